@@ -1,0 +1,100 @@
+/**
+ * Fix-all: apply the preferred fix of every (selected) finding, re-lint, repeat until nothing
+ * changes (the sum rules converge in one pass: their fixes are computed in dependency order).
+ */
+import { diffChars } from 'diff';
+import type { Finding, LintOptions, Span, TextEdit } from '../types';
+import { lint } from '../lint';
+import { applyEdits, nonOverlapping } from './edits';
+
+export interface FixAllOptions extends LintOptions {
+  /** Only findings of these rules. */
+  ruleIds?: readonly string[];
+  /** Only findings inside this span of the original text. */
+  within?: Span;
+  /** At most this many lint-and-fix passes (default 10). */
+  maxPasses?: number;
+}
+
+export interface FixAllResult {
+  /** The fixed text. */
+  text: string;
+  /** Edits against the ORIGINAL text that produce `text`: non-overlapping, sorted. */
+  edits: TextEdit[];
+  passes: number;
+}
+
+/** The preferred fix's edits of each finding that passes the filter. */
+export function preferredEdits(findings: readonly Finding[], filter: (f: Finding) => boolean): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const f of findings) {
+    if (!filter(f) || !f.fixes || f.fixes.length === 0) continue;
+    const fix = f.fixes.find((x) => x.preferred);
+    if (fix) edits.push(...fix.edits);
+  }
+  return nonOverlapping(edits);
+}
+
+export function fixAll(original: string, options: FixAllOptions = {}): FixAllResult {
+  const maxPasses = options.maxPasses ?? 10;
+  let text = original;
+  let firstEdits: TextEdit[] = [];
+  let passes = 0;
+  let within = options.within;
+  while (passes < maxPasses) {
+    const { findings } = lint(text, options);
+    const w = within;
+    const edits = preferredEdits(
+      findings,
+      (f) =>
+        (!options.ruleIds || options.ruleIds.includes(f.ruleId)) &&
+        (!w || (f.span.start >= w.start && f.span.end <= w.end)),
+    );
+    if (edits.length === 0) break;
+    const next = applyEdits(text, edits);
+    if (next === text) break;
+    if (passes === 0) firstEdits = edits;
+    if (w) {
+      // Keep the scope over the same text: shift its end by what the edits inside it added.
+      let delta = 0;
+      for (const e of edits) if (e.start >= w.start && e.end <= w.end) delta += e.newText.length - (e.end - e.start);
+      within = { start: w.start, end: w.end + delta };
+    }
+    text = next;
+    passes++;
+  }
+  if (passes <= 1) return { text, edits: firstEdits, passes };
+  return { text, edits: diffEdits(original, text), passes };
+}
+
+/** Edits turning `a` into `b`, computed by a character diff of the part between common ends. */
+export function diffEdits(a: string, b: string): TextEdit[] {
+  let p = 0;
+  const max = Math.min(a.length, b.length);
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  const midA = a.slice(p, a.length - s);
+  const midB = b.slice(p, b.length - s);
+  if (midA.length === 0 && midB.length === 0) return [];
+  if (midA.length * midB.length > 4e8 || midA.length === 0 || midB.length === 0) {
+    return [{ start: p, end: a.length - s, newText: midB }];
+  }
+  const edits: TextEdit[] = [];
+  let pos = p;
+  let pending: TextEdit | undefined;
+  for (const part of diffChars(midA, midB)) {
+    if (part.added) {
+      if (pending && pending.end === pos) pending.newText += part.value;
+      else edits.push((pending = { start: pos, end: pos, newText: part.value }));
+    } else if (part.removed) {
+      if (pending && pending.end === pos) pending.end += part.value.length;
+      else edits.push((pending = { start: pos, end: pos + part.value.length, newText: '' }));
+      pos += part.value.length;
+    } else {
+      pos += part.value.length;
+      pending = undefined;
+    }
+  }
+  return edits;
+}

@@ -1,0 +1,14 @@
+/**
+ * The engine's public surface. Pure: no editor, no LSP connection, no file system —
+ * it runs in plain Node and bundles for a browser (checked by the build).
+ */
+export * from './types';
+export { parse } from './parser/parse';
+export { lint, effectiveSeverity } from './lint';
+export type { LintResultWithErrors, RuleError } from './lint';
+export { RULES, ruleById } from './rules';
+export { fixAll, preferredEdits, diffEdits } from './fixes/fixAll';
+export type { FixAllOptions, FixAllResult } from './fixes/fixAll';
+export { applyEdits, nonOverlapping, minimalEdit } from './fixes/edits';
+export { localize, toLocale } from './i18n/locale';
+export { SECTIONS, TEMPLATES } from './template/template';

@@ -1,0 +1,43 @@
+/** The lint runner: parse once, run every enabled rule on the model, collect findings. */
+import type { Finding, LintOptions, LintResult, Rule, Severity, SeveritySetting } from './types';
+import { parse } from './parser/parse';
+import { RULES } from './rules';
+
+export interface RuleError {
+  ruleId: string;
+  message: string;
+}
+
+export interface LintResultWithErrors extends LintResult {
+  /** Rules that threw (a bug in the rule, never in the user's text): reported, not fatal. */
+  errors: RuleError[];
+}
+
+export function effectiveSeverity(rule: Rule, options: LintOptions | undefined): SeveritySetting {
+  return options?.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+}
+
+/** Lints `text`. Never throws. */
+export function lint(text: string, options: LintOptions = {}): LintResultWithErrors {
+  const model = parse(text);
+  const findings: Finding[] = [];
+  const errors: RuleError[] = [];
+  if (!model.isReport && !options.force) return { model, findings, errors };
+  for (const rule of RULES) {
+    const setting = effectiveSeverity(rule, options);
+    if (setting === 'off') continue;
+    const severity: Severity = setting;
+    try {
+      rule.check({
+        model,
+        report(f) {
+          findings.push({ ...f, ruleId: rule.meta.id, severity: options.rules?.[rule.meta.id] ? severity : (f.severity ?? severity) });
+        },
+      });
+    } catch (e) {
+      errors.push({ ruleId: rule.meta.id, message: e instanceof Error ? e.stack ?? e.message : String(e) });
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { model, findings, errors };
+}

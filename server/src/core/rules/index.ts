@@ -1,0 +1,17 @@
+/**
+ * The rule catalogue, registered explicitly and in a fixed order (the order of the README table).
+ * Rule ids are user-facing (settings, CLI, `.govreportrc.json`) and stable.
+ */
+import type { Rule } from '../types';
+import { STRUCTURE_RULES } from './structure';
+import { TABLE_RULES } from './table';
+import { ARITHMETIC_RULES } from './arithmetic';
+import { TEXT_RULES } from './text';
+
+export const RULES: readonly Rule[] = [...STRUCTURE_RULES, ...TABLE_RULES, ...ARITHMETIC_RULES, ...TEXT_RULES];
+
+const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
+
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}
