@@ -1,12 +1,29 @@
-import type { ReportModel } from '../types';
+/**
+ * Text → report model. Never throws; linear in the size of the input (every per-line step is
+ * bounded: long lines are not headings, label keys are capped).
+ */
+import type { ReportModel, SectionNode, Span, TableNode } from '../types';
+import { normalize } from '../text/normalize';
+import { makeContext, type ParseContext } from './context';
+import { contentOf, matchSectionHeading, matchSubItem, matchTitle, type HeadingMatch } from './headings';
+import { isBlank, isPageMarker, splitLines, type Line } from './lines';
+import { isT2Anchor, isT3Anchor, isT4Anchor, parseTable2, parseTable3, parseTable4 } from './tables';
 
-/** Placeholder while the parser is written: everything is "not a report". */
 export function parse(text: string): ReportModel {
+  try {
+    return parseUnsafe(text);
+  } catch {
+    // A parser bug must not take the editor down: the text is then treated as not a report.
+    return emptyModel(text);
+  }
+}
+
+function emptyModel(text: string): ReportModel {
   return {
     text,
     isReport: false,
-    eol: '\n',
-    lineStarts: [0],
+    eol: detectEol(text),
+    lineStarts: lineStartsOf(text),
     sections: [],
     tables: {},
     edition: '2021',
@@ -14,4 +31,209 @@ export function parse(text: string): ReportModel {
     prose: [],
     markdownHeadings: false,
   };
+}
+
+function parseUnsafe(text: string): ReportModel {
+  const norm = normalize(text);
+  const lines = splitLines(norm.text);
+  const ctx = makeContext(norm, lines);
+  const lineStarts = lineStartsOf(text);
+
+  // Headings first: they bound everything else.
+  const headings: { line: number; m: HeadingMatch }[] = [];
+  for (const line of lines) {
+    const m = matchSectionHeading(line);
+    if (m) headings.push({ line: line.index, m });
+  }
+  const headingLines = new Set(headings.map((h) => h.line));
+  const nextHeadingAfter = (li: number): number => {
+    for (const h of headings) if (h.line > li) return h.line;
+    return lines.length;
+  };
+
+  // Table regions.
+  const tables: ReportModel['tables'] = {};
+  const inTable = new Uint8Array(lines.length);
+  const claim = (t: TableNode | undefined, from: number, to: number) => {
+    if (!t) return;
+    for (let i = from; i < to; i++) inTable[i] = 1;
+  };
+  const t2From = findLine(lines, 0, (l) => !headingLines.has(l.index) && isT2Anchor(l.text.trim()) !== null);
+  const t3From = findLine(lines, 0, (l) => !headingLines.has(l.index) && isT3Anchor(l.text));
+  if (t2From >= 0) {
+    let to = nextHeadingAfter(t2From);
+    if (t3From > t2From && t3From < to) to = t3From;
+    tables.t2 = parseTable2(ctx, t2From, to);
+    if (tables.t2.blocks && tables.t2.blocks.length === 0) tables.t2 = undefined;
+    claim(tables.t2, t2From, to);
+  }
+  let t3End = t3From;
+  if (t3From >= 0) {
+    const to = nextHeadingAfter(t3From);
+    tables.t3 = parseTable3(ctx, t3From, to);
+    if (tables.t3.rows.length === 0) tables.t3 = undefined;
+    else {
+      claim(tables.t3, t3From, to);
+      t3End = to;
+    }
+  }
+  const sec4 = headings.find((h) => h.m.id === 4);
+  const t4Search = Math.max(t3End, sec4 ? sec4.line + 1 : 0, 0);
+  const t4From = findLine(lines, t4Search, (l) => !headingLines.has(l.index) && !inTable[l.index] && isT4Anchor(l.text));
+  if (t4From >= 0) {
+    const to = nextHeadingAfter(t4From);
+    const t4 = parseTable4(ctx, t4From, to);
+    if (t4.rows.length > 0) {
+      tables.t4 = t4;
+      claim(t4, t4From, t4.endLine + 1);
+    }
+  }
+
+  // Title: the first title-like line outside tables, before the first table.
+  const firstTable = Math.min(...[t2From, t3From, t4From].filter((x) => x >= 0), lines.length);
+  let title: ReportModel['title'];
+  for (let i = 0; i < firstTable && i < lines.length; i++) {
+    if (headingLines.has(i)) continue;
+    const m = matchTitle(lines[i]);
+    if (m) {
+      title = {
+        span: ctx.span(m.start, m.end),
+        line: i,
+        body: m.body,
+        year: m.year,
+        yearSpan: ctx.span(m.yearStart, m.yearEnd),
+      };
+      break;
+    }
+  }
+
+  const sections = buildSections(ctx, headings, inTable, title?.line);
+  const prose: ReportModel['prose'] = [];
+  for (const line of lines) {
+    if (inTable[line.index] || headingLines.has(line.index) || line.index === title?.line) continue;
+    if (isBlank(line.text) || isPageMarker(line.text)) continue;
+    const c = contentOf(line);
+    prose.push({ span: ctx.span(c.start, c.end), line: line.index, text: c.text });
+  }
+
+  const compatRuns = norm.compatRuns.map((r) => ({
+    span: { start: r.start, end: r.end },
+    line: lineOf(lineStarts, r.start),
+    original: r.original,
+    replacement: r.replacement,
+  }));
+
+  const distinct = new Set(sections.map((s) => s.id)).size;
+  const isReport =
+    title !== undefined ||
+    distinct >= 3 ||
+    (tables.t3 !== undefined && tables.t3.rows.length >= 5) ||
+    (tables.t4 !== undefined && tables.t4.rows[0].cells.length >= 10 && distinct >= 1);
+  const edition = tables.t2?.edition === '2019' || tables.t3?.edition === '2019' ? '2019' : '2021';
+
+  return {
+    text,
+    isReport,
+    eol: detectEol(text),
+    lineStarts,
+    title,
+    sections,
+    tables,
+    edition,
+    compatRuns,
+    prose,
+    markdownHeadings: headings.some((h) => h.m.markdown),
+  };
+}
+
+function buildSections(
+  ctx: ParseContext,
+  headings: { line: number; m: HeadingMatch }[],
+  inTable: Uint8Array,
+  titleLine: number | undefined,
+): SectionNode[] {
+  const { lines } = ctx;
+  const out: SectionNode[] = [];
+  for (let h = 0; h < headings.length; h++) {
+    const { line: li, m } = headings[h];
+    const nextLine = h + 1 < headings.length ? headings[h + 1].line : lines.length;
+    let endLine = li;
+    let hasContent = false;
+    const subItems: SectionNode['subItems'] = [];
+    for (let i = li + 1; i < nextLine; i++) {
+      const t = lines[i].text;
+      if (isBlank(t) || isPageMarker(t)) continue;
+      endLine = i;
+      if (i === titleLine) continue;
+      hasContent = true;
+      if (!inTable[i]) {
+        const s = matchSubItem(lines[i]);
+        if (s) subItems.push({ title: s.title, span: ctx.span(s.start, s.end), line: i });
+      }
+    }
+    const bodyStart = lines[li].end;
+    const bodyEnd = nextLine < lines.length ? lines[nextLine].start : ctx.norm.text.length;
+    out.push({
+      id: m.id,
+      headingSpan: ctx.span(m.contentStart, m.contentEnd),
+      titleSpan: ctx.span(m.titleStart, m.titleEnd),
+      titleText: m.titleText,
+      enumeratorText: m.enumeratorText,
+      titleMatch: m.titleMatch,
+      line: li,
+      bodySpan: ctx.span(bodyStart, bodyEnd) as Span,
+      endLine,
+      subItems,
+      hasContent,
+    });
+  }
+  return out;
+}
+
+function findLine(lines: Line[], from: number, pred: (l: Line) => boolean): number {
+  for (let i = from; i < lines.length; i++) if (pred(lines[i])) return i;
+  return -1;
+}
+
+/** Start offsets of every line in the original text; \r\n, \r and \n all end a line (as in LSP). */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0d) {
+      if (i + 1 < text.length && text.charCodeAt(i + 1) === 0x0a) i++;
+      starts.push(i + 1);
+    } else if (c === 0x0a) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** The 0-based line holding an original offset. */
+export function lineOf(lineStarts: number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function detectEol(text: string): '\n' | '\r\n' | '\r' {
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0d) {
+      if (text.charCodeAt(i + 1) === 0x0a) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (c === 0x0a) lf++;
+  }
+  if (crlf >= lf && crlf >= cr && crlf > 0) return '\r\n';
+  if (cr > lf) return '\r';
+  return '\n';
 }

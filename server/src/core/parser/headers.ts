@@ -1,0 +1,98 @@
+/** Column headers: the words above a table's columns, matched to the template's labels. */
+import type { HeaderNode } from '../types';
+import { keyOf, similarity } from '../text/keys';
+import type { ParseContext } from './context';
+import { isPipeRow, type Line } from './lines';
+
+export interface ExpectedHeader {
+  columnId: string;
+  label: string;
+  accepted?: string[];
+}
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  key: string;
+}
+
+/** Header tokens of a line: tab fields, or blank-separated words when the line has no tab. */
+export function headerTokens(line: Line): Token[] {
+  const out: Token[] = [];
+  const sep = isPipeRow(line.text) ? /\|/g : line.text.includes('\t') ? /\t+/g : /\s+/g;
+  let pos = 0;
+  const t = line.text;
+  for (;;) {
+    sep.lastIndex = pos;
+    const m = sep.exec(t);
+    const stop = m ? m.index : t.length;
+    const raw = t.slice(pos, stop);
+    const trimmed = raw.trim();
+    if (trimmed) {
+      const lead = raw.length - raw.trimStart().length;
+      const start = line.start + pos + lead;
+      out.push({ start, end: start + trimmed.length, text: trimmed, key: keyOf(trimmed) });
+    }
+    if (!m) break;
+    pos = m.index + m[0].length;
+  }
+  return out;
+}
+
+/**
+ * Matches header tokens, in reading order, to expected labels. Up to three consecutive tokens may
+ * form one label (PDF text breaks "社会公益" / "组织"). A token close to a label that is still
+ * expected is reported as altered; tokens that match nothing are ignored.
+ */
+export function matchHeaders(ctx: ParseContext, tokens: Token[], expected: ExpectedHeader[]): HeaderNode[] {
+  const remaining = expected.map((e) => ({
+    e,
+    keys: [keyOf(e.label), ...(e.accepted ?? []).map(keyOf)],
+    used: false,
+  }));
+  const out: HeaderNode[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let done = false;
+    let joined = '';
+    for (let k = 0; k < 3 && i + k < tokens.length && !done; k++) {
+      joined += tokens[i + k].key;
+      if (joined.length === 0) continue;
+      const hit = remaining.find((r) => !r.used && r.keys.includes(joined));
+      if (hit) {
+        hit.used = true;
+        const start = tokens[i].start;
+        const end = tokens[i + k].end;
+        out.push({
+          columnId: hit.e.columnId,
+          text: ctx.norm.text.slice(start, end),
+          span: ctx.span(start, end),
+          match: hit.keys[0] === joined ? 'exact' : 'variant',
+        });
+        i += k + 1;
+        done = true;
+      }
+    }
+    if (done) continue;
+    const tok = tokens[i];
+    if (tok.key.length >= 2 && !tok.key.includes('勾稽')) {
+      let best: (typeof remaining)[number] | undefined;
+      let bestSim = 0;
+      for (const r of remaining) {
+        if (r.used) continue;
+        const sim = Math.max(...r.keys.map((k) => similarity(tok.key, k)));
+        if (sim > bestSim) {
+          bestSim = sim;
+          best = r;
+        }
+      }
+      if (best && bestSim >= 0.6) {
+        best.used = true;
+        out.push({ columnId: best.e.columnId, text: tok.text, span: ctx.span(tok.start, tok.end), match: 'altered' });
+      }
+    }
+    i++;
+  }
+  return out;
+}

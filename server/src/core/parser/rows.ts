@@ -1,0 +1,189 @@
+/**
+ * Row assembly: the lines of a table region become rows matched to template rows by their labels.
+ *
+ * A row is the line holding its cells plus the label-only lines before it (wrapped labels, group
+ * labels, a merged cell's characters printed one per line). The label is aligned with each
+ * template row's wording with any prefix free, so group labels and header words before it are
+ * ignored; typos, truncations and dropped words still match, and order breaks ties.
+ */
+import type { RowNode, Span } from '../types';
+import type { RowTemplate } from '../template/template';
+import { alignSuffix, appendKey, distance, isEnumeratorKey, keyOf, type KeyedText } from '../text/keys';
+import { looksRunTogether, toCell, type ParseContext } from './context';
+import { isBlank, isPageMarker, scanRow, type Line } from './lines';
+
+const KEY_CAP = 160;
+const MIN_SIM = 0.5;
+
+interface Candidate {
+  t: RowTemplate;
+  key: string;
+  bodyKey: string;
+  order: number;
+}
+
+export interface RowAssembly {
+  rows: RowNode[];
+  /** Label-only lines before the first row: the header. */
+  headerLines: Line[];
+  stray: { span: Span; line: number; text: string }[];
+  /** Sum of match similarities, for choosing between template editions. */
+  score: number;
+}
+
+interface Fragment {
+  start: number;
+  end: number;
+  line: number;
+}
+
+interface Building {
+  row: RowNode;
+  cand: Candidate;
+  keyed: KeyedText;
+  alignStart: number;
+  dist: number;
+  fragments: Fragment[];
+}
+
+export interface AssembleOptions {
+  /** Cells expected per row. */
+  cells: number;
+  /** Allow a free prefix before the label (group labels); false for tables whose labels stand alone. */
+  freePrefix: boolean;
+}
+
+export function assembleRows(
+  ctx: ParseContext,
+  fromLine: number,
+  toLine: number,
+  templateRows: RowTemplate[],
+  opts: AssembleOptions,
+): RowAssembly {
+  const cands: Candidate[] = templateRows
+    .filter((r) => !r.group)
+    .map((t, order) => ({ t, key: keyOf(t.enumerator + t.label), bodyKey: keyOf(t.label), order }));
+  const rows: RowNode[] = [];
+  const headerLines: Line[] = [];
+  const stray: RowAssembly['stray'] = [];
+  const matched = new Set<string>();
+  let pending: KeyedText = { key: '', pos: [] };
+  let fragments: Fragment[] = [];
+  let next = 0;
+  let last: Building | undefined;
+  let score = 0;
+
+  for (let li = fromLine; li < toLine; li++) {
+    const line = ctx.lines[li];
+    if (isBlank(line.text) || isPageMarker(line.text)) continue;
+    const scan = scanRow(line, opts.cells);
+    if (scan.cells.length === 0) {
+      if (scan.labelStart === undefined || scan.labelEnd === undefined) continue;
+      if (last && tryAppend(ctx, last, scan.labelText, scan.labelStart, scan.labelEnd, li)) continue;
+      if (rows.length === 0 && last === undefined) headerLines.push(line);
+      appendKey(pending, scan.labelText, scan.labelStart, KEY_CAP);
+      fragments.push({ start: scan.labelStart, end: scan.labelEnd, line: li });
+      continue;
+    }
+    // Without group labels, a label on the row's own line stands alone.
+    const alone = !opts.freePrefix && scan.labelStart !== undefined;
+    const keyed: KeyedText = alone ? { key: '', pos: [] } : { key: pending.key, pos: pending.pos.slice() };
+    const lineFragments = alone ? [] : fragments.slice();
+    if (scan.labelStart !== undefined && scan.labelEnd !== undefined) {
+      appendKey(keyed, scan.labelText, scan.labelStart, KEY_CAP);
+      lineFragments.push({ start: scan.labelStart, end: scan.labelEnd, line: li });
+    }
+    pending = { key: '', pos: [] };
+    fragments = [];
+
+    let best: { c: Candidate; dist: number; start: number; score: number } | undefined;
+    const labelKey = keyed.key;
+    if (!isEnumeratorKey(labelKey)) {
+      for (const c of cands) {
+        const a = opts.freePrefix ? alignSuffix(labelKey, c.key) : { dist: distance(labelKey, c.key), start: 0 };
+        const sim = 1 - a.dist / Math.max(c.key.length, 1);
+        let s = sim;
+        if (c.order === next) s += 0.12;
+        else if (c.order > next && c.order <= next + 2) s += 0.04;
+        if (matched.has(c.t.id)) s -= 0.3;
+        if (!best || s > best.score) best = { c, dist: a.dist, start: a.start, score: s };
+      }
+    }
+    let cand: Candidate | undefined;
+    let alignStart = 0;
+    let dist = 0;
+    if (best && 1 - best.dist / Math.max(best.c.key.length, 1) >= MIN_SIM) {
+      cand = best.c;
+      alignStart = best.start;
+      dist = best.dist;
+    } else if (labelKey.length === 0 || isEnumeratorKey(labelKey)) {
+      // No label at all: the next expected row (reported as a missing label).
+      cand = cands.find((c) => c.order >= next && !matched.has(c.t.id));
+      alignStart = labelKey.length;
+      dist = cand ? cand.key.length : 0;
+    }
+    if (!cand) {
+      const s = ctx.span(line.start, line.end);
+      stray.push({ span: s, line: li, text: line.text.trim() });
+      continue;
+    }
+    matched.add(cand.t.id);
+    next = cand.order + 1;
+    score += 1 - dist / Math.max(cand.key.length, 1);
+
+    let labelStartPos = alignStart < keyed.pos.length ? keyed.pos[alignStart] : undefined;
+    // Keep the opening bracket of an enumerator "(一)".
+    if (labelStartPos !== undefined && labelStartPos > 0 && ctx.norm.text[labelStartPos - 1] === '(') labelStartPos--;
+    const used = labelStartPos === undefined ? [] : lineFragments.filter((f) => f.end > labelStartPos);
+    if (used.length > 0 && labelStartPos !== undefined) used[0] = { ...used[0], start: Math.max(used[0].start, labelStartPos) };
+    const cells = scan.cells.map((t) => toCell(ctx, t));
+    const firstLine = used.length ? used[0].line : li;
+    const startPos = used.length ? used[0].start : scan.cells[0].start;
+    const endPos = scan.cells[scan.cells.length - 1].end;
+    const row: RowNode = {
+      rowId: cand.t.id,
+      labelText: used.map((f) => ctx.norm.text.slice(f.start, f.end)).join(''),
+      labelSpans: used.map((f) => ctx.span(f.start, f.end)),
+      labelMatch: 'exact',
+      cells,
+      line: firstLine,
+      cellsLine: li,
+      span: ctx.span(startPos, endPos),
+    };
+    if (used.length === 1) row.labelSpan = row.labelSpans[0];
+    row.labelMatch = labelExact(keyed.key.slice(alignStart), cand) ? 'exact' : 'altered';
+    if (looksRunTogether(cells, opts.cells)) row.malformed = true;
+    rows.push(row);
+    last = { row, cand, keyed, alignStart, dist, fragments: used };
+  }
+  // Label-only lines left at the end belong to nothing.
+  return { rows, headerLines, stray, score };
+}
+
+function labelExact(matchedKey: string, c: Candidate): boolean {
+  if (matchedKey === c.key || matchedKey === c.bodyKey) return true;
+  return matchedKey.endsWith(c.bodyKey) && isEnumeratorKey(matchedKey.slice(0, matchedKey.length - c.bodyKey.length));
+}
+
+/** A label-only line right after a row whose label it completes ("…只计这一情形，不" + "计其他情形）"). */
+function tryAppend(ctx: ParseContext, b: Building, text: string, start: number, end: number, li: number): boolean {
+  if (b.row.labelMatch === 'exact' || b.row.labelSpans.length === 0) return false;
+  const addKey = keyOf(text);
+  if (addKey.length === 0) return false;
+  const newKey = b.keyed.key.slice(b.alignStart) + addKey;
+  const d = alignSuffix(newKey, b.cand.key);
+  if (d.start !== 0 && d.dist >= b.dist) return false;
+  const gain = b.dist - d.dist;
+  if (gain <= 0 || gain * 2 < addKey.length) return false;
+  b.dist = d.dist;
+  b.keyed = { key: newKey, pos: [] };
+  b.alignStart = 0;
+  b.fragments.push({ start, end, line: li });
+  b.row.labelSpans.push(ctx.span(start, end));
+  b.row.labelSpan = undefined;
+  b.row.labelText += ctx.norm.text.slice(start, end);
+  b.row.labelMatch = labelExact(newKey, b.cand) ? 'exact' : 'altered';
+  const s = ctx.span(start, end);
+  if (s.end > b.row.span.end) b.row.span = { start: b.row.span.start, end: s.end };
+  return true;
+}
