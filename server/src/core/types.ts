@@ -183,8 +183,14 @@ export interface ReportModel {
   edition: FormatEdition;
   /** Runs of PDF compatibility characters and other normalized characters worth reporting. */
   compatRuns: { span: Span; line: number; original: string; replacement: string }[];
-  /** Prose spans (outside headings and tables), for the text rules. */
-  prose: { span: Span; line: number; text: string }[];
+  /**
+   * Prose lines (outside headings and tables), for the text rules. `text` is NORMALIZED text
+   * (full-width forms folded, compatibility characters replaced); `normStart` is where it starts in
+   * `normalized.text`, so a match at index k maps back with `normalized.span(normStart + k, …)`.
+   */
+  prose: { span: Span; line: number; text: string; normStart: number }[];
+  /** The normalized text and its map back to original offsets. */
+  normalized: { text: string; span(start: number, end: number): Span };
   /** Whether the heading style is Markdown (`#`), used when inserting headings. */
   markdownHeadings: boolean;
 }

@@ -29,6 +29,7 @@ function emptyModel(text: string): ReportModel {
     edition: '2021',
     compatRuns: [],
     prose: [],
+    normalized: { text, span: (start: number, end: number) => ({ start, end }) },
     markdownHeadings: false,
   };
 }
@@ -113,7 +114,7 @@ function parseUnsafe(text: string): ReportModel {
     if (inTable[line.index] || headingLines.has(line.index) || line.index === title?.line) continue;
     if (isBlank(line.text) || isPageMarker(line.text)) continue;
     const c = contentOf(line);
-    prose.push({ span: ctx.span(c.start, c.end), line: line.index, text: c.text });
+    prose.push({ span: ctx.span(c.start, c.end), line: line.index, text: c.text, normStart: c.start });
   }
 
   const compatRuns = norm.compatRuns.map((r) => ({
@@ -142,6 +143,7 @@ function parseUnsafe(text: string): ReportModel {
     edition,
     compatRuns,
     prose,
+    normalized: { text: norm.text, span: ctx.span },
     markdownHeadings: headings.some((h) => h.m.markdown),
   };
 }
