@@ -1,0 +1,50 @@
+/** Small helpers shared by the editor features: which findings fall where, and of which kind. */
+import type { Finding, ReportModel, RuleCategory, Span, TableNode } from '../types';
+import { RULES, ruleById } from '../rules';
+
+export type TableKind = 't2' | 't3' | 't4';
+export const TABLE_KINDS: readonly TableKind[] = ['t2', 't3', 't4'];
+
+/** The section each table belongs to. */
+export const TABLE_SECTION: Record<TableKind, 2 | 3 | 4> = { t2: 2, t3: 3, t4: 4 };
+
+export function categoryOf(ruleId: string): RuleCategory | undefined {
+  return ruleById(ruleId)?.meta.category;
+}
+
+/** Ids of the arithmetic (勾稽关系) rules: what "fix all totals" applies. */
+export function arithmeticRuleIds(): string[] {
+  return RULES.filter((r) => r.meta.category === 'arithmetic').map((r) => r.meta.id);
+}
+
+export function inside(span: Span, outer: Span): boolean {
+  return span.start >= outer.start && span.end <= outer.end;
+}
+
+/** Whether `span` intersects [start, end] (touching counts, so an empty span at an edge is in). */
+export function touches(span: Span, start: number, end: number): boolean {
+  return span.start <= end && span.end >= start;
+}
+
+export function findingsWithin(findings: readonly Finding[], span: Span): Finding[] {
+  return findings.filter((f) => inside(f.span, span));
+}
+
+export function presentTables(model: ReportModel): { kind: TableKind; table: TableNode }[] {
+  const out: { kind: TableKind; table: TableNode }[] = [];
+  for (const kind of TABLE_KINDS) {
+    const table = model.tables[kind];
+    if (table) out.push({ kind, table });
+  }
+  return out;
+}
+
+/** Whether a finding has a preferred fix (what fix-all applies). */
+export function hasPreferredFix(f: Finding): boolean {
+  return !!f.fixes?.some((x) => x.preferred);
+}
+
+/** The table (if any) whose span holds `offset`. */
+export function tableAt(model: ReportModel, offset: number): { kind: TableKind; table: TableNode } | undefined {
+  return presentTables(model).find(({ table }) => offset >= table.span.start && offset <= table.span.end);
+}

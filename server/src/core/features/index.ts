@@ -1,0 +1,9 @@
+/** Editor features computed from the model and findings: pure data, no editor or protocol types. */
+export * from './common';
+export * from './messages';
+export * from './outline';
+export * from './folding';
+export * from './hover';
+export * from './verdicts';
+export * from './reportView';
+export * from './skeleton';

@@ -1,0 +1,79 @@
+/**
+ * Lints documents once per (uri, version, settings) and hands the result to every feature.
+ * Which documents are linted: the `govreport` language always; plaintext and Markdown only when
+ * detection is on and the text looks like a report.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint, type LintResultWithErrors, type Locale, type SeveritySetting } from '../core';
+import type { GovreportSettings } from './protocol';
+import { settingsKey } from './settings';
+
+export const REPORT_LANGUAGE = 'govreport';
+const DETECTED_LANGUAGES = new Set(['plaintext', 'markdown']);
+
+/** Above this size a cheap text check runs before the parser decides. */
+const PREFILTER_SIZE = 100_000;
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  /** Whether the document is linted at all. */
+  linted: boolean;
+  result: LintResultWithErrors;
+  /** The severities in force (settings over the rc file). */
+  rules: Record<string, SeveritySetting>;
+  force: boolean;
+}
+
+interface Entry {
+  version: number;
+  key: string;
+  analysis: Analysis;
+}
+
+export class Analyzer {
+  private readonly cache = new Map<string, Entry>();
+
+  /** The analysis of the document as it is now (from the cache when nothing changed). */
+  analyze(doc: TextDocument, settings: GovreportSettings, rules: Record<string, SeveritySetting>): Analysis {
+    const key = settingsKey(settings, rules) + doc.languageId;
+    const hit = this.cache.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
+    const analysis = this.compute(doc, settings, rules);
+    this.cache.set(doc.uri, { version: doc.version, key, analysis });
+    return analysis;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private compute(doc: TextDocument, settings: GovreportSettings, rules: Record<string, SeveritySetting>): Analysis {
+    const text = doc.getText();
+    const force = doc.languageId === REPORT_LANGUAGE;
+    const candidate =
+      settings.enable && (force || (settings.detectReports && DETECTED_LANGUAGES.has(doc.languageId) && mayBeReport(text)));
+    if (!candidate) {
+      return { uri: doc.uri, version: doc.version, linted: false, result: lint(''), rules, force };
+    }
+    const result = lint(text, { rules, force });
+    const linted = force || result.model.isReport;
+    return { uri: doc.uri, version: doc.version, linted, result, rules, force };
+  }
+}
+
+/** Cheap check for large documents: a report names itself or has its section titles. */
+function mayBeReport(text: string): boolean {
+  if (text.length <= PREFILTER_SIZE) return true;
+  if (text.includes('政府信息公开')) return true;
+  const titles = ['总体情况', '主动公开', '收到和处理', '行政复议', '存在的主要问题', '其他需要报告'];
+  return titles.filter((t) => text.includes(t)).length >= 3;
+}
+
+export function localeFor(messageLanguage: GovreportSettings['messageLanguage'], displayLocale: Locale): Locale {
+  return messageLanguage === 'auto' ? displayLocale : messageLanguage;
+}

@@ -1,0 +1,141 @@
+/**
+ * Code actions: each fix of a finding as a quick fix; "fix all totals in this table"; "fix all in
+ * document"; and `source.fixAll.govreport` for `editor.codeActionsOnSave`.
+ *
+ * Every edit is bound to the document version it was computed for: as a versioned document edit
+ * (the editor refuses it once the document has moved on) and, for lazily resolved actions, by the
+ * version carried in `data` (resolve returns no edit for an older version).
+ */
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAll, localize, type Finding, type Locale, type Span, type TextEdit } from '../core';
+import {
+  arithmeticRuleIds,
+  FEATURE_MESSAGES as M,
+  hasPreferredFix,
+  inside,
+  tableAt,
+  touches,
+} from '../core/features';
+import type { Analysis } from './analysis';
+import type { ServerContext } from './context';
+import { toDiagnostic, toSpan, toTextEdits } from './convert';
+import { SOURCE_FIX_ALL_KIND, type TableKind } from './protocol';
+
+/** What a lazily resolved action needs to compute its edit. */
+export interface FixAllActionData {
+  uri: string;
+  version: number;
+  table?: TableKind;
+}
+
+export function workspaceEdit(ctx: ServerContext, doc: TextDocument, edits: readonly TextEdit[]): WorkspaceEdit {
+  const lspEdits = toTextEdits(doc, edits);
+  if (ctx.caps.documentChanges) {
+    return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: lspEdits }] };
+  }
+  return { changes: { [doc.uri]: lspEdits } };
+}
+
+/** The edits of a fix-all over the document (or over one table's sums), against the current text. */
+export function fixAllEdits(analysis: Analysis, doc: TextDocument, table?: TableKind): TextEdit[] {
+  const options: Parameters<typeof fixAll>[1] = { rules: analysis.rules, force: analysis.force };
+  if (table) {
+    const t = analysis.result.model.tables[table];
+    if (!t) return [];
+    options.ruleIds = arithmeticRuleIds();
+    options.within = t.span;
+  }
+  return fixAll(doc.getText(), options).edits;
+}
+
+export async function provideCodeActions(ctx: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
+  const cur = await ctx.current(params.textDocument.uri);
+  if (!cur || !cur.analysis.linted) return [];
+  const { doc, analysis, locale } = cur;
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const actions: CodeAction[] = [];
+  const findings = analysis.result.findings;
+
+  if (only && wants(SOURCE_FIX_ALL_KIND)) {
+    // Fix-on-save: computed now, so no resolve round trip is needed while saving.
+    const edits = fixAllEdits(analysis, doc);
+    actions.push({
+      title: localize(M.actionFixAllSource, locale),
+      kind: SOURCE_FIX_ALL_KIND,
+      ...(edits.length > 0 ? { edit: workspaceEdit(ctx, doc, edits) } : {}),
+    });
+  }
+  if (!wants(CodeActionKind.QuickFix)) return actions;
+
+  const span = toSpan(doc, params.range);
+  const here = findings.filter((f) => touches(f.span, span.start, span.end));
+  for (const f of here) actions.push(...quickFixes(ctx, doc, f, locale));
+
+  const arithmetic = new Set(arithmeticRuleIds());
+  const tablesHere = new Map<TableKind, Span>();
+  for (const f of here) {
+    if (!arithmetic.has(f.ruleId) || !hasPreferredFix(f)) continue;
+    const t = tableAt(analysis.result.model, f.span.start);
+    if (t && t.kind !== 't2' && inside(f.span, t.table.span)) tablesHere.set(t.kind, t.table.span);
+  }
+  for (const [kind, tspan] of tablesHere) {
+    const inTable = findings.filter((f) => arithmetic.has(f.ruleId) && hasPreferredFix(f) && inside(f.span, tspan));
+    actions.push(
+      lazyFixAll(ctx, doc, analysis, localize(M.actionFixTableTotals(M.tableName[kind]), locale), inTable, locale, kind),
+    );
+  }
+  const fixable = findings.filter(hasPreferredFix);
+  if (here.some(hasPreferredFix) && fixable.length > 1) {
+    actions.push(lazyFixAll(ctx, doc, analysis, localize(M.actionFixAllInDocument, locale), fixable, locale));
+  }
+  return actions;
+}
+
+function quickFixes(ctx: ServerContext, doc: TextDocument, f: Finding, locale: Locale): CodeAction[] {
+  const diagnostic = toDiagnostic(doc, f, locale);
+  return (f.fixes ?? []).map((fix) => ({
+    title: localize(fix.title, locale),
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: fix.preferred === true,
+    edit: workspaceEdit(ctx, doc, fix.edits),
+  }));
+}
+
+function lazyFixAll(
+  ctx: ServerContext,
+  doc: TextDocument,
+  analysis: Analysis,
+  title: string,
+  covered: readonly Finding[],
+  locale: Locale,
+  table?: TableKind,
+): CodeAction {
+  const data: FixAllActionData = { uri: doc.uri, version: doc.version, ...(table ? { table } : {}) };
+  const action: CodeAction = {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: covered.map((f) => toDiagnostic(doc, f, locale)),
+    data,
+  };
+  if (!ctx.caps.codeActionResolve) action.edit = workspaceEdit(ctx, doc, fixAllEdits(analysis, doc, table));
+  return action;
+}
+
+/** Fills in a fix-all action's edit — only for the version it was offered for. */
+export async function resolveCodeAction(ctx: ServerContext, action: CodeAction): Promise<CodeAction> {
+  const data = action.data as FixAllActionData | undefined;
+  if (!data || typeof data.uri !== 'string' || typeof data.version !== 'number' || action.edit) return action;
+  const cur = await ctx.current(data.uri);
+  if (!cur || cur.doc.version !== data.version || !cur.analysis.linted) return action;
+  const edits = fixAllEdits(cur.analysis, cur.doc, data.table);
+  if (edits.length > 0) action.edit = workspaceEdit(ctx, cur.doc, edits);
+  return action;
+}

@@ -1,0 +1,70 @@
+/**
+ * Diagnostics while typing: debounced per document; the latest version wins; a result computed for
+ * a version that is no longer current is never published; closing a document clears them.
+ */
+import type { ServerContext } from './context';
+import { toDiagnostic } from './convert';
+
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private lastDebounce = 300;
+
+  constructor(private readonly ctx: ServerContext) {}
+
+  /** Lint soon: after the debounce delay (or `delay` when given). */
+  schedule(uri: string, delay?: number): void {
+    this.cancel(uri);
+    const ms = delay ?? this.lastDebounce;
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.run(uri);
+      }, ms),
+    );
+  }
+
+  /** Re-lints every open document (after a settings change). */
+  scheduleAll(): void {
+    for (const doc of this.ctx.documents.all()) this.schedule(doc.uri, 0);
+  }
+
+  /** The document closed: no pending lint, no diagnostics left behind. */
+  clear(uri: string): void {
+    this.cancel(uri);
+    void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private cancel(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+  }
+
+  private async run(uri: string): Promise<void> {
+    const before = this.ctx.documents.get(uri);
+    if (!before) return;
+    const version = before.version;
+    let cur;
+    try {
+      cur = await this.ctx.current(uri);
+    } catch (e) {
+      this.ctx.connection.console.error(`govreport: lint failed for ${uri}: ${e instanceof Error ? e.stack : String(e)}`);
+      return;
+    }
+    // Changed or closed while the settings were fetched: that version's own run will publish.
+    if (!cur || cur.doc.version !== version) return;
+    this.lastDebounce = cur.settings.debounceMs;
+    const { doc, analysis, locale } = cur;
+    for (const err of analysis.result.errors) {
+      this.ctx.connection.console.error(`govreport: rule ${err.ruleId} failed: ${err.message}`);
+    }
+    const diagnostics = analysis.linted ? analysis.result.findings.map((f) => toDiagnostic(doc, f, locale)) : [];
+    await this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+}

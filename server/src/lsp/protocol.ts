@@ -1,0 +1,145 @@
+/**
+ * The custom messages between the extension client and the language server, declared once and
+ * imported by both sides.
+ */
+import type { FormatEdition, SectionId } from '../core/types';
+
+/** An LSP range (0-based lines, UTF-16 characters); structurally the protocol's own type. */
+export interface Range {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/**
+ * A request declared by method name and types only: the client and the server bundle different
+ * copies of the JSON-RPC library, so no runtime class is shared between them.
+ */
+export interface RequestDecl<P, R> {
+  readonly method: string;
+  /** Type carriers only (never set). */
+  readonly _params?: P;
+  readonly _result?: R;
+}
+
+function request<P, R>(method: string): RequestDecl<P, R> {
+  return { method };
+}
+
+export type TableKind = 't2' | 't3' | 't4';
+export type MessageLanguage = 'zh-cn' | 'en' | 'auto';
+export type SeveritySetting = 'off' | 'info' | 'warning' | 'error';
+
+/** The `govreport.*` settings. */
+export interface GovreportSettings {
+  enable: boolean;
+  /** Rule id → severity. */
+  rules: Record<string, SeveritySetting>;
+  /** Lint plaintext and Markdown documents whose content looks like a report. */
+  detectReports: boolean;
+  debounceMs: number;
+  messageLanguage: MessageLanguage;
+}
+
+export interface ProblemCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export interface ReportViewSection {
+  id: SectionId;
+  officialTitle: string;
+  heading?: string;
+  present: boolean;
+  occurrences: number;
+  hasContent: boolean;
+  titleMatch?: 'standard' | 'variant' | 'altered';
+  range?: Range;
+  problems: ProblemCounts;
+}
+
+export interface ReportViewTable {
+  kind: TableKind;
+  /** Localized name, e.g. "表三 收到和处理政府信息公开申请情况". */
+  name: string;
+  present: boolean;
+  section: SectionId;
+  edition?: FormatEdition;
+  range?: Range;
+  brokenSums?: number;
+  fixableSums?: number;
+  malformedRows?: number;
+  missingRows?: number;
+  problems?: number;
+  hasSums?: boolean;
+  /** Localized one-line state, e.g. "✓ 勾稽关系正确" or "2 处合计不符". */
+  state: string;
+}
+
+export interface ReportViewResult {
+  uri: string;
+  /** The document version this result describes. */
+  version: number;
+  /** Whether the server lints this document at all (language, detection, `govreport.enable`). */
+  linted: boolean;
+  isReport: boolean;
+  title?: { text: string; year: number; range: Range };
+  edition: FormatEdition;
+  sections: ReportViewSection[];
+  tables: ReportViewTable[];
+  problems: ProblemCounts;
+  fixable: number;
+}
+
+export interface ReportViewParams {
+  uri: string;
+}
+
+/** The report view's data for one open document; null when the document is not open on the server. */
+export const ReportViewRequest = request<ReportViewParams, ReportViewResult | null>('govreport/reportView');
+
+export interface SkeletonParams {
+  year: number;
+  body?: string;
+  eol?: string;
+}
+
+/** An empty report for a year (the "insert template" command). */
+export const SkeletonRequest = request<SkeletonParams, string>('govreport/skeleton');
+
+/** Arguments of the server's fix-all command. `table` limits it to the sums of one table. */
+export interface FixAllCommandArgs {
+  uri: string;
+  /** The version the caller saw; the command refuses to act on any other. */
+  version: number;
+  table?: TableKind;
+}
+
+export interface FixAllCommandResult {
+  applied: boolean;
+  /** Number of edits applied (0 when there was nothing to fix). */
+  edits: number;
+  /** Why nothing was applied: 'stale' (the document changed), 'unknown' (not open), 'disabled', 'rejected'. */
+  reason?: 'stale' | 'unknown' | 'disabled' | 'rejected' | 'nothing';
+}
+
+/** The server-side command behind "fix all", the table lenses and the view's inline action. */
+export const FIX_ALL_COMMAND = 'govreport.server.fixAll';
+
+/** The code action kind for fix-on-save (`editor.codeActionsOnSave`). */
+export const SOURCE_FIX_ALL_KIND = 'source.fixAll.govreport';
+
+export const SETTINGS_SECTION = 'govreport';
+
+export const DEFAULT_SETTINGS: GovreportSettings = {
+  enable: true,
+  rules: {},
+  detectReports: true,
+  debounceMs: 300,
+  messageLanguage: 'zh-cn',
+};
+
+/** Link to a rule's documentation. */
+export function ruleDocUrl(ruleId: string): string {
+  return `https://github.com/govreport-lint/govreport-lint/blob/main/docs/rules.md#${ruleId}`;
+}

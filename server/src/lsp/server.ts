@@ -1,0 +1,137 @@
+/**
+ * The language server: wires LSP requests to the engine. Each handler gets the document, asks the
+ * (cached) analysis, and converts; no report logic lives here.
+ */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { localize, toLocale } from '../core';
+import { reportSkeleton } from '../core/features';
+import { provideCodeActions, resolveCodeAction, fixAllEdits, workspaceEdit } from './codeActions';
+import { ServerContext } from './context';
+import { DiagnosticsPublisher } from './diagnostics';
+import { documentSymbols, foldingRangesOf, hoverAt, reportViewOf, tableLenses } from './features';
+import {
+  FIX_ALL_COMMAND,
+  ReportViewRequest,
+  SkeletonRequest,
+  SOURCE_FIX_ALL_KIND,
+  type FixAllCommandArgs,
+  type FixAllCommandResult,
+  type ReportViewParams,
+  type SkeletonParams,
+} from './protocol';
+import { FEATURE_MESSAGES as M } from '../core/features';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let ctx: ServerContext | undefined;
+  let diagnostics: DiagnosticsPublisher | undefined;
+  let dynamicConfiguration = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    ctx = new ServerContext(
+      connection,
+      documents,
+      {
+        configuration: caps.workspace?.configuration === true,
+        documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+        codeActionResolve: caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
+      },
+      toLocale(params.locale),
+    );
+    diagnostics = new DiagnosticsPublisher(ctx);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, SOURCE_FIX_ALL_KIND], resolveProvider: true },
+        documentSymbolProvider: { label: '年报' },
+        foldingRangeProvider: true,
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
+      },
+      serverInfo: { name: 'govreport-lint' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
+  });
+
+  const need = (): { ctx: ServerContext; diagnostics: DiagnosticsPublisher } => {
+    if (!ctx || !diagnostics) throw new Error('govreport: server not initialized');
+    return { ctx, diagnostics };
+  };
+
+  const opened = new Set<string>();
+  documents.onDidOpen((e) => {
+    opened.add(e.document.uri);
+    need().diagnostics.schedule(e.document.uri, 0);
+  });
+  documents.onDidChangeContent((e) => {
+    if (opened.delete(e.document.uri)) return; // the open already scheduled it
+    need().diagnostics.schedule(e.document.uri);
+  });
+  documents.onDidClose((e) => {
+    opened.delete(e.document.uri);
+    const { ctx: c, diagnostics: d } = need();
+    c.forget(e.document.uri);
+    d.clear(e.document.uri);
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const { ctx: c, diagnostics: d } = need();
+    c.settingsChanged(change.settings);
+    d.scheduleAll();
+  });
+
+  // A handler that needs the current analysis of an open document.
+  const withDoc = async <T>(uri: string, empty: T, f: (cur: NonNullable<Awaited<ReturnType<ServerContext['current']>>>) => T): Promise<T> => {
+    const cur = await need().ctx.current(uri);
+    return cur ? f(cur) : empty;
+  };
+
+  connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (c) => documentSymbols(c.doc, c.analysis, c.locale)));
+  connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, [], (c) => foldingRangesOf(c.analysis)));
+  connection.onHover((p) =>
+    withDoc(p.textDocument.uri, null, (c) => hoverAt(c.doc, c.analysis, c.doc.offsetAt(p.position), c.locale)),
+  );
+  connection.onCodeLens((p) => withDoc(p.textDocument.uri, [], (c) => tableLenses(c.doc, c.analysis, c.locale)));
+  connection.onCodeAction((p) => provideCodeActions(need().ctx, p));
+  connection.onCodeActionResolve((a) => resolveCodeAction(need().ctx, a));
+  connection.onRequest(ReportViewRequest.method, (p: ReportViewParams) => withDoc(p.uri, null, (c) => reportViewOf(c.doc, c.analysis, c.locale)));
+  connection.onRequest(SkeletonRequest.method, (p: SkeletonParams) => reportSkeleton({ year: p.year, body: p.body, eol: p.eol }));
+
+  connection.onExecuteCommand(async (p): Promise<FixAllCommandResult | undefined> => {
+    if (p.command !== FIX_ALL_COMMAND) return undefined;
+    const args = p.arguments?.[0] as FixAllCommandArgs | undefined;
+    if (!args || typeof args.uri !== 'string') return { applied: false, edits: 0, reason: 'unknown' };
+    const c = need().ctx;
+    const cur = await c.current(args.uri);
+    if (!cur) return { applied: false, edits: 0, reason: 'unknown' };
+    if (cur.doc.version !== args.version) return { applied: false, edits: 0, reason: 'stale' };
+    if (!cur.analysis.linted) return { applied: false, edits: 0, reason: 'disabled' };
+    const edits = fixAllEdits(cur.analysis, cur.doc, args.table);
+    if (edits.length === 0) return { applied: false, edits: 0, reason: 'nothing' };
+    const label = args.table
+      ? localize(M.actionFixTableTotals(M.tableName[args.table]), cur.locale)
+      : localize(M.actionFixAllInDocument, cur.locale);
+    const res = await connection.workspace.applyEdit({ label, edit: workspaceEdit(c, cur.doc, edits) });
+    return res.applied ? { applied: true, edits: edits.length } : { applied: false, edits: 0, reason: 'rejected' };
+  });
+
+  connection.onShutdown(() => diagnostics?.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}
