@@ -106,6 +106,8 @@ export interface RowNode {
   labelText: string;
   /** Span of the label as written (on one line), or undefined when it was wrapped over several lines. */
   labelSpan?: Span;
+  /** Span of the label without its enumerator ("1." "（三）"), when the label is on one line. */
+  labelBodySpan?: Span;
   /** Spans of all label fragments (wrapped labels have several). */
   labelSpans: Span[];
   /** 'exact' when the label equals the official wording (ignoring blanks and punctuation width). */

@@ -5,6 +5,9 @@
 import { diffChars } from 'diff';
 import type { Finding, LintOptions, Span, TextEdit } from '../types';
 import { lint } from '../lint';
+import { ARITHMETIC_RULE_IDS, cascadeEdits } from '../rules/arithmetic/sums';
+
+const ARITHMETIC = new Set<string>(ARITHMETIC_RULE_IDS);
 import { applyEdits, nonOverlapping } from './edits';
 
 export interface FixAllOptions extends LintOptions {
@@ -42,14 +45,19 @@ export function fixAll(original: string, options: FixAllOptions = {}): FixAllRes
   let passes = 0;
   let within = options.within;
   while (passes < maxPasses) {
-    const { findings } = lint(text, options);
+    const { model, findings } = lint(text, options);
     const w = within;
-    const edits = preferredEdits(
-      findings,
-      (f) =>
-        (!options.ruleIds || options.ruleIds.includes(f.ruleId)) &&
-        (!w || (f.span.start >= w.start && f.span.end <= w.end)),
-    );
+    const selected = (id: string) => (!options.ruleIds || options.ruleIds.includes(id)) && options.rules?.[id] !== 'off';
+    // Sums are fixed together, in dependency order, so that one pass converges; the other
+    // rules contribute their preferred fixes.
+    const sumEdits = model.isReport || options.force ? cascadeEdits(model, (id) => selected(id), w) : [];
+    const edits = nonOverlapping([
+      ...sumEdits,
+      ...preferredEdits(
+        findings,
+        (f) => !ARITHMETIC.has(f.ruleId) && selected(f.ruleId) && (!w || (f.span.start >= w.start && f.span.end <= w.end)),
+      ),
+    ]);
     if (edits.length === 0) break;
     const next = applyEdits(text, edits);
     if (next === text) break;

@@ -13,6 +13,8 @@ import { looksRunTogether, toCell, type ParseContext } from './context';
 import { isBlank, isPageMarker, scanRow, type Line } from './lines';
 
 const KEY_CAP = 160;
+/** A row enumerator as written: "(一)", "一、", "1.", "1 ". */
+const ENUMERATOR = /^\s*(?:\(\s*[一二三四五六七八九十]+\s*\)|[一二三四五六七八九十]+\s*[、.,]|\d+\s*[.、,]?)\s*/;
 const MIN_SIM = 0.5;
 
 interface Candidate {
@@ -150,7 +152,11 @@ export function assembleRows(
       cellsLine: li,
       span: ctx.span(startPos, endPos),
     };
-    if (used.length === 1) row.labelSpan = row.labelSpans[0];
+    if (used.length === 1) {
+      row.labelSpan = row.labelSpans[0];
+      const m = ENUMERATOR.exec(row.labelText);
+      row.labelBodySpan = ctx.span(used[0].start + (m ? m[0].length : 0), used[0].end);
+    }
     row.labelMatch = labelExact(keyed.key.slice(alignStart), cand) ? 'exact' : 'altered';
     if (looksRunTogether(cells, opts.cells)) row.malformed = true;
     rows.push(row);
@@ -181,6 +187,7 @@ function tryAppend(ctx: ParseContext, b: Building, text: string, start: number, 
   b.fragments.push({ start, end, line: li });
   b.row.labelSpans.push(ctx.span(start, end));
   b.row.labelSpan = undefined;
+  b.row.labelBodySpan = undefined;
   b.row.labelText += ctx.norm.text.slice(start, end);
   b.row.labelMatch = labelExact(newKey, b.cand) ? 'exact' : 'altered';
   const s = ctx.span(start, end);

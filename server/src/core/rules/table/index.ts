@@ -1,3 +1,16 @@
 import type { Rule } from '../../types';
+import { tableMissing } from './tableMissing';
+import { tableRowMissing } from './tableRowMissing';
+import { tableLabel } from './tableLabel';
+import { tableCellCount } from './tableCellCount';
+import { tableCellInvalid } from './tableCellInvalid';
+import { tableOldFormat } from './tableOldFormat';
 
-export const TABLE_RULES: readonly Rule[] = [];
+export const TABLE_RULES: readonly Rule[] = [
+  tableMissing,
+  tableRowMissing,
+  tableLabel,
+  tableCellCount,
+  tableCellInvalid,
+  tableOldFormat,
+];

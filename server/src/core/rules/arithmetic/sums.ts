@@ -1,0 +1,219 @@
+/**
+ * The sum relations of the template, evaluated on a table: one equation per row or column,
+ * target = Σ plus − Σ minus. Used by the arithmetic rules (one finding per broken equation) and by
+ * the cascade that fixes all sums in dependency order (row totals → （七）总计 → balance).
+ */
+import type { CellNode, Finding, Localized, ReportModel, RowNode, Span, TableNode, TextEdit } from '../../types';
+import { TEMPLATES, T3_COLUMNS_WITH_SUBTOTAL, findRow, rowDisplay, type SumRelation } from '../../template/template';
+import { arithmeticMessages as M } from '../../i18n/messages/arithmetic';
+import { columnDisplay, columnsOfRow } from '../table/common';
+
+export interface Term {
+  row: RowNode;
+  column: string;
+  cell: CellNode;
+  /** Short name for messages: the column for row sums, the row for column sums. */
+  name: string;
+}
+
+export interface Equation {
+  relation: SumRelation;
+  table: TableNode;
+  target: Term;
+  plus: Term[];
+  minus: Term[];
+  /** The row (for 'row' relations) or column (for 'column' ones) the equation is for. */
+  along: string;
+}
+
+function rowOf(table: TableNode, id: string): RowNode | undefined {
+  return table.rows.find((r) => r.rowId === id);
+}
+
+function term(table: TableNode, row: RowNode | undefined, column: string, byRow: boolean): Term | undefined {
+  if (!row || row.malformed) return undefined;
+  const cols = columnsOfRow(table, row);
+  if (row.cells.length !== cols.length) return undefined;
+  const i = cols.findIndex((c) => c.id === column);
+  if (i < 0) return undefined;
+  const cell = row.cells[i];
+  const name = byRow ? columnDisplay(table, cols[i]) : shortRow(table, row.rowId);
+  return { row, column, cell, name };
+}
+
+/** Short row names for column sums: "（一）", "（三）1", "（六）3"; main rows keep their label. */
+function shortRow(table: TableNode, rowId: string): string {
+  const r = findRow(table.edition, rowId);
+  if (!r) return rowId;
+  const parent = r.parent ? findRow(table.edition, r.parent) : undefined;
+  if (parent?.group && parent.id !== 't3.results') return `${parent.enumerator}${r.enumerator.replace(/[.．、]$/, '')}`;
+  if (r.parent === 't3.results') return r.enumerator;
+  return rowDisplay(table.edition, rowId);
+}
+
+/** Every equation of `relation` that can be formed on `table` (all its cells present). */
+export function equationsOf(table: TableNode, relation: SumRelation): Equation[] {
+  if (relation.requiresColumn && !table.columnIds.includes(relation.requiresColumn)) return [];
+  const out: Equation[] = [];
+  if (relation.each === 'row') {
+    for (const rowId of relation.rows) {
+      const row = rowOf(table, rowId);
+      if (!row) continue;
+      const target = term(table, row, relation.target, true);
+      const plus = relation.plus.map((c) => term(table, row, c, true));
+      const minus = (relation.minus ?? []).map((c) => term(table, row, c, true));
+      if (!target || plus.some((t) => !t) || minus.some((t) => !t)) continue;
+      out.push({ relation, table, target, plus: plus as Term[], minus: minus as Term[], along: rowId });
+    }
+  } else {
+    for (const column of relation.columns) {
+      if (!table.columnIds.includes(column)) continue;
+      const target = term(table, rowOf(table, relation.target), column, false);
+      const plus = relation.plus.map((r) => term(table, rowOf(table, r), column, false));
+      const minus = (relation.minus ?? []).map((r) => term(table, rowOf(table, r), column, false));
+      if (!target || plus.some((t) => !t) || minus.some((t) => !t)) continue;
+      out.push({ relation, table, target, plus: plus as Term[], minus: minus as Term[], along: column });
+    }
+  }
+  return out;
+}
+
+/** The relations of a table in dependency order. */
+export function relationsOf(model: ReportModel, table: TableNode): SumRelation[] {
+  return TEMPLATES[table.edition].sums.filter((r) => r.table === table.kind && (r.table !== 't3' || model.tables.t3 === table));
+}
+
+/** Value of a term under a map of overrides (the cascade's virtual values). */
+type Values = Map<CellNode, number>;
+const valueOf = (t: Term, v?: Values): number | undefined =>
+  v?.get(t.cell) ?? (t.cell.kind === 'integer' || t.cell.kind === 'decimal' ? t.cell.value : undefined);
+
+export function evaluate(eq: Equation, v?: Values): { expected: number; actual: number } | undefined {
+  const actual = valueOf(eq.target, v);
+  let expected = 0;
+  for (const t of eq.plus) {
+    const x = valueOf(t, v);
+    if (x === undefined) return undefined;
+    expected += x;
+  }
+  for (const t of eq.minus) {
+    const x = valueOf(t, v);
+    if (x === undefined) return undefined;
+    expected -= x;
+  }
+  if (actual === undefined) return undefined;
+  return { expected, actual };
+}
+
+/** Writes `value` the way the cell was written: thousands separators and full-width digits kept. */
+export function formatLike(cell: CellNode, value: number): string {
+  let s = String(value);
+  if (cell.grouped || /[,，]/.test(cell.raw)) s = value.toLocaleString('en-US');
+  if (/[０-９]/.test(cell.raw)) s = s.replace(/[0-9,]/g, (c) => (c === ',' ? '，' : String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
+  return s;
+}
+
+export function setCellEdit(cell: CellNode, value: number): TextEdit {
+  return { start: cell.span.start, end: cell.span.end, newText: formatLike(cell, value) };
+}
+
+/** The addends with their values; long column sums list only the non-zero ones. */
+function formula(eq: Equation, v?: Values): Localized {
+  const shown = eq.plus.length > 8 ? eq.plus.filter((t) => valueOf(t, v) !== 0) : eq.plus;
+  const rest = eq.plus.length - shown.length;
+  const f = shown.map((t) => `${t.name} ${valueOf(t, v)}`).join(' + ');
+  if (rest === 0) return { zh: f, en: f };
+  if (shown.length === 0) return { zh: `${eq.plus.length} 项之和（均为 0）`, en: `the ${eq.plus.length} items (all 0)` };
+  return { zh: `${f}（其余 ${rest} 项为 0）`, en: `${f} (the other ${rest} items are 0)` };
+}
+
+/** The finding of a broken equation, with its fixes: set the target (preferred), or an alternative cell. */
+export function findingOf(eq: Equation): Omit<Finding, 'ruleId' | 'severity'> | undefined {
+  const r = evaluate(eq);
+  if (!r || Math.abs(r.expected - r.actual) < 1e-9) return undefined;
+  const { relation, table } = eq;
+  const related = [...eq.plus, ...eq.minus].map((t) => ({
+    span: t.cell.span,
+    message: M.addend(t.name, valueOf(t)!),
+  }));
+  const fixes = [];
+  if (r.expected >= 0) {
+    fixes.push({
+      title: relation.id === 't3.balance' ? M.setCell(rowDisplay(table.edition, 't3.next'), r.expected) : M.setTotal(r.expected),
+      edits: [setCellEdit(eq.target.cell, r.expected)],
+      preferred: true,
+    });
+  }
+  for (const alt of relation.alternatives ?? []) {
+    const t = [...eq.plus, ...eq.minus].find((x) => x.row.rowId === alt || x.column === alt);
+    if (!t) continue;
+    // Solve the equation for that cell instead.
+    const sign = eq.plus.includes(t) ? 1 : -1;
+    const others = r.expected - sign * valueOf(t)!;
+    const value = sign * (r.actual - others);
+    if (value >= 0 && Number.isInteger(value)) {
+      fixes.push({ title: M.setCell(t.row === eq.target.row ? t.name : rowDisplay(table.edition, t.row.rowId), value), edits: [setCellEdit(t.cell, value)] });
+    }
+  }
+  let message: Localized;
+  if (relation.id === 't3.balance') {
+    const col = T3_COLUMNS_WITH_SUBTOTAL.find((c) => c.id === eq.along)?.label ?? eq.along;
+    const [n, c] = eq.plus.map((t) => valueOf(t)!);
+    const total = valueOf(eq.minus[0])!;
+    message = M.balance(col, `${n} + ${c}`, n + c, `${total} + ${r.actual}`, total + r.actual);
+  } else {
+    const what =
+      relation.each === 'row'
+        ? table.kind === 't4'
+          ? M.t4What(eq.target.name.replace(/·总计$/, ''))
+          : M.rowWhat(rowDisplay(table.edition, eq.along))
+        : M.columnWhat(T3_COLUMNS_WITH_SUBTOTAL.find((c) => c.id === eq.along)?.label ?? eq.along);
+    message = M.sumMismatch(what, formula(eq), r.expected, r.actual);
+  }
+  return {
+    message,
+    span: eq.target.cell.span,
+    related,
+    fixes: fixes.length ? fixes : undefined,
+    data: { relation: relation.id, along: eq.along, expected: r.expected, actual: r.actual },
+  };
+}
+
+/**
+ * Edits that make every enabled sum hold, computed in dependency order on virtual values so that
+ * one pass converges: row totals first, then （七）总计 from the corrected rows, then 四 from the
+ * balance. Only targets inside `within` (if given) are changed.
+ */
+export function cascadeEdits(
+  model: ReportModel,
+  enabled: (ruleId: string) => boolean,
+  within?: Span,
+): TextEdit[] {
+  const values: Values = new Map();
+  const edits: TextEdit[] = [];
+  for (const table of [model.tables.t3, model.tables.t4]) {
+    if (!table) continue;
+    if (within && (table.span.end <= within.start || table.span.start >= within.end)) continue;
+    for (const relation of relationsOf(model, table)) {
+      if (!enabled(relation.ruleId)) continue;
+      for (const eq of equationsOf(table, relation)) {
+        const r = evaluate(eq, values);
+        if (!r || Math.abs(r.expected - r.actual) < 1e-9 || r.expected < 0) continue;
+        const c = eq.target.cell.span;
+        if (within && (c.start < within.start || c.end > within.end)) continue;
+        values.set(eq.target.cell, r.expected);
+      }
+    }
+  }
+  for (const [cell, v] of values) if (cell.value !== v) edits.push(setCellEdit(cell, v));
+  return edits.sort((a, b) => a.start - b.start);
+}
+
+export const ARITHMETIC_RULE_IDS = [
+  'sum-row-total',
+  'sum-column-total',
+  'sum-balance',
+  'sum-review-total',
+  'sum-litigation-total',
+  'sum-subtotal',
+] as const;

@@ -1,0 +1,18 @@
+import { defineRule } from '../define';
+import { structureMessages as M } from '../../i18n/messages/structure';
+import { officialHeading } from './common';
+
+export const sectionEmpty = defineRule(
+  {
+    id: 'section-empty',
+    category: 'structure',
+    description: { zh: '章节没有内容', en: 'A section has no content' },
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  ({ model, report }) => {
+    for (const s of model.sections) {
+      if (!s.hasContent) report({ message: M.sectionEmpty(officialHeading(s.id)), span: s.headingSpan, data: { section: s.id } });
+    }
+  },
+);

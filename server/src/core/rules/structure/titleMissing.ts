@@ -1,0 +1,26 @@
+import { defineRule } from '../define';
+import { structureMessages as M } from '../../i18n/messages/structure';
+
+export const titleMissing = defineRule(
+  {
+    id: 'title-missing',
+    category: 'structure',
+    description: {
+      zh: '缺少标题行（机关名称 + 统计年度 + “政府信息公开工作年度报告”）',
+      en: 'No title line naming the body and the statistics year',
+    },
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  ({ model, report }) => {
+    const t = model.title;
+    if (t) {
+      if (t.body.length === 0) report({ message: M.titleNoBody(model.text.slice(t.span.start, t.span.end)), span: t.span });
+      return;
+    }
+    // Point at the first non-blank line: where the title belongs.
+    const m = /\S[^\r\n]*/.exec(model.text);
+    const span = m ? { start: m.index, end: m.index + m[0].length } : { start: 0, end: 0 };
+    report({ message: M.titleMissing(), span });
+  },
+);

@@ -1,0 +1,32 @@
+import { defineRule } from '../define';
+import { tableMessages as M } from '../../i18n/messages/table';
+import { columnsOfRow, rowName, tablesOf } from './common';
+
+export const tableCellCount = defineRule(
+  {
+    id: 'table-cell-count',
+    category: 'table',
+    description: {
+      zh: '表格行的数值个数与规定列数不符（多列、少列或数字连在一起）',
+      en: 'A table row has too many or too few values, or values run together',
+    },
+    defaultSeverity: 'error',
+    fixable: false,
+  },
+  ({ model, report }) => {
+    for (const [, table] of tablesOf(model)) {
+      for (const row of table.rows) {
+        const expected = columnsOfRow(table, row).length;
+        if (expected === 0 || row.cells.length === expected) continue;
+        const first = row.cells[0];
+        const last = row.cells[row.cells.length - 1];
+        const span = first ? { start: first.span.start, end: last.span.end } : row.span;
+        const name = rowName(table, row);
+        const message = row.malformed
+          ? M.cellsRunTogether(name, row.cells.map((c) => c.raw).join(' '), expected)
+          : M.cellCount(name, expected, row.cells.length);
+        report({ message, span, data: { row: row.rowId, expected, actual: row.cells.length } });
+      }
+    }
+  },
+);

@@ -1,0 +1,55 @@
+import type { Span } from '../../types';
+import { defineRule } from '../define';
+import { tableMessages as M } from '../../i18n/messages/table';
+import { columnDisplay, columnsOfRow, rowName, tablesOf } from './common';
+
+export const tableCellInvalid = defineRule(
+  {
+    id: 'table-cell-invalid',
+    category: 'table',
+    description: {
+      zh: '单元格不是规定的数值（空白、“—”“/”“无”、负数，或件数写成小数）',
+      en: 'A cell is not a valid value (blank, "—", "/", "无", negative, or a decimal where a count belongs)',
+    },
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  ({ model, report }) => {
+    for (const [, table] of tablesOf(model)) {
+      for (const row of table.rows) {
+        const cols = columnsOfRow(table, row);
+        if (row.malformed) continue;
+        row.cells.forEach((cell, i) => {
+          const col = cols[i];
+          if (!col) return;
+          const name = rowName(table, row);
+          const colName = columnDisplay(table, col);
+          const data = { row: row.rowId, column: col.id };
+          if (cell.kind === 'blank') {
+            // An empty cell is an insertion point; underline the separator after it so it can be seen.
+            const next = model.text.charCodeAt(cell.span.start);
+            const span: Span =
+              next === 9 || next === 0x7c ? { start: cell.span.start, end: cell.span.start + 1 } : cell.span;
+            report({
+              message: M.cellBlank(name, colName),
+              span,
+              fixes: [{ title: M.writeZero(), edits: [{ start: cell.span.start, end: cell.span.start, newText: '0' }], preferred: true }],
+              data,
+            });
+          } else if (cell.kind === 'invalid') {
+            report({
+              message: M.cellPlaceholder(name, colName, cell.raw),
+              span: cell.span,
+              fixes: [{ title: M.writeZero(), edits: [{ start: cell.span.start, end: cell.span.end, newText: '0' }], preferred: true }],
+              data,
+            });
+          } else if (cell.value !== undefined && cell.value < 0 && !col.signed) {
+            report({ message: M.cellNegative(name, colName, cell.raw), span: cell.span, data });
+          } else if (cell.kind === 'decimal' && !col.decimal) {
+            report({ message: M.cellDecimal(name, colName, cell.raw), span: cell.span, data });
+          }
+        });
+      }
+    }
+  },
+);

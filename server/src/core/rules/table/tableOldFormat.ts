@@ -1,0 +1,26 @@
+import { defineRule } from '../define';
+import { tableMessages as M } from '../../i18n/messages/table';
+import { FIRST_YEAR_OF_2021_FORMAT } from '../../template/template';
+import { tablesOf } from './common';
+
+export const tableOldFormat = defineRule(
+  {
+    id: 'table-old-format',
+    category: 'table',
+    description: {
+      zh: '2021 年及以后的年度报告仍使用 2019 年试行格式的表格',
+      en: 'A report for 2021 or later uses the 2019 trial-format tables',
+    },
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  ({ model, report }) => {
+    const year = model.title?.year;
+    if (year === undefined || year < FIRST_YEAR_OF_2021_FORMAT) return;
+    for (const [key, table] of tablesOf(model)) {
+      if (table.edition !== '2019') continue;
+      const span = key === 't2' && table.blocks?.length ? table.blocks[0].span : (table.rows.find((r) => r.rowId === 't3.other')?.span ?? table.span);
+      report({ message: M.oldFormat(year), span, data: { table: key } });
+    }
+  },
+);
