@@ -1,0 +1,90 @@
+/** Owns the language client: start, restart, stop, and the requests the extension makes. */
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  FIX_ALL_COMMAND,
+  ReportViewRequest,
+  SkeletonRequest,
+  type FixAllCommandArgs,
+  type FixAllCommandResult,
+  type ReportViewResult,
+  type SkeletonParams,
+} from '../../server/src/lsp/protocol';
+
+export const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'govreport' },
+  { scheme: 'untitled', language: 'govreport' },
+  { scheme: 'file', language: 'plaintext' },
+  { scheme: 'untitled', language: 'plaintext' },
+  { scheme: 'file', language: 'markdown' },
+  { scheme: 'untitled', language: 'markdown' },
+];
+
+export class ServerClient implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the server (re)started or stopped. */
+  readonly onDidChangeState = this.changed.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    readonly output: vscode.LogOutputChannel,
+  ) {}
+
+  get running(): boolean {
+    return this.client?.state === State.Running;
+  }
+
+  async start(): Promise<void> {
+    const module = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: DOCUMENT_SELECTOR,
+      outputChannel: this.output,
+      synchronize: { configurationSection: 'govreport' },
+      diagnosticCollectionName: 'govreport',
+    };
+    this.client = new LanguageClient('govreport', vscode.l10n.t('Government report checker'), serverOptions, clientOptions);
+    this.client.onDidChangeState(() => this.changed.fire());
+    await this.client.start();
+    this.output.info(`server started (${module})`);
+  }
+
+  async restart(): Promise<void> {
+    if (!this.client) return this.start();
+    this.output.info('restarting the server');
+    await this.client.restart();
+  }
+
+  async stop(): Promise<void> {
+    const c = this.client;
+    this.client = undefined;
+    if (c && c.state !== State.Stopped) await c.stop();
+  }
+
+  async reportView(uri: vscode.Uri): Promise<ReportViewResult | null> {
+    if (!this.client || !this.running) return null;
+    return this.client.sendRequest<ReportViewResult | null>(ReportViewRequest.method, { uri: uri.toString() });
+  }
+
+  async skeleton(params: SkeletonParams): Promise<string | undefined> {
+    if (!this.client || !this.running) return undefined;
+    return this.client.sendRequest<string>(SkeletonRequest.method, params);
+  }
+
+  async fixAll(args: FixAllCommandArgs): Promise<FixAllCommandResult | undefined> {
+    if (!this.client || !this.running) return undefined;
+    return this.client.sendRequest<FixAllCommandResult>('workspace/executeCommand', {
+      command: FIX_ALL_COMMAND,
+      arguments: [args],
+    });
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.changed.dispose();
+  }
+}
