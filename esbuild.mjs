@@ -37,6 +37,9 @@ const builds = [
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'cjs',
+    // pdfjs-dist is ESM that locates its worker and data files (cmaps) relative to itself:
+    // it is loaded from node_modules at run time (it is a dependency), not bundled.
+    external: ['pdfjs-dist'],
     banner: { js: '#!/usr/bin/env node' },
   },
   {

@@ -1,0 +1,157 @@
+/** Command-line arguments → options. Usage errors are returned, never thrown. */
+import type { Locale, Localized, SeveritySetting } from '../core/types';
+import { parseRuleOverride } from '../config/config';
+
+export type OutputFormat = 'stylish' | 'json' | 'sarif';
+
+export interface CliOptions {
+  /** Files, folders and globs to check. */
+  inputs: string[];
+  format: OutputFormat;
+  lang: Locale;
+  fix: boolean;
+  fixDryRun: boolean;
+  /** `--rule id=severity` overrides, applied over every configuration file. */
+  rules: Record<string, SeveritySetting>;
+  /** Use only this configuration file (no search). */
+  config?: string;
+  /** Do not read any configuration file. */
+  noConfig: boolean;
+  /** Exit 1 when there are more warnings than this. */
+  maxWarnings?: number;
+  /** Report errors only. */
+  quiet: boolean;
+  verbose: boolean;
+  printText: boolean;
+  /** Lint texts that do not look like reports. */
+  force: boolean;
+  /** Colours: undefined = when stdout is a terminal. */
+  color?: boolean;
+  /** Worker threads: undefined = automatic, 1 = none. */
+  jobs?: number;
+  outputFile?: string;
+  /** Largest input accepted, in bytes. */
+  maxBytes?: number;
+  help: boolean;
+  version: boolean;
+  printConfigSchema: boolean;
+}
+
+export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: Localized };
+
+function usage(zh: string, en: string): ParseResult {
+  return { ok: false, error: { zh, en } };
+}
+
+const FLAGS = new Set([
+  '--fix', '--fix-dry-run', '--quiet', '--verbose', '--print-text', '--force', '--color', '--no-color',
+  '--help', '--version', '--print-config-schema', '--no-config', '-h', '-v', '-q',
+]);
+const WITH_VALUE = new Set(['--format', '-f', '--lang', '--rule', '--config', '-c', '--max-warnings', '--jobs', '-j', '--output-file', '-o', '--max-file-size']);
+
+export function defaultOptions(): CliOptions {
+  return {
+    inputs: [], format: 'stylish', lang: 'zh-cn', fix: false, fixDryRun: false, rules: {}, noConfig: false,
+    quiet: false, verbose: false, printText: false, force: false, help: false, version: false, printConfigSchema: false,
+  };
+}
+
+function nonNegativeInt(text: string): number | undefined {
+  return /^\d+$/.test(text) ? parseInt(text, 10) : undefined;
+}
+
+/** Parses argv (without the node and script paths). */
+export function parseArgs(argv: readonly string[]): ParseResult {
+  const o = defaultOptions();
+  let onlyInputs = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (onlyInputs || !arg.startsWith('-') || arg === '-') {
+      o.inputs.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyInputs = true;
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    let value: string | undefined;
+    if (WITH_VALUE.has(name)) {
+      if (eq > 0) value = arg.slice(eq + 1);
+      else if (i + 1 < argv.length) value = argv[++i];
+      else return usage(`选项 ${name} 需要一个值`, `option ${name} needs a value`);
+    } else if (!FLAGS.has(name) || eq > 0) {
+      return usage(`未知选项：${arg}`, `unknown option: ${arg}`);
+    }
+    const error = apply(o, name, value ?? '');
+    if (error) return { ok: false, error };
+  }
+  if (o.fix && o.fixDryRun) return usage('--fix 与 --fix-dry-run 不能同时使用', '--fix and --fix-dry-run cannot be used together');
+  if (o.printText && (o.fix || o.fixDryRun)) return usage('--print-text 不能与 --fix 或 --fix-dry-run 同时使用', '--print-text cannot be combined with --fix or --fix-dry-run');
+  if (o.config && o.noConfig) return usage('--config 与 --no-config 不能同时使用', '--config and --no-config cannot be used together');
+  if (o.inputs.length === 0 && !o.help && !o.version && !o.printConfigSchema) {
+    return usage('没有指定要检查的文件或文件夹', 'no files or folders to check were given');
+  }
+  return { ok: true, options: o };
+}
+
+function apply(o: CliOptions, name: string, value: string): Localized | undefined {
+  switch (name) {
+    case '--fix': o.fix = true; return undefined;
+    case '--fix-dry-run': o.fixDryRun = true; return undefined;
+    case '--quiet': case '-q': o.quiet = true; return undefined;
+    case '--verbose': o.verbose = true; return undefined;
+    case '--print-text': o.printText = true; return undefined;
+    case '--force': o.force = true; return undefined;
+    case '--color': o.color = true; return undefined;
+    case '--no-color': o.color = false; return undefined;
+    case '--no-config': o.noConfig = true; return undefined;
+    case '--help': case '-h': o.help = true; return undefined;
+    case '--version': case '-v': o.version = true; return undefined;
+    case '--print-config-schema': o.printConfigSchema = true; return undefined;
+    case '--format': case '-f':
+      if (value !== 'stylish' && value !== 'json' && value !== 'sarif') {
+        return { zh: `未知的输出格式“${value}”（可用：stylish、json、sarif）`, en: `unknown format "${value}" (use stylish, json or sarif)` };
+      }
+      o.format = value;
+      return undefined;
+    case '--lang': {
+      const v = value.toLowerCase();
+      if (v === 'zh' || v === 'zh-cn' || v === 'zh-hans') o.lang = 'zh-cn';
+      else if (v === 'en' || v.startsWith('en-')) o.lang = 'en';
+      else return { zh: `未知的语言“${value}”（可用：zh、en）`, en: `unknown language "${value}" (use zh or en)` };
+      return undefined;
+    }
+    case '--rule': {
+      for (const part of value.split(',').filter((p) => p.trim() !== '')) {
+        const r = parseRuleOverride(part);
+        if ('error' in r) return { zh: `--rule：${r.error.zh}`, en: `--rule: ${r.error.en}` };
+        o.rules[r.ruleId] = r.severity;
+      }
+      return undefined;
+    }
+    case '--config': case '-c': o.config = value; return undefined;
+    case '--output-file': case '-o': o.outputFile = value; return undefined;
+    case '--max-warnings': {
+      const n = nonNegativeInt(value);
+      if (n === undefined) return { zh: `--max-warnings 需要非负整数，而不是“${value}”`, en: `--max-warnings needs a non-negative integer, not "${value}"` };
+      o.maxWarnings = n;
+      return undefined;
+    }
+    case '--jobs': case '-j': {
+      if (value === 'auto') { o.jobs = undefined; return undefined; }
+      const n = nonNegativeInt(value);
+      if (n === undefined || n < 1) return { zh: `--jobs 需要正整数或 auto，而不是“${value}”`, en: `--jobs needs a positive integer or auto, not "${value}"` };
+      o.jobs = n;
+      return undefined;
+    }
+    case '--max-file-size': {
+      const mb = Number(value);
+      if (!/^\d+(\.\d+)?$/.test(value) || !(mb > 0)) return { zh: `--max-file-size 需要正数（MB），而不是“${value}”`, en: `--max-file-size needs a positive number of MB, not "${value}"` };
+      o.maxBytes = Math.round(mb * 1024 * 1024);
+      return undefined;
+    }
+  }
+  return { zh: `未知选项：${name}`, en: `unknown option: ${name}` };
+}

@@ -1,0 +1,124 @@
+/**
+ * From command-line inputs (files, folders, globs) to the list of files to check. A folder is
+ * searched for report files (.txt .md .docx .pdf); hidden folders and node_modules are not entered.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Localized } from '../core/types';
+import { REPORT_EXTENSIONS } from '../io/read';
+import { globBase, globToRegExp, hasGlobChars } from './glob';
+
+export interface DiscoveryProblem {
+  input: string;
+  message: Localized;
+}
+
+export interface Discovery {
+  /** Absolute paths, each once, in the order found. */
+  files: string[];
+  problems: DiscoveryProblem[];
+}
+
+const SKIPPED_DIRS = new Set(['node_modules']);
+
+export function isReportFileName(name: string): boolean {
+  if (name.startsWith('~$')) return false; // Word's lock files
+  return Object.prototype.hasOwnProperty.call(REPORT_EXTENSIONS, path.extname(name).toLowerCase());
+}
+
+/** Every report file under `dir`, sorted by path. */
+export function walkFolder(dir: string): string[] {
+  const out: string[] = [];
+  const visit = (d: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) visit(full);
+      } else if ((e.isFile() || e.isSymbolicLink()) && isReportFileName(e.name)) {
+        out.push(full);
+      }
+    }
+  };
+  visit(dir);
+  return out;
+}
+
+export function discover(inputs: readonly string[], cwd: string = process.cwd()): Discovery {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const problems: DiscoveryProblem[] = [];
+  const add = (f: string) => {
+    if (!seen.has(f)) {
+      seen.add(f);
+      files.push(f);
+    }
+  };
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) {
+      const found = walkFolder(abs);
+      if (found.length === 0) {
+        problems.push({
+          input,
+          message: { zh: '文件夹中没有可检查的报告文件（.txt .md .docx .pdf）', en: 'the folder holds no report files (.txt .md .docx .pdf)' },
+        });
+      }
+      found.forEach(add);
+    } else if (stat) {
+      add(abs);
+    } else if (hasGlobChars(input)) {
+      const found = expandGlob(input, cwd);
+      if (found.length === 0) problems.push({ input, message: { zh: '没有与此模式匹配的报告文件', en: 'no report files match this pattern' } });
+      found.forEach(add);
+    } else {
+      // Reported when the file is read, so that it appears with the other results.
+      add(abs);
+    }
+  }
+  return { files, problems };
+}
+
+/** Report files matching a glob pattern (relative patterns are relative to `cwd`). */
+export function expandGlob(pattern: string, cwd: string): string[] {
+  const posixPattern = pattern.replace(/\\/g, '/');
+  const base = globBase(posixPattern);
+  const absBase = path.resolve(cwd, base);
+  const absPattern = path.resolve(cwd, posixPattern).replace(/\\/g, '/');
+  const re = globToRegExp(absPattern);
+  return walkAll(absBase).filter((f) => re.test(f.replace(/\\/g, '/')) && isReportFileName(path.basename(f)));
+}
+
+/** All files under `dir`, skipping hidden folders and node_modules. */
+function walkAll(dir: string): string[] {
+  const out: string[] = [];
+  const visit = (d: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) visit(full);
+      } else out.push(full);
+    }
+  };
+  visit(dir);
+  return out;
+}

@@ -1,0 +1,47 @@
+/** `--help`: Chinese and English side by side. */
+
+export const HELP = `govreport-lint — 政府信息公开工作年度报告检查工具
+govreport-lint — checks Chinese government information-disclosure annual reports
+
+用法 / Usage:
+  govreport-lint [选项 options] <文件 files | 文件夹 folders | 通配符 globs ...>
+
+  文件夹中查找 .txt .md .docx .pdf 文件；不是年度报告的文件会注明后跳过。
+  Folders are searched for .txt .md .docx .pdf files; files that are not reports are skipped with a note.
+
+选项 / Options:
+  -f, --format <stylish|json|sarif>  输出格式（默认 stylish）/ output format (default: stylish)
+      --lang <zh|en>                 输出语言（默认中文）/ output language (default: Chinese)
+      --fix                          将安全修复写入 .txt/.md 文件（保持编码、BOM 与换行符）
+                                     write safe fixes into .txt/.md files (keeps encoding, BOM, line endings)
+      --fix-dry-run                  只显示修复的差异（unified diff），不写文件
+                                     print the fixes as a unified diff; write nothing
+      --rule <规则=级别 id=severity>   覆盖规则级别（error、warning、info、off），可重复
+                                     override a rule's severity (error, warning, info, off); repeatable
+  -c, --config <文件 file>            只使用此配置文件，不查找 .govreportrc.json
+                                     use only this configuration file instead of searching for .govreportrc.json
+      --no-config                    不读取任何配置文件 / read no configuration file
+      --force                        即使文本不像年度报告也检查 / check texts even if they do not look like reports
+      --max-warnings <n>             警告多于 n 个时退出码为 1 / exit 1 when there are more than n warnings
+  -q, --quiet                        只报告错误 / report errors only
+      --verbose                      显示每个文件的类型、编码与换行符 / show each file's kind, encoding and line endings
+      --print-text                   显示检查所用的文本（.docx/.pdf 为提取出的文本），不检查
+                                     print the text that is checked (extracted text for .docx/.pdf); no checking
+  -o, --output-file <文件 file>       将结果写入文件 / write the report to a file
+  -j, --jobs <n|auto>                并行线程数（默认 auto）/ worker threads (default: auto)
+      --max-file-size <MB>           大于此大小的文件不读取（默认 50）/ skip files larger than this (default: 50)
+      --color, --no-color            强制开启/关闭颜色 / force colours on or off
+      --print-config-schema          输出 .govreportrc.json 的 JSON Schema / print the JSON schema of .govreportrc.json
+  -h, --help                         显示帮助 / show this help
+  -v, --version                      显示版本 / show the version
+
+配置 / Configuration:
+  .govreportrc.json（从每个文件所在文件夹向上查找，"root": true 停止查找）
+  .govreportrc.json, looked for from each file's folder upwards ("root": true stops the search):
+    { "rules": { "sum-row-total": "warning" }, "detection": { "force": false } }
+
+退出码 / Exit codes:
+  0  没有错误 / no errors
+  1  发现错误，或警告多于 --max-warnings / errors found, or more warnings than --max-warnings
+  2  用法错误或文件读写错误 / usage error, or a file could not be read or written
+`;

@@ -1,0 +1,21 @@
+/** Entry of the `govreport-lint` command (bundled to dist/cli.js). In a worker thread it serves file checks instead. */
+import { isCheckWorker } from './pool';
+import { run } from './run';
+
+if (!isCheckWorker()) {
+  run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    workerScript: __filename,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`govreport-lint: 内部错误 / internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

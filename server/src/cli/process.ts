@@ -1,0 +1,223 @@
+/**
+ * Checking one file: read it, resolve its configuration, lint, and (when asked) fix. Runs in the
+ * main thread or in a worker; its input and output are plain data.
+ */
+import * as path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { fixAll, lint, RULES } from '../core';
+import type { Finding, LintOptions, Localized, SeveritySetting } from '../core/types';
+import { ConfigResolver } from '../config/find';
+import type { ConfigProblem, GovreportConfig } from '../config/config';
+import { toLintOptions } from '../config/config';
+import { readInput, InputError } from '../io/read';
+import type { InputKind } from '../io/read';
+import { decodeText, encodeText, encodingLabel, lineEndingOf, matchLineEndings } from '../io/encoding';
+import type { LineEnding } from '../io/encoding';
+import { writeFileAtomic } from '../io/write';
+import { detailOf } from '../io/errors';
+import { lineIndex, positionAt } from './positions';
+import type { LineIndex } from './positions';
+
+export interface CheckSettings {
+  /** Folder that output paths are relative to. */
+  cwd: string;
+  rules: Record<string, SeveritySetting>;
+  /** An explicit configuration file (no search), or none at all. */
+  config?: string;
+  noConfig: boolean;
+  force: boolean;
+  fix: 'none' | 'write' | 'dry-run';
+  printText: boolean;
+  maxBytes?: number;
+}
+
+/** A text edit as line/column ranges (1-based, UTF-16 columns; end exclusive). */
+export interface RangeEdit {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  newText: string;
+}
+
+export interface Diagnostic {
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  message: Localized;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Whether `--fix` fixes it (the finding has a preferred fix). */
+  fixable: boolean;
+  /** The preferred fix, for SARIF (text files only). */
+  fix?: { title: Localized; edits: RangeEdit[] };
+}
+
+export interface ConfigNote extends ConfigProblem {
+  file: string;
+}
+
+export interface FileResult {
+  /** Absolute path. */
+  path: string;
+  /** Path as shown (relative to the working folder when inside it). */
+  display: string;
+  kind?: InputKind;
+  /** e.g. "UTF-8 BOM", "GB18030" (text files). */
+  encoding?: string;
+  lineEnding?: LineEnding;
+  status: 'checked' | 'not-report' | 'error';
+  error?: { code: string; message: Localized };
+  diagnostics: Diagnostic[];
+  configNotes: ConfigNote[];
+  /** Rules that threw (a bug in the engine). */
+  ruleErrors: { ruleId: string; message: string }[];
+  /** The linted text (with `--print-text`). */
+  text?: string;
+  /** Fix outcome: how many edits, whether written, the diff for a dry run, or why it was not written. */
+  fix?: { edits: number; written: boolean; diff?: string; error?: Localized; notWritable?: boolean };
+}
+
+export function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+const KNOWN_RULE_IDS = RULES.map((r) => r.meta.id);
+
+export class FileChecker {
+  private readonly resolver = new ConfigResolver(KNOWN_RULE_IDS);
+
+  constructor(private readonly settings: CheckSettings) {}
+
+  private configFor(file: string): { config: GovreportConfig; notes: ConfigNote[] } {
+    if (this.settings.noConfig) return { config: {}, notes: [] };
+    if (this.settings.config) {
+      const loaded = this.resolver.load(path.resolve(this.settings.cwd, this.settings.config));
+      return { config: loaded.config, notes: loaded.problems.map((p) => ({ ...p, file: loaded.file })) };
+    }
+    const resolved = this.resolver.forFile(file);
+    return {
+      config: resolved.config,
+      notes: resolved.files.flatMap((f) => f.problems.map((p) => ({ ...p, file: f.file }))),
+    };
+  }
+
+  async check(file: string): Promise<FileResult> {
+    const s = this.settings;
+    const result: FileResult = {
+      path: file,
+      display: displayPath(file, s.cwd),
+      status: 'checked',
+      diagnostics: [],
+      configNotes: [],
+      ruleErrors: [],
+    };
+    let input;
+    try {
+      input = await readInput(file, { maxBytes: s.maxBytes });
+    } catch (e) {
+      result.status = 'error';
+      result.error =
+        e instanceof InputError
+          ? { code: e.code, message: e.localized }
+          : { code: 'unreadable', message: { zh: `无法读取：${detailOf(e)}`, en: `cannot be read: ${detailOf(e)}` } };
+      return result;
+    }
+    result.kind = input.kind;
+    if (input.encoding) {
+      result.encoding = encodingLabel({ encoding: input.encoding, bom: !!input.bom });
+      result.lineEnding = lineEndingOf(input.text);
+    }
+    if (s.printText) {
+      result.text = input.text;
+      return result;
+    }
+    const { config, notes } = this.configFor(file);
+    result.configNotes = notes;
+    const options = toLintOptions(config, s.rules, s.force || undefined);
+
+    let text = input.text;
+    if (s.fix !== 'none') {
+      if (!input.writable) result.fix = { edits: 0, written: false, notWritable: true };
+      else text = await this.fix(file, result, input.text, options, input.encoding!, !!input.bom);
+    }
+    const linted = lint(text, options);
+    if (!linted.model.isReport && !options.force) {
+      result.status = 'not-report';
+      return result;
+    }
+    result.ruleErrors = linted.errors;
+    const index = lineIndex(text);
+    result.diagnostics = linted.findings.map((f) => toDiagnostic(f, index, input.writable));
+    return result;
+  }
+
+  /** Applies the safe fixes; returns the text to report on (the fixed text, or the original when nothing was written). */
+  private async fix(
+    file: string,
+    result: FileResult,
+    original: string,
+    options: LintOptions,
+    encoding: NonNullable<ReturnType<typeof decodeText>>['encoding'],
+    bom: boolean,
+  ): Promise<string> {
+    const fixed = fixAll(original, options);
+    if (fixed.text === original) {
+      result.fix = { edits: 0, written: false };
+      return original;
+    }
+    const text = matchLineEndings(original, fixed.text);
+    if (this.settings.fix === 'dry-run') {
+      const diff = createTwoFilesPatch(result.display, result.display, original, text, undefined, undefined, { context: 3 });
+      result.fix = { edits: fixed.edits.length, written: false, diff };
+      return text;
+    }
+    const bytes = encodeText(text, { encoding, bom });
+    const back = decodeText(bytes);
+    if (!back || back.text !== text) {
+      result.fix = {
+        edits: fixed.edits.length,
+        written: false,
+        error: { zh: '修复后的文本无法按原编码保存，未写入', en: 'the fixed text cannot be saved in the original encoding; not written' },
+      };
+      return original;
+    }
+    try {
+      await writeFileAtomic(file, bytes);
+    } catch (e) {
+      result.fix = { edits: fixed.edits.length, written: false, error: { zh: `写入失败：${detailOf(e)}`, en: `write failed: ${detailOf(e)}` } };
+      return original;
+    }
+    result.fix = { edits: fixed.edits.length, written: true };
+    return text;
+  }
+}
+
+function toDiagnostic(f: Finding, index: LineIndex, withEdits: boolean): Diagnostic {
+  const start = positionAt(index, f.span.start);
+  const end = positionAt(index, f.span.end);
+  const preferred = f.fixes?.find((x) => x.preferred);
+  const d: Diagnostic = {
+    rule: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    fixable: !!preferred && preferred.edits.length > 0,
+  };
+  if (preferred && withEdits) {
+    d.fix = {
+      title: preferred.title,
+      edits: preferred.edits.map((e) => {
+        const a = positionAt(index, e.start);
+        const b = positionAt(index, e.end);
+        return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, newText: e.newText };
+      }),
+    };
+  }
+  return d;
+}

@@ -1,0 +1,104 @@
+/**
+ * Finding `.govreportrc.json` files on disk: from a file's folder up to the file-system root,
+ * stopping after a file that says `"root": true`. Used by the CLI and the language server.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_FILE_NAME, mergeConfigs, parseConfig } from './config';
+import type { ConfigProblem, GovreportConfig } from './config';
+
+export interface LoadedConfigFile {
+  file: string;
+  config: GovreportConfig;
+  problems: ConfigProblem[];
+}
+
+export interface ResolvedConfig {
+  /** The merged configuration (outermost file first, nearest last). */
+  config: GovreportConfig;
+  /** The files that contributed, nearest first. */
+  files: LoadedConfigFile[];
+}
+
+/** Reads and parses one configuration file. An unreadable file becomes a problem, not an exception. */
+export function loadConfigFile(file: string, knownRuleIds?: readonly string[]): LoadedConfigFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return {
+      file,
+      config: {},
+      problems: [{ severity: 'error', path: '', message: { zh: `无法读取：${detail}`, en: `cannot be read: ${detail}` } }],
+    };
+  }
+  const { config, problems } = parseConfig(text, knownRuleIds);
+  return { file, config, problems };
+}
+
+/** The configuration files that apply to something in `dir`, nearest first. */
+export function findConfigFiles(dir: string): string[] {
+  const found: string[] = [];
+  let current = path.resolve(dir);
+  for (;;) {
+    const candidate = path.join(current, CONFIG_FILE_NAME);
+    if (isFile(candidate)) found.push(candidate);
+    const parent = path.dirname(current);
+    if (parent === current) return found;
+    current = parent;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves the configuration for files by folder, reading each configuration file once. */
+export class ConfigResolver {
+  private readonly byDir = new Map<string, ResolvedConfig>();
+  private readonly byFile = new Map<string, LoadedConfigFile>();
+
+  constructor(private readonly knownRuleIds?: readonly string[]) {}
+
+  /** The configuration for a document at `filePath`. */
+  forFile(filePath: string): ResolvedConfig {
+    return this.forDir(path.dirname(path.resolve(filePath)));
+  }
+
+  forDir(dir: string): ResolvedConfig {
+    const key = path.resolve(dir);
+    const cached = this.byDir.get(key);
+    if (cached) return cached;
+    const files: LoadedConfigFile[] = [];
+    for (const f of findConfigFiles(key)) {
+      const loaded = this.load(f);
+      files.push(loaded);
+      if (loaded.config.root) break;
+    }
+    const resolved: ResolvedConfig = { config: mergeConfigs([...files].reverse().map((f) => f.config)), files };
+    this.byDir.set(key, resolved);
+    return resolved;
+  }
+
+  /** Loads one explicit file (e.g. `--config`). */
+  load(file: string): LoadedConfigFile {
+    const key = path.resolve(file);
+    let loaded = this.byFile.get(key);
+    if (!loaded) {
+      loaded = loadConfigFile(key, this.knownRuleIds);
+      this.byFile.set(key, loaded);
+    }
+    return loaded;
+  }
+
+  /** Forgets everything read (e.g. after a configuration file changed). */
+  clear(): void {
+    this.byDir.clear();
+    this.byFile.clear();
+  }
+}

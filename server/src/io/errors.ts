@@ -1,0 +1,34 @@
+import type { Localized } from '../core/types';
+
+/** Why an input could not be read. Stable codes (they appear in JSON and SARIF output). */
+export type InputErrorCode =
+  | 'not-found'
+  | 'unreadable'
+  | 'is-directory'
+  | 'too-large'
+  | 'binary'
+  | 'unknown-encoding'
+  | 'docx-damaged'
+  | 'docx-encrypted'
+  | 'pdf-invalid'
+  | 'pdf-encrypted'
+  | 'pdf-no-text';
+
+/** A problem reading one input: reported for that file, and the batch goes on. */
+export class InputError extends Error {
+  constructor(
+    readonly code: InputErrorCode,
+    readonly localized: Localized,
+  ) {
+    super(localized.en);
+    this.name = 'InputError';
+  }
+}
+
+export function inputError(code: InputErrorCode, zh: string, en: string): InputError {
+  return new InputError(code, { zh, en });
+}
+
+export function detailOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
