@@ -15,13 +15,12 @@ export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknow
   const ruleProperties: Record<string, unknown> = {};
   for (const r of rules) {
     ruleProperties[r.meta.id] = {
-      $ref: '#/definitions/severity',
+      ...SEVERITY,
       description: `${r.meta.description.zh}（默认：${r.meta.defaultSeverity}）\n${r.meta.description.en} (default: ${r.meta.defaultSeverity})`,
     };
   }
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://govreport-lint.invalid/schemas/govreportrc.schema.json',
     title: 'govreport-lint configuration (.govreportrc.json)',
     description: '政府信息公开工作年度报告检查工具的配置：规则级别与识别选项。\nConfiguration of govreport-lint: rule severities and detection options.',
     type: 'object',
