@@ -1,0 +1,90 @@
+/**
+ * Batch throughput: many report files checked in one go — by the CLI (dist/cli.js) with and
+ * without worker threads, and by the engine in-process (read + lint per file) on one thread and
+ * on worker threads, which separates the engine's cost from the CLI's own.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { lint } from '../server/src/core';
+
+export const CLI_JS = path.join(__dirname, '..', '..', 'dist', 'cli.js');
+
+export interface BatchRun {
+  how: string;
+  /** Worker threads used (1 = none). */
+  threads: number;
+  files: number;
+  seconds: number;
+  reportsPerSecond: number;
+  exitCode?: number;
+  note?: string;
+}
+
+/** Whether the built CLI exists and offers `--jobs`. */
+export function cliAvailable(cliJs: string = CLI_JS): { ok: boolean; why?: string } {
+  if (!fs.existsSync(cliJs)) return { ok: false, why: `${path.relative(process.cwd(), cliJs)} is not built` };
+  const r = spawnSync(process.execPath, [cliJs, '--help'], { encoding: 'utf8', timeout: 30_000 });
+  if (r.status !== 0) return { ok: false, why: `--help exited with ${r.status}` };
+  if (!/--jobs/.test(r.stdout)) return { ok: false, why: '--help does not list --jobs' };
+  return { ok: true };
+}
+
+/** Runs the CLI on `dir` with `--jobs <threads>`; the report goes to a file (JSON) so the terminal is not timed. */
+export function runCli(dir: string, files: number, threads: number, cliJs: string = CLI_JS): BatchRun {
+  const out = path.join(os.tmpdir(), `govreport-bench-${process.pid}.json`);
+  const args = [cliJs, '--no-config', '--format', 'json', '--output-file', out, '--jobs', String(threads), dir];
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 600_000, maxBuffer: 64 * 1024 * 1024 });
+  const seconds = (performance.now() - t0) / 1000;
+  fs.rmSync(out, { force: true });
+  // Exit 1 means problems were found (some reports carry a typo on purpose); 2 and up is a failure.
+  const ok = r.status === 0 || r.status === 1;
+  return {
+    how: `CLI --jobs ${threads}`,
+    threads,
+    files,
+    seconds,
+    reportsPerSecond: files / seconds,
+    exitCode: r.status ?? -1,
+    note: ok ? undefined : `failed: ${(r.stderr || r.error?.message || '').split('\n')[0]}`,
+  };
+}
+
+/** Reads and lints every file on this thread. */
+export function inProcessSerial(files: readonly string[]): BatchRun {
+  const t0 = performance.now();
+  let findings = 0;
+  for (const f of files) findings += lint(fs.readFileSync(f, 'utf8')).findings.length;
+  const seconds = (performance.now() - t0) / 1000;
+  return { how: 'engine in-process, 1 thread', threads: 1, files: files.length, seconds, reportsPerSecond: files.length / seconds, note: `${findings} findings` };
+}
+
+/** Reads and lints the files on `threads` worker threads (start-up of the workers included). */
+export async function inProcessWorkers(files: readonly string[], threads: number): Promise<BatchRun> {
+  const t0 = performance.now();
+  const slices: string[][] = Array.from({ length: threads }, () => []);
+  files.forEach((f, i) => slices[i % threads].push(f));
+  const results = await Promise.all(
+    slices.map(
+      (slice) =>
+        new Promise<{ files: number; findings: number }>((resolve, reject) => {
+          const w = new Worker(path.join(__dirname, 'batchWorker.js'), { workerData: { files: slice } });
+          w.once('message', resolve);
+          w.once('error', reject);
+        }),
+    ),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const findings = results.reduce((n, r) => n + r.findings, 0);
+  return {
+    how: `engine in-process, ${threads} worker threads`,
+    threads,
+    files: files.length,
+    seconds,
+    reportsPerSecond: files.length / seconds,
+    note: `${findings} findings`,
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Engine throughput: our lint (and lint + fix computation) per document, beside the two
+ * references measured in the same process on the same texts — the lower bound and markdownlint.
+ */
+import { fixAll, lint } from '../server/src/core';
+import { lowerBound } from './lowerBound';
+import { markdownlint } from './markdownlint';
+import { mbPerSecond, summarize, timeRuns, type RepeatPlan, type Summary } from './stats';
+import { utf8Bytes } from './generate';
+
+export interface BenchDocument {
+  name: string;
+  kind: 'seed' | 'compilation' | 'long-line';
+  text: string;
+}
+
+export interface Measured extends Summary {
+  mbPerS: number;
+}
+
+export interface EngineRow {
+  name: string;
+  kind: BenchDocument['kind'];
+  bytes: number;
+  chars: number;
+  lines: number;
+  isReport: boolean;
+  findings: number;
+  /** `lint(text)`: parse + every rule, each finding carrying its fix edits. */
+  lint: Measured;
+  /** `fixAll(text, { maxPasses: 1 })`: the above + the sum cascade + choosing and applying the preferred edits. */
+  lintFix: Measured;
+  lowerBound: Measured;
+  markdownlint?: Measured & { problems: number };
+}
+
+export interface EngineOptions {
+  smoke: boolean;
+  markdownlint: boolean;
+  log: (line: string) => void;
+}
+
+/** More runs for small documents, fewer for large ones; always a warm-up first. */
+export function planFor(bytes: number, smoke: boolean, slow = false): RepeatPlan {
+  if (smoke) return { warmup: 1, minRuns: 3, maxRuns: 5, budgetMs: 200 };
+  if (bytes >= 5e6) return { warmup: 1, minRuns: slow ? 2 : 5, maxRuns: 50, budgetMs: slow ? 0 : 3000 };
+  if (bytes >= 5e5) return { warmup: 1, minRuns: slow ? 3 : 10, maxRuns: 200, budgetMs: slow ? 0 : 3000 };
+  return { warmup: 5, minRuns: slow ? 20 : 100, maxRuns: 5000, budgetMs: 2000 };
+}
+
+function measure(fn: () => unknown, bytes: number, plan: RepeatPlan): Measured {
+  const s = summarize(timeRuns(fn, plan));
+  return { ...s, mbPerS: mbPerSecond(bytes, s.medianMs) };
+}
+
+export function benchEngine(docs: readonly BenchDocument[], o: EngineOptions): EngineRow[] {
+  const rows: EngineRow[] = [];
+  for (const d of docs) {
+    const bytes = utf8Bytes(d.text);
+    const plan = planFor(bytes, o.smoke);
+    const first = lint(d.text);
+    const row: EngineRow = {
+      name: d.name,
+      kind: d.kind,
+      bytes,
+      chars: d.text.length,
+      lines: d.text.split('\n').length,
+      isReport: first.model.isReport,
+      findings: first.findings.length,
+      lowerBound: measure(() => lowerBound(d.text), bytes, plan),
+      lint: measure(() => lint(d.text), bytes, plan),
+      lintFix: measure(() => fixAll(d.text, { maxPasses: 1 }), bytes, plan),
+    };
+    if (first.errors.length) o.log(`  ! ${d.name}: ${first.errors.length} rule error(s): ${first.errors.map((e) => e.ruleId).join(', ')}`);
+    if (o.markdownlint) {
+      const problems = markdownlint(d.text);
+      row.markdownlint = { ...measure(() => markdownlint(d.text), bytes, planFor(bytes, o.smoke, true)), problems };
+    }
+    o.log(
+      `  ${d.name}: lint ${row.lint.medianMs.toFixed(3)} ms, lint+fix ${row.lintFix.medianMs.toFixed(3)} ms, lower bound ${row.lowerBound.medianMs.toFixed(3)} ms` +
+        (row.markdownlint ? `, markdownlint ${row.markdownlint.medianMs.toFixed(3)} ms` : ''),
+    );
+    rows.push(row);
+  }
+  return rows;
+}

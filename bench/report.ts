@@ -1,0 +1,153 @@
+/** The results of a run: their shape (written as JSON), the targets of the issue, and Markdown tables. */
+import type { BatchRun } from './batch';
+import type { EngineRow } from './engine';
+import type { MemoryResult, TypingResult } from './lsp';
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+export interface Results {
+  date: string;
+  smoke: boolean;
+  seconds?: number;
+  machine: { cpu: string; cores: number; availableParallelism: number; memoryGB: number; node: string; platform: string };
+  markdownlintVersion?: string;
+  engine: EngineRow[];
+  typing: TypingResult[];
+  typingNote?: string;
+  memory?: MemoryResult;
+  batch: BatchRun[];
+  batchNote?: string;
+  targets?: TargetCheck[];
+}
+
+export function ms(v: number | undefined): string {
+  if (v === undefined || !Number.isFinite(v)) return '–';
+  if (v < 1) return v.toFixed(3);
+  if (v < 100) return v.toFixed(2);
+  return v.toFixed(0);
+}
+
+function num(v: number | undefined, digits = 1): string {
+  return v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(digits);
+}
+
+function size(bytes: number): string {
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(2)} MB`;
+  return `${(bytes / 1e3).toFixed(1)} KB`;
+}
+
+function mib(bytes: number | undefined): string {
+  return bytes === undefined ? '–' : `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
+
+function table(head: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
+}
+
+/** Time of each compilation divided by the time of the compilation ten times smaller (linear ≈ 10). */
+export function growth(rows: readonly EngineRow[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const comps = rows.filter((r) => r.kind === 'compilation').sort((a, b) => a.bytes - b.bytes);
+  for (let i = 1; i < comps.length; i++) {
+    const ratio = comps[i].bytes / comps[i - 1].bytes;
+    if (ratio > 9 && ratio < 11) out.set(comps[i].name, comps[i].lintFix.medianMs / comps[i - 1].lintFix.medianMs);
+  }
+  return out;
+}
+
+export function checkTargets(r: Results): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  const typical = r.engine.filter((e) => e.bytes <= 20e3 && e.kind !== 'long-line');
+  if (typical.length) {
+    const worst = typical.reduce((a, b) => (b.lintFix.medianMs > a.lintFix.medianMs ? b : a));
+    out.push({ target: 'typical report (≤ 20 KB): lint + fixes ≤ 0.5 ms median', measured: `worst ${worst.name}: ${ms(worst.lintFix.medianMs)} ms`, met: worst.lintFix.medianMs <= 0.5 });
+  }
+  const withMd = r.engine.filter((e) => e.markdownlint);
+  if (withMd.length) {
+    const worst = withMd.reduce((a, b) => (b.lintFix.medianMs / b.markdownlint!.medianMs > a.lintFix.medianMs / a.markdownlint!.medianMs ? b : a));
+    const ratio = worst.lintFix.medianMs / worst.markdownlint!.medianMs;
+    out.push({ target: '≥ 10× faster than markdownlint on every document (ours/markdownlint ≤ 0.1)', measured: `worst ${worst.name}: ${ratio.toFixed(3)}`, met: ratio <= 0.1 });
+  }
+  const large = r.engine.filter((e) => e.bytes >= 100e3);
+  if (large.length) {
+    const worst = large.reduce((a, b) => (b.lintFix.medianMs / b.lowerBound.medianMs > a.lintFix.medianMs / a.lowerBound.medianMs ? b : a));
+    const ratio = worst.lintFix.medianMs / worst.lowerBound.medianMs;
+    out.push({ target: 'from 100 KB up, within 5× the lower bound', measured: `worst ${worst.name}: ${ratio.toFixed(1)}×`, met: ratio <= 5 });
+  }
+  const g = growth(r.engine);
+  const tenMb = [...g.entries()].find(([name]) => name.includes('10 MB'));
+  if (tenMb) out.push({ target: '10 MB within 12× the 1 MB time', measured: `${tenMb[1].toFixed(1)}×`, met: tenMb[1] <= 12 });
+  const seedTyping = r.typing.find((t) => t.document.startsWith('seed'));
+  if (seedTyping) out.push({ target: 'didChange → diagnostics p99 ≤ 10 ms, typical report', measured: `${ms(seedTyping.p99Ms)} ms`, met: seedTyping.p99Ms <= 10 });
+  if (r.memory?.rssBytes !== undefined) {
+    out.push({ target: `server memory with ${r.memory.reports} open reports ≤ 150 MB`, measured: mib(r.memory.rssBytes), met: r.memory.rssBytes <= 150 * 2 ** 20 });
+  }
+  const parallelCli = r.batch.filter((b) => b.how.startsWith('CLI') && b.threads > 1 && !b.note);
+  if (parallelCli.length) {
+    const b = parallelCli[0];
+    out.push({ target: `CLI ≥ 300 text reports/s (${b.threads} threads)`, measured: `${b.reportsPerSecond.toFixed(0)} reports/s`, met: b.reportsPerSecond >= 300 });
+  }
+  return out;
+}
+
+export function renderMarkdown(r: Results): string {
+  const parts: string[] = [];
+  const m = r.machine;
+  parts.push(`Run ${r.date}${r.smoke ? ' (smoke: tiny sizes, few repeats — not a measurement)' : ''} on ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}.`);
+  if (r.engine.length) {
+    const g = growth(r.engine);
+    parts.push(
+      '### Engine\n\n`lint` = `lint(text)`: parse + every rule, each finding carrying its fix edits. `lint+fix` = `fixAll(text, { maxPasses: 1 })`: the same plus the sum cascade and choosing and applying the preferred edits. MB/s of `lint+fix` (UTF-8 bytes). Growth = time ÷ time of the compilation ten times smaller (linear ≈ 10).\n\n' +
+        table(
+          ['document', 'size', 'lines', 'findings', 'runs', 'lint median ms', 'lint p99 ms', 'lint+fix median ms', 'lint+fix p99 ms', 'MB/s', 'growth ×10'],
+          r.engine.map((e) => [
+            e.name, size(e.bytes), String(e.lines), String(e.findings), String(e.lintFix.n),
+            ms(e.lint.medianMs), ms(e.lint.p99Ms), ms(e.lintFix.medianMs), ms(e.lintFix.p99Ms), num(e.lintFix.mbPerS), g.has(e.name) ? num(g.get(e.name)) : '',
+          ]),
+        ),
+    );
+    parts.push(
+      `### References in the same run\n\nLower bound = one pass splitting lines and parsing every number. markdownlint ${r.markdownlintVersion ?? '(not run)'} = \`lint({ strings })\` from \`markdownlint/sync\`, default rules.\n\n` +
+        table(
+          ['document', 'ours (lint+fix) ms', 'lower bound ms', 'lower bound MB/s', 'markdownlint ms', 'markdownlint runs', 'ours / lower bound', 'ours / markdownlint'],
+          r.engine.map((e) => [
+            e.name, ms(e.lintFix.medianMs), ms(e.lowerBound.medianMs), num(e.lowerBound.mbPerS, 0), ms(e.markdownlint?.medianMs), e.markdownlint ? String(e.markdownlint.n) : '–',
+            num(e.lintFix.medianMs / e.lowerBound.medianMs), e.markdownlint ? (e.lintFix.medianMs / e.markdownlint.medianMs).toFixed(3) : '–',
+          ]),
+        ),
+    );
+  }
+  if (r.typing.length || r.typingNote) {
+    parts.push(
+      '### Editor latency\n\nBuilt server over stdio, `govreport.debounceMs` = 0: `didChange` (one digit of table 三\'s grand total, alternating) → `publishDiagnostics` for that version.\n\n' +
+        (r.typing.length
+          ? table(
+              ['document', 'size', 'edits', 'median ms', 'p99 ms', 'max ms', 'diagnostics'],
+              r.typing.map((t) => [t.document, size(t.bytes), String(t.edits), ms(t.medianMs), ms(t.p99Ms), ms(t.maxMs), String(t.lastDiagnostics)]),
+            )
+          : r.typingNote ?? ''),
+    );
+  }
+  if (r.memory) {
+    parts.push(`Server memory: ${mib(r.memory.rssIdleBytes)} RSS after initialize; ${mib(r.memory.rssBytes)} RSS with ${r.memory.reports} reports open (${size(r.memory.openBytes)} of text) and their diagnostics published.`);
+  }
+  if (r.batch.length || r.batchNote) {
+    parts.push(
+      '### Batch\n\n' +
+        (r.batchNote ? r.batchNote + '\n\n' : '') +
+        table(
+          ['how', 'threads', 'files', 'seconds', 'reports/s', 'note'],
+          r.batch.map((b) => [b.how, String(b.threads), String(b.files), b.seconds.toFixed(2), b.reportsPerSecond.toFixed(0), b.note ?? '']),
+        ),
+    );
+  }
+  if (r.targets?.length) {
+    parts.push('### Targets\n\n' + table(['target', 'measured', 'met'], r.targets.map((t) => [t.target, t.measured, t.met ? 'yes' : '**no**'])));
+  }
+  return parts.join('\n\n');
+}

@@ -1,0 +1,174 @@
+/**
+ * `npm run bench`: engine throughput against the lower bound and markdownlint, editor latency and
+ * memory of the built language server, and batch throughput of the CLI. Prints Markdown tables
+ * and writes bench/results/latest.json (and latest.md).
+ *
+ *   node out/bench/run.js [--smoke] [--skip engine,markdownlint,lsp,batch] [--out DIR]
+ *
+ * `--smoke` runs tiny sizes with few repeats: it shows that the harness works, nothing more.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { cliAvailable, inProcessSerial, inProcessWorkers, runCli, type BatchRun } from './batch';
+import { benchEngine, type BenchDocument, type EngineRow } from './engine';
+import { compilation, loadSeeds, longLineDocument, rng, drawReport, variantPool, writeReports, type Variant } from './generate';
+import { memoryWithOpenReports, ServerUnderTest, SERVER_JS, typingLatency, type MemoryResult, type TypingResult } from './lsp';
+import { loadMarkdownlint } from './markdownlint';
+import { sinkValue } from './stats';
+import { lint } from '../server/src/core';
+import { checkTargets, renderMarkdown, type Results } from './report';
+
+interface Args {
+  smoke: boolean;
+  skip: Set<string>;
+  outDir: string;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const a: Args = { smoke: false, skip: new Set(), outDir: path.join(__dirname, '..', '..', 'bench', 'results') };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--smoke') a.smoke = true;
+    else if (argv[i] === '--skip') for (const s of (argv[++i] ?? '').split(',')) a.skip.add(s.trim());
+    else if (argv[i] === '--out') a.outDir = path.resolve(argv[++i] ?? a.outDir);
+    else throw new Error(`unknown argument: ${argv[i]}`);
+  }
+  return a;
+}
+
+const log = (line: string) => process.stderr.write(line + '\n');
+
+function machine(): Results['machine'] {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    availableParallelism: os.availableParallelism(),
+    memoryGB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+/** The offset of the last digit of table 三's grand total (（七）总计, 总计 column). */
+function totalDigitOffset(text: string): number {
+  const t3 = lint(text).model.tables.t3;
+  const row = t3?.rows.find((r) => r.rowId === 't3.total');
+  const cell = row?.cells.filter((c) => c.kind === 'integer').at(-1);
+  if (!cell) throw new Error('no total in table 三 to type into');
+  return cell.span.end - 1;
+}
+
+const KB = 1e3;
+const MB = 1e6;
+
+function sizeName(bytes: number): string {
+  return bytes >= MB ? `${bytes / MB} MB` : `${bytes / KB} KB`;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const t0 = performance.now();
+  const seeds = loadSeeds();
+  if (seeds.length === 0) throw new Error('no seed reports found');
+  log(`govreport-lint bench${args.smoke ? ' (smoke)' : ''}: ${seeds.length} seeds, node ${process.version}, ${os.availableParallelism()} cores`);
+  const pool: Variant[] = variantPool(seeds, args.smoke ? 1 : 10);
+  const sizes = args.smoke ? [10 * KB] : [10 * KB, 100 * KB, 1 * MB, 10 * MB];
+  const longLine = args.smoke ? 20 * KB : 1 * MB;
+  const compilations = new Map(sizes.map((s) => [s, compilation(pool, s)]));
+  const docs: BenchDocument[] = [
+    ...(args.smoke ? seeds.slice(0, 2) : seeds).map((s) => ({ name: `seed ${s.name.slice(0, 3)}`, kind: 'seed' as const, text: s.text })),
+    ...sizes.map((s) => ({ name: `compilation ${sizeName(s)}`, kind: 'compilation' as const, text: compilations.get(s)! })),
+    { name: `one ${sizeName(longLine)} line`, kind: 'long-line', text: longLineDocument(pool, longLine) },
+  ];
+
+  const results: Results = { date: new Date().toISOString(), smoke: args.smoke, machine: machine(), engine: [], typing: [], batch: [] };
+
+  if (!args.skip.has('engine')) {
+    let withMarkdownlint = !args.skip.has('markdownlint');
+    if (withMarkdownlint) {
+      try {
+        results.markdownlintVersion = await loadMarkdownlint();
+      } catch (e) {
+        log(`markdownlint could not be loaded (${e instanceof Error ? e.message : String(e)}): measured without it`);
+        withMarkdownlint = false;
+      }
+    }
+    log('engine:');
+    results.engine = benchEngine(docs, { smoke: args.smoke, markdownlint: withMarkdownlint, log }) satisfies EngineRow[];
+  }
+
+  if (!args.skip.has('lsp')) {
+    if (!fs.existsSync(SERVER_JS)) {
+      results.typingNote = `${path.relative(process.cwd(), SERVER_JS)} is not built (npm run build): editor latency not measured`;
+      log(results.typingNote);
+    } else {
+      log('editor latency:');
+      const seed = seeds[1] ?? seeds[0];
+      const big = compilations.get(args.smoke ? 10 * KB : 1 * MB)!;
+      const server = new ServerUnderTest();
+      try {
+        await server.initialize();
+        const targets: [string, string, string][] = [
+          [`seed ${seed.name.slice(0, 3)}`, 'file:///bench/seed.txt', seed.text],
+          [`compilation ${sizeName(args.smoke ? 10 * KB : 1 * MB)}`, 'file:///bench/compilation.txt', big],
+        ];
+        for (const [name, uri, text] of targets) {
+          const r: TypingResult = await typingLatency(server, uri, name, text, totalDigitOffset(text), args.smoke ? 10 : 200, args.smoke ? 2 : 20, args.smoke ? 10_000 : 300_000);
+          log(`  ${name}: median ${r.medianMs.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms over ${r.edits} edits`);
+          results.typing.push(r);
+        }
+      } finally {
+        await server.stop();
+      }
+      const r = rng(17);
+      const reports = Array.from({ length: args.smoke ? 5 : 100 }, () => drawReport(pool, r));
+      const mem: MemoryResult = await memoryWithOpenReports(reports);
+      log(`  memory: ${mem.reports} reports open, RSS ${((mem.rssBytes ?? NaN) / 2 ** 20).toFixed(1)} MiB`);
+      results.memory = mem;
+    }
+  }
+
+  if (!args.skip.has('batch')) {
+    log('batch:');
+    const count = args.smoke ? 20 : 1000;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-bench-'));
+    try {
+      const files = writeReports(pool, dir, count);
+      const threads = Math.max(2, os.availableParallelism());
+      const runs: BatchRun[] = [];
+      const cli = cliAvailable();
+      if (cli.ok) {
+        runs.push(runCli(dir, count, 1), runCli(dir, count, threads));
+      } else {
+        results.batchNote = `CLI not measured: ${cli.why}`;
+        log(`  ${results.batchNote}`);
+      }
+      runs.push(inProcessSerial(files), await inProcessWorkers(files, threads));
+      for (const b of runs) log(`  ${b.how}: ${b.reportsPerSecond.toFixed(0)} reports/s${b.note ? ` (${b.note})` : ''}`);
+      results.batch = runs;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  results.targets = checkTargets(results);
+  results.seconds = (performance.now() - t0) / 1000;
+  const md = renderMarkdown(results);
+  process.stdout.write(md + '\n');
+  fs.mkdirSync(args.outDir, { recursive: true });
+  const name = args.smoke ? 'smoke' : 'latest';
+  fs.writeFileSync(path.join(args.outDir, `${name}.json`), JSON.stringify(results, null, 2) + '\n');
+  fs.writeFileSync(path.join(args.outDir, `${name}.md`), md + '\n');
+  log(`wrote ${path.relative(process.cwd(), path.join(args.outDir, name + '.json'))} (${results.seconds.toFixed(0)} s; checksum ${sinkValue()})`);
+  const broken = [...results.engine.map((e) => (e.isReport ? '' : `${e.name} not recognised as a report`))].filter(Boolean);
+  if (broken.length) throw new Error(broken.join('; '));
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(1);
+  },
+);
