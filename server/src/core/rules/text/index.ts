@@ -1,3 +1,8 @@
 import type { Rule } from '../../types';
+import { textCompatChar } from './textCompatChar';
+import { textNumberMismatch } from './textNumberMismatch';
+import { textYearMismatch } from './textYearMismatch';
+import { textListTotal } from './textListTotal';
 
-export const TEXT_RULES: readonly Rule[] = [];
+/** The text rules, in catalogue order. */
+export const TEXT_RULES: readonly Rule[] = [textCompatChar, textNumberMismatch, textYearMismatch, textListTotal];

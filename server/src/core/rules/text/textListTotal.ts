@@ -1,0 +1,125 @@
+/**
+ * text-list-total: an enumeration in one sentence that states its total — "…发布2条…1条…总计6条" —
+ * whose parts do not add up.
+ *
+ * Conservative: the parts are the counts before the total in the same sentence (after any earlier
+ * total), all in the total's unit (a count in another unit among them means the list is not a plain
+ * sum, so the rule stays silent), at least two of them; the total is introduced by 总计/合计/共计/
+ * 总共/一共/共/累计. Sentences that compare (同比, 较上年, 增加 …), nest (其中), share out (分别),
+ * approximate (余, 多, 左右) or scale (万, 千) are left alone, as are article numbers (第N条).
+ * The fix sets the stated total to the sum.
+ */
+import type { RelatedInfo } from '../../types';
+import { defineRule } from '../define';
+import { textMessages as M } from '../../i18n/messages/text';
+import {
+  SENTENCE_SEPS,
+  asciiCommaAt,
+  formatLikeWritten,
+  paragraphsOf,
+  readInteger,
+  spanIn,
+  splitOn,
+  type Paragraph,
+} from './common';
+
+const UNITS = ['人次', '场次', '条', '件', '篇', '个', '次', '项', '份', '期', '场', '家', '起', '宗', '部', '名', '人', '批', '张', '幅', '套', '本'];
+const UNIT_RE = new RegExp(`^\\s*(${UNITS.join('|')})`);
+const SKIP_SENTENCE = /同比|较上|较去|较\s*\d|比上|比去|增加|减少|增长|下降|上年|去年|其中|分别|平均|占比|比例/;
+const APPROXIMATE = /^\s*(?:余|多|左右|以上|以下|万|千|百|亿|\.\d|%|％)/;
+const MARKER_RE = /总计|合计|共计|总共|一共|累计|共/g;
+/** "共" inside another word: 公共, 中共, 共同, 共享 … */
+const NOT_A_TOTAL_BEFORE = /[公中]$/;
+const NOT_A_TOTAL_AFTER = /^[同享产建青性识赢治通]/;
+/** Between a marker and its number: words, no digits, no separators. */
+const MARKER_FILL = /^[^\d,;:、，；：。!?\n]{0,10}$/;
+const PERIOD = /年|以来|至今|截至|截止|历年/;
+
+interface Count {
+  value: number;
+  start: number;
+  end: number;
+  unit: string;
+}
+
+export const textListTotal = defineRule(
+  {
+    id: 'text-list-total',
+    category: 'text',
+    description: {
+      zh: '正文中列举的各项数字之和与写明的总计不一致（如“…发布2条…1条…总计6条”）',
+      en: 'An enumeration in the prose does not add up to the total it states ("…发布2条…1条…总计6条")',
+    },
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  ({ model, report }) => {
+    for (const para of paragraphsOf(model)) {
+      for (const sentence of splitOn(para.text, SENTENCE_SEPS)) {
+        if (SKIP_SENTENCE.test(sentence.text)) continue;
+        const counts = countsIn(model, para, sentence.text, sentence.start);
+        if (!counts) continue;
+        let from = sentence.start;
+        MARKER_RE.lastIndex = 0;
+        for (let m = MARKER_RE.exec(sentence.text); m; m = MARKER_RE.exec(sentence.text)) {
+          const mStart = sentence.start + m.index;
+          const mEnd = mStart + m[0].length;
+          if (m[0] === '共') {
+            if (NOT_A_TOTAL_BEFORE.test(sentence.text.slice(0, m.index))) continue;
+            if (NOT_A_TOTAL_AFTER.test(sentence.text.slice(m.index + 1))) continue;
+          }
+          if (m[0] === '累计' && PERIOD.test(sentence.text)) continue;
+          const total = counts.find((c) => c.start >= mEnd);
+          if (!total || !MARKER_FILL.test(para.text.slice(mEnd, total.start))) continue;
+          const between = counts.filter((c) => c.start >= from && c.end <= mStart);
+          from = total.end;
+          MARKER_RE.lastIndex = total.end - sentence.start;
+          if (between.length < 2 || between.some((c) => c.unit !== total.unit)) continue;
+          const sum = between.reduce((a, c) => a + c.value, 0);
+          if (sum === total.value) continue;
+          const span = spanIn(model, para, total.start, total.end);
+          const written = model.text.slice(span.start, span.end);
+          const related: RelatedInfo[] = between.map((c) => ({
+            span: spanIn(model, para, c.start, c.end),
+            message: M.listPart(c.value, c.unit),
+          }));
+          report({
+            message: M.listTotal(
+              between.map((c) => c.value),
+              total.unit,
+              m[0],
+              total.value,
+            ),
+            span,
+            related,
+            fixes: [
+              {
+                title: M.setListTotal(m[0], sum),
+                edits: [{ start: span.start, end: span.end, newText: formatLikeWritten(written, sum) }],
+                preferred: true,
+              },
+            ],
+            data: { expected: sum, actual: total.value, parts: between.map((c) => c.value), unit: total.unit },
+          });
+        }
+      }
+    }
+  },
+);
+
+/** The counts (N + unit) of a sentence, in order; undefined when the sentence approximates or scales. */
+function countsIn(model: Parameters<typeof spanIn>[0], para: Paragraph, text: string, base: number): Count[] | undefined {
+  const out: Count[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const n = readInteger(para.text, base + i, (k) => asciiCommaAt(model, para, k));
+    if (!n || n.end > base + text.length) continue;
+    i = n.end - base - 1;
+    const after = para.text.slice(n.end, base + text.length);
+    const u = UNIT_RE.exec(after);
+    if (APPROXIMATE.test(after) || (u && APPROXIMATE.test(after.slice(u[0].length)))) return undefined;
+    if (!u) continue;
+    if (para.text[n.start - 1] === '第') continue;
+    out.push({ value: n.value, start: n.start, end: n.end, unit: u[1] });
+  }
+  return out;
+}

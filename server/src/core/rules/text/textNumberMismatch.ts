@@ -1,0 +1,321 @@
+/**
+ * text-number-mismatch: a figure in the prose that disagrees with the tables — 新收/收到申请 N 件,
+ * 上年结转 N, 办结 N, 结转下年度 N, 行政复议 N 件, 行政诉讼 N 件 — or a prose statement of none
+ * ("未收到…申请") where the table counts some.
+ *
+ * Conservative by design: only fixed phrasings, within one phrase (no comma between the keyword and
+ * the number), never in a phrase that compares (同比, 较上年 …), plans (计划, 预计 …) or speaks of
+ * another year than the title's. The finding sits exactly on the number; related information points
+ * at the table cell(s).
+ *
+ * Fix policy: the table is the statistical record the format prescribes and it checks itself (its
+ * sums); the prose has no such check. So when the table is sound — every row present with all its
+ * cells, every cell an integer, every sum relation holding — it is clearly the source of truth and
+ * the preferred fix writes the table's value into the prose. When the table itself is broken, no fix
+ * is offered: either side may be wrong. A statement without a number ("未收到…申请") gets no fix.
+ */
+import type { Fix, RelatedInfo, ReportModel, Span, TableNode } from '../../types';
+import { defineRule } from '../define';
+import { textMessages as M, type ProseMetric } from '../../i18n/messages/text';
+import { rowDisplay } from '../../template/template';
+import { equationsOf, evaluate, relationsOf } from '../arithmetic/sums';
+import {
+  CLAUSE_SEPS,
+  asciiCommaAt,
+  formatLikeWritten,
+  paragraphsOf,
+  phraseAround,
+  readInteger,
+  spanIn,
+  splitOn,
+  yearsIn,
+  type Paragraph,
+} from './common';
+
+// ------------------------------------------------------------------ patterns
+
+/** Words allowed between a keyword and its number. */
+const FILL = '(?:的|政府信息公开申请|信息公开申请|依申请公开申请|依申请公开|申请|数量|总数|件数|数|共计|合计|总计|共|为|是|有|:|\\s)*';
+const CASE_FILL = '(?:案件|案|申请|的|数量|件数|总数|数|共计|合计|总计|共|为|是|有|:|\\s)*';
+/** What an application is called. */
+const APP = '(?:政府信息公开申请|信息公开申请|依申请公开申请|依申请公开|公开申请|申请)';
+/** Generic text inside a phrase (no digits, no phrase separators). */
+const TEXT = '[^\\d,;:。、()!?\\n]';
+
+interface Pattern {
+  metrics: ProseMetric[];
+  re: RegExp;
+  /** A statement of none: the figure is 0 and there is no number. */
+  negation?: boolean;
+  /** Extra check on the match. */
+  accept?: (m: RegExpExecArray) => boolean;
+}
+
+const METRIC_WORDS = /结转|转结|办结|复议|诉讼|上年|去年|上一年/;
+const OUTCOME_WORDS = /纠错|纠正|维持|败诉|胜诉|撤销|审结|结果|驳回|确认违法|后/;
+
+const PATTERNS: Pattern[] = [
+  {
+    metrics: ['new'],
+    re: new RegExp(`(?<key>新收到?|共收到|收到|接收到?|共接收)(?<pre>${TEXT}{0,12}?)(?<app>${APP})(?<post>${FILL})(?<num>\\d)`, 'dg'),
+    accept: (m) => {
+      const pre = m.groups!.pre;
+      if (METRIC_WORDS.test(pre)) return false;
+      // A bare "申请" after other words may name a kind of application (信访举报投诉类申请): not the total.
+      if (m.groups!.app === '申请' && !/^(?:群众|公民|公众|社会公众|各类|提交|提出|的)*$/.test(pre)) return false;
+      return true;
+    },
+  },
+  {
+    metrics: ['carried'],
+    re: new RegExp(`(?<key>上一?年度?(?:结转|转结)(?:到本年度?|至本年度?|到今年|至今年)?)(?<post>${FILL})(?<num>\\d)`, 'dg'),
+  },
+  { metrics: ['done'], re: new RegExp(`(?<key>办结)(?<post>${FILL})(?<num>\\d)`, 'dg') },
+  {
+    metrics: ['next'],
+    re: new RegExp(`(?<key>(?:结转|转)(?:至|到|入)?下一?年度?(?:继续)?(?:办理)?)(?<post>${FILL})(?<num>\\d)`, 'dg'),
+  },
+  { metrics: ['review'], re: new RegExp(`(?<key>行政复议)(?<post>${CASE_FILL})(?<num>\\d)`, 'dg') },
+  { metrics: ['litigation'], re: new RegExp(`(?<key>行政诉讼)(?<post>${CASE_FILL})(?<num>\\d)`, 'dg') },
+  {
+    metrics: ['review', 'litigation'],
+    re: /(?<key>行政复议(?:、|和|及|与|或)行政诉讼)(?:案件|的|情况)?(?<post>均为|均是|都为|都是|各为|各|均)\s*(?<num>\d)/dg,
+  },
+  // Statements of none.
+  {
+    metrics: ['new'],
+    negation: true,
+    re: new RegExp(`(?<key>(?:未|没有)(?:收到|接到|接收到?))(?<pre>${TEXT}{0,14}?)(?<app>政府信息公开申请|信息公开申请|依申请公开|公开申请)`, 'dg'),
+    accept: (m) => !METRIC_WORDS.test(m.groups!.pre),
+  },
+  { metrics: ['carried'], negation: true, re: /(?<key>(?:无|没有|未收到|未有)上一?年度?(?:结转|转结))/dg },
+  {
+    metrics: ['review', 'litigation'],
+    negation: true,
+    re: new RegExp(
+      `(?<key>未发生|没有发生|未出现|没有出现|未收到|没有收到|未被提起|未被申请|未有|无)(?<pre>[^\\d,;:。!?\\n]{0,16}?)` +
+        `(?<list>(?:行政复议|行政诉讼)(?:(?:、|和|及|与|或)(?:被申请|提起|被提起)?(?:行政复议|行政诉讼))?)(?<rest>[^\\d,;:。!?\\n、]*)`,
+      'dg',
+    ),
+    accept: (m) => {
+      const g = m.groups!;
+      if (g.key === '无' && g.pre !== '') return false;
+      if (OUTCOME_WORDS.test(g.pre) || /结转|办结/.test(g.pre)) return false;
+      return /^(?:案件|案|申请|的|情况|事项|现象|发生|\s)*$/.test(g.rest);
+    },
+  },
+];
+
+/** A phrase that compares, plans, or accumulates over other periods: its figures are not this year's totals. */
+const NOT_THIS_YEAR = /同比|较|比上|比去|上一?年(?!度?(?:结转|转结))|去年|增加|减少|增长|下降|累计|截至|截止|计划|预计|拟|力争|平均/;
+
+/** Units a count may carry. */
+const UNIT = /^\s*(?:件|个|宗|起|例|份)(?!工作日|月|小时|日|百分点)/;
+
+// ------------------------------------------------------------------ the tables
+
+interface CellRef {
+  value: number;
+  span: Span;
+  /** Column name for the message. */
+  column: string;
+}
+
+interface Expected {
+  cells: CellRef[];
+  table: TableNode;
+  where: ReturnType<typeof M.t3Cell>;
+}
+
+function rowCells(table: TableNode, rowId: string) {
+  const row = table.rows.find((r) => r.rowId === rowId);
+  if (!row || row.malformed || row.cells.length !== table.columnIds.length) return undefined;
+  return row.cells;
+}
+
+function t3Expected(model: ReportModel, rowId: string): Expected | undefined {
+  const t3 = model.tables.t3;
+  if (!t3) return undefined;
+  const cells = rowCells(t3, rowId);
+  const cell = cells?.[t3.columnIds.indexOf('total')];
+  if (!cell || cell.kind !== 'integer' || cell.value === undefined) return undefined;
+  const row = rowDisplay(t3.edition, rowId);
+  return { cells: [{ value: cell.value, span: cell.span, column: '总计' }], table: t3, where: M.t3Cell(row, '总计') };
+}
+
+const T4_NAMES: Record<string, string> = {
+  'review.total': '行政复议·总计',
+  'direct.total': '未经复议直接起诉·总计',
+  'after.total': '复议后起诉·总计',
+};
+
+function t4Expected(model: ReportModel, columnIds: string[]): Expected | undefined {
+  const t4 = model.tables.t4;
+  if (!t4 || t4.rows.length === 0) return undefined;
+  const cells = rowCells(t4, t4.rows[0].rowId);
+  if (!cells) return undefined;
+  const refs: CellRef[] = [];
+  for (const id of columnIds) {
+    const cell = cells[t4.columnIds.indexOf(id)];
+    if (!cell || cell.kind !== 'integer' || cell.value === undefined) return undefined;
+    refs.push({ value: cell.value, span: cell.span, column: T4_NAMES[id] ?? id });
+  }
+  return { cells: refs, table: t4, where: M.t4Cells(refs.map((r) => r.column)) };
+}
+
+function expectedFor(model: ReportModel, metric: ProseMetric): Expected | undefined {
+  switch (metric) {
+    case 'new':
+      return t3Expected(model, 't3.new');
+    case 'carried':
+      return t3Expected(model, 't3.carried');
+    case 'done':
+      return t3Expected(model, 't3.total');
+    case 'next':
+      return t3Expected(model, 't3.next');
+    case 'review':
+      return t4Expected(model, ['review.total']);
+    case 'litigation':
+      return t4Expected(model, ['direct.total', 'after.total']);
+  }
+}
+
+/**
+ * Whether a table is clearly right: no template row missing, every row with all its cells, every
+ * cell a whole number, and every sum relation of the template holding.
+ */
+export function tableIsSound(model: ReportModel, table: TableNode): boolean {
+  if (table.missingRowIds.length > 0 || table.strayLines.length > 0) return false;
+  for (const row of table.rows) {
+    if (row.malformed || row.cells.length !== table.columnIds.length) return false;
+    if (row.cells.some((c) => c.kind !== 'integer' || c.value === undefined || c.value < 0)) return false;
+  }
+  for (const relation of relationsOf(model, table)) {
+    for (const eq of equationsOf(table, relation)) {
+      const r = evaluate(eq);
+      if (!r || r.expected !== r.actual) return false;
+    }
+  }
+  return true;
+}
+
+// ------------------------------------------------------------------ the rule
+
+export const textNumberMismatch = defineRule(
+  {
+    id: 'text-number-mismatch',
+    category: 'text',
+    description: {
+      zh: '正文中的数字（新收、上年结转、办结、结转下年度申请数，行政复议、行政诉讼数）与表格不一致',
+      en: 'A figure in the prose (new, carried-over, concluded and carried-forward applications, reviews, lawsuits) disagrees with the tables',
+    },
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  ({ model, report }) => {
+    const titleYear = model.title?.year;
+    const sound = new Map<TableNode, boolean>();
+    const isSound = (t: TableNode) => {
+      let s = sound.get(t);
+      if (s === undefined) sound.set(t, (s = tableIsSound(model, t)));
+      return s;
+    };
+    for (const para of paragraphsOf(model)) {
+      const claimed = new Set<string>();
+      for (const clause of splitOn(para.text, CLAUSE_SEPS)) {
+        for (const pat of PATTERNS) {
+          pat.re.lastIndex = 0;
+          for (let m = pat.re.exec(clause.text); m; m = pat.re.exec(clause.text)) {
+            const claim = readClaim(model, para, clause.start, clause.text, pat, m, titleYear);
+            if (!claim) continue;
+            const expected = pat.metrics.map((metric) => ({ metric, exp: expectedFor(model, metric) }));
+            for (const { metric, exp } of expected) {
+              if (!exp) continue;
+              const key = `${metric}@${claim.start}`;
+              if (claimed.has(key)) continue;
+              claimed.add(key);
+              const total = exp.cells.reduce((a, c) => a + c.value, 0);
+              if (total === claim.value) continue;
+              const span = spanIn(model, para, claim.start, claim.end);
+              const formula = exp.cells.length > 1 ? exp.cells.map((c) => c.value).join(' + ') : undefined;
+              const related: RelatedInfo[] = exp.cells.map((c) => ({ span: c.span, message: M.tableValue(c.value) }));
+              let fixes: Fix[] | undefined;
+              if (!pat.negation && pat.metrics.length === 1 && isSound(exp.table)) {
+                const written = model.text.slice(span.start, span.end);
+                fixes = [
+                  {
+                    title: M.useTableValue(total),
+                    edits: [{ start: span.start, end: span.end, newText: formatLikeWritten(written, total) }],
+                    preferred: true,
+                  },
+                ];
+              }
+              report({
+                message: M.numberMismatch(metric, claim.value, total, exp.where, claim.written, formula),
+                span,
+                related,
+                fixes,
+                data: { metric, expected: total, actual: claim.value },
+              });
+            }
+          }
+        }
+      }
+    }
+  },
+);
+
+interface Claim {
+  value: number;
+  /** Paragraph offsets of the number (or of the statement of none). */
+  start: number;
+  end: number;
+  /** The statement of none as written (normalized). */
+  written?: string;
+}
+
+function readClaim(
+  model: ReportModel,
+  para: Paragraph,
+  base: number,
+  clause: string,
+  pat: Pattern,
+  m: RegExpExecArray,
+  titleYear: number | undefined,
+): Claim | undefined {
+  if (pat.accept && !pat.accept(m)) return undefined;
+  const idx = m.indices!;
+  const keyStart = idx.groups!.key![0];
+  const before = clause.slice(Math.max(0, keyStart - 2), keyStart);
+  let claim: Claim;
+  if (pat.negation) {
+    claim = { value: 0, start: base + m.index, end: base + m.index + m[0].length, written: m[0].trim() };
+    // Trailing words are part of the match only to check them; the statement ends with its keyword.
+    const g = idx.groups!;
+    const endOf = g.list?.[1] ?? g.app?.[1] ?? g.key![1];
+    claim.end = base + endOf;
+    claim.written = clause.slice(m.index, endOf);
+  } else {
+    // "未办结2件", "尚未收到…": not a count of this kind.
+    if (/未|没有|不/.test(before.slice(-1)) || before.endsWith('没有')) return undefined;
+    const numAt = idx.groups!.num![0];
+    const n = readInteger(para.text, base + numAt, (k) => asciiCommaAt(model, para, k));
+    if (!n) return undefined;
+    const after = para.text.slice(n.end);
+    const post = (m.groups!.post ?? '').trim();
+    if (!UNIT.test(after)) {
+      // Without a unit the number must close a "…为 N" / "…是 N" statement.
+      if (!/(?:为|是|有|:|均|各)$/.test(post)) return undefined;
+      if (!/^\s*(?:$|[,;。、!?\n])/.test(after)) return undefined;
+    }
+    claim = { value: n.value, start: n.start, end: n.end };
+  }
+  const local = claim.start - base;
+  const phrase = phraseAround(clause, m.index, Math.max(local + (claim.end - claim.start), m.index + m[0].length));
+  if (NOT_THIS_YEAR.test(phrase)) return undefined;
+  if (/(?:行政复议|行政诉讼)/.test(m.groups!.key ?? '') && !pat.negation && OUTCOME_WORDS.test(phrase.replace(/行政诉讼|行政复议/g, ''))) {
+    return undefined;
+  }
+  if (titleYear !== undefined && yearsIn(phrase).some((y) => y.year !== titleYear)) return undefined;
+  return claim;
+}
