@@ -44,7 +44,10 @@ export class ServerClient implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
       outputChannel: this.output,
-      synchronize: { configurationSection: 'govreport' },
+      synchronize: {
+        configurationSection: 'govreport',
+        fileEvents: vscode.workspace.createFileSystemWatcher('**/.govreportrc.json'),
+      },
       diagnosticCollectionName: 'govreport',
     };
     this.client = new LanguageClient('govreport', vscode.l10n.t('Government report checker'), serverOptions, clientOptions);

@@ -1,7 +1,9 @@
 /** What every handler shares: documents, settings, the lint cache, and the client's capabilities. */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Locale, SeveritySetting } from '../core';
+import { fileURLToPath } from 'node:url';
+import { RULES, type Locale, type SeveritySetting } from '../core';
+import { ConfigResolver } from '../config/find';
 import { Analyzer, localeFor, type Analysis } from './analysis';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type GovreportSettings } from './protocol';
 import { normalizeSettings } from './settings';
@@ -20,6 +22,9 @@ export class ServerContext {
   /** Settings pushed by a client that does not support pulling them. */
   private pushed: GovreportSettings = DEFAULT_SETTINGS;
   private readonly perUri = new Map<string, Promise<GovreportSettings>>();
+  /** `.govreportrc.json` files, read once per folder until one changes. */
+  private readonly rc = new ConfigResolver(RULES.map((r) => r.meta.id));
+  private readonly reportedRcProblems = new Set<string>();
 
   constructor(
     readonly connection: Connection,
@@ -59,12 +64,34 @@ export class ServerContext {
   }
 
   /**
-   * Rule severities in force for a document.
-   * TODO(.govreportrc.json): merge the rc file found for `uri` under `settings.rules` once the
-   * loader in server/src/config/ exists (settings win).
+   * Rule severities in force for a document: the `.govreportrc.json` files above it (file URIs only),
+   * with the editor's `govreport.rules` over them (settings win).
    */
-  rulesFor(_uri: string, settings: GovreportSettings): Record<string, SeveritySetting> {
-    return settings.rules;
+  rulesFor(uri: string, settings: GovreportSettings): Record<string, SeveritySetting> {
+    if (!uri.startsWith('file:')) return settings.rules;
+    let filePath: string;
+    try {
+      filePath = fileURLToPath(uri);
+    } catch {
+      return settings.rules;
+    }
+    const resolved = this.rc.forFile(filePath);
+    for (const f of resolved.files) {
+      for (const p of f.problems) {
+        const key = `${f.file}|${p.path}|${p.message.en}`;
+        if (this.reportedRcProblems.has(key)) continue;
+        this.reportedRcProblems.add(key);
+        this.connection.console.warn(`${f.file}: ${p.path ? `${p.path}: ` : ''}${p.message.zh} (${p.message.en})`);
+      }
+    }
+    return { ...resolved.config.rules, ...settings.rules };
+  }
+
+  /** A `.govreportrc.json` was created, changed or deleted. */
+  configFilesChanged(): void {
+    this.rc.clear();
+    this.reportedRcProblems.clear();
+    this.analyzer.clear();
   }
 
   locale(settings: GovreportSettings): Locale {

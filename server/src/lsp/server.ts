@@ -95,6 +95,12 @@ export function startServer(connection: Connection): void {
     d.scheduleAll();
   });
 
+  connection.onDidChangeWatchedFiles(() => {
+    const { ctx: c, diagnostics: d } = need();
+    c.configFilesChanged();
+    d.scheduleAll();
+  });
+
   // A handler that needs the current analysis of an open document.
   const withDoc = async <T>(uri: string, empty: T, f: (cur: NonNullable<Awaited<ReturnType<ServerContext['current']>>>) => T): Promise<T> => {
     const cur = await need().ctx.current(uri);
