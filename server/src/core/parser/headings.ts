@@ -61,6 +61,8 @@ const TITLE_KEYS = SECTIONS.map((s) => ({
   variants: s.variants.map(keyOf),
 }));
 
+const EXACT_KEYS = new Set(TITLE_KEYS.flatMap((t) => [t.std, ...t.variants]));
+
 /** Recognizes a section heading such as "三、收到和处理政府信息公开申请情况" in any common style. */
 export function matchSectionHeading(line: Line): HeadingMatch | undefined {
   if (line.text.length > 120) return undefined;
@@ -78,6 +80,8 @@ export function matchSectionHeading(line: Line): HeadingMatch | undefined {
   const rest = c.text.slice(m ? m[0].length : 0).replace(/[。.:：]+$/, '');
   const key = keyOf(rest);
   if (key.length < 2) return undefined;
+  // Without an enumerator only an exact title or a known variant counts: a lookup, no scoring.
+  if (!m && !EXACT_KEYS.has(key)) return undefined;
   let best: { id: SectionId; sim: number; kind: 'standard' | 'variant' | 'altered' } | undefined;
   for (const t of TITLE_KEYS) {
     if (key === t.std) {

@@ -101,8 +101,10 @@ export function assembleRows(
     let best: { c: Candidate; dist: number; start: number; score: number } | undefined;
     const labelKey = keyed.key;
     if (!isEnumeratorKey(labelKey)) {
-      for (const c of cands) {
-        const a = opts.freePrefix ? alignSuffix(labelKey, c.key) : { dist: distance(labelKey, c.key), start: 0 };
+      // Most labels end exactly in their row's wording: then only those rows compete.
+      const exact = opts.freePrefix ? cands.filter((c) => !matched.has(c.t.id) && labelKey.endsWith(c.key)) : [];
+      for (const c of exact.length ? exact : cands) {
+        const a = opts.freePrefix ? alignTail(labelKey, c.key) : { dist: distance(labelKey, c.key), start: 0 };
         const sim = 1 - a.dist / Math.max(c.key.length, 1);
         let s = sim;
         if (c.order === next) s += 0.12;
@@ -164,6 +166,20 @@ export function assembleRows(
   }
   // Label-only lines left at the end belong to nothing.
   return { rows, headerLines, stray, score };
+}
+
+/**
+ * `alignSuffix` on the tail of the label only: a suffix starting more than |target| + the largest
+ * distance still accepted before the end cannot be the best match, so longer prefixes are cut.
+ * An exact suffix is found without any alignment.
+ */
+function alignTail(labelKey: string, target: string): { dist: number; start: number } {
+  if (labelKey.endsWith(target)) return { dist: 0, start: labelKey.length - target.length };
+  const keep = target.length * 2 + 2;
+  if (labelKey.length <= keep) return alignSuffix(labelKey, target);
+  const cut = labelKey.length - keep;
+  const a = alignSuffix(labelKey.slice(cut), target);
+  return { dist: a.dist, start: a.start + cut };
 }
 
 function labelExact(matchedKey: string, c: Candidate): boolean {
