@@ -161,8 +161,8 @@ export function normalize(original: string): NormalizedText {
     return {
       original,
       text: original,
-      span: (s, e) => ({ start: s, end: e }),
-      offset: (p) => p,
+      span: (s, e) => wholePairs(original, s, Math.max(s, e)),
+      offset: (p) => wholePairs(original, p, p).start,
       compatRuns: runs,
     };
   }
@@ -184,13 +184,31 @@ export function normalize(original: string): NormalizedText {
     span(s, e) {
       if (e <= s) {
         const p = s < o ? map[s] : n;
-        return { start: p, end: p };
+        return wholePairs(original, p, p);
       }
-      return { start: map[s], end: endOf(Math.min(e, o) - 1) };
+      return wholePairs(original, map[s], endOf(Math.min(e, o) - 1));
     },
-    offset: (p) => (p < o ? map[p] : n),
+    offset: (p) => wholePairs(original, p < o ? map[p] : n, p < o ? map[p] : n).start,
     compatRuns: runs,
   };
+}
+
+/**
+ * Widens [start, end) of the original text so that neither end falls between the two halves of a
+ * surrogate pair (a normalized range may cover half a pair: label keys are built per code unit).
+ * An empty range inside a pair moves to the pair's start.
+ */
+function wholePairs(original: string, start: number, end: number): { start: number; end: number } {
+  const inside = (i: number) =>
+    i > 0 &&
+    i < original.length &&
+    (original.charCodeAt(i) & 0xfc00) === 0xdc00 &&
+    (original.charCodeAt(i - 1) & 0xfc00) === 0xd800;
+  if (end <= start) {
+    const p = inside(start) ? start - 1 : start;
+    return { start: p, end: p };
+  }
+  return { start: inside(start) ? start - 1 : start, end: inside(end) ? end + 1 : end };
 }
 
 function decode(buf: Uint16Array, len: number): string {
