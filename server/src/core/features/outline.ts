@@ -46,17 +46,16 @@ export function documentOutline(model: ReportModel, findings: readonly Finding[]
   const roots = [...sections, ...loose].sort((a, b) => a.span.start - b.span.start);
   const title = model.title;
   if (!title) return roots;
+  // The title holds every section, even one printed above it (PDF extraction can put 一 first).
+  const start = Math.min(title.span.start, ...roots.map((r) => r.span.start));
   const end = Math.max(title.span.end, ...roots.map((r) => r.span.end));
-  const before = roots.filter((r) => r.span.start < title.span.start);
-  const after = roots.filter((r) => r.span.start >= title.span.start);
   return [
-    ...before,
     {
       kind: 'title',
       name: model.text.slice(title.span.start, title.span.end),
-      span: { start: title.span.start, end },
+      span: { start, end },
       selectionSpan: title.span,
-      children: after,
+      children: roots,
     },
   ];
 }
