@@ -109,6 +109,9 @@ const PATTERNS: Pattern[] = [
 /** A phrase that compares, plans, or accumulates over other periods: its figures are not this year's totals. */
 const NOT_THIS_YEAR = /同比|较|比上|比去|上一?年(?!度?(?:结转|转结))|去年|增加|减少|增长|下降|累计|截至|截止|计划|预计|拟|力争|平均/;
 
+/** A phrase about a part of the applications (其中…, by channel or by applicant): not the total. */
+const SUBSET = /其中|通过|网上|网络|信函|当面|邮寄|传真|电子邮件|现场|自然人|法人|企业|机构/;
+
 /** Units a count may carry. */
 const UNIT = /^\s*(?:件|个|宗|起|例|份)(?!工作日|月|小时|日|百分点)/;
 
@@ -312,7 +315,7 @@ function readClaim(
   }
   const local = claim.start - base;
   const phrase = phraseAround(clause, m.index, Math.max(local + (claim.end - claim.start), m.index + m[0].length));
-  if (NOT_THIS_YEAR.test(phrase)) return undefined;
+  if (NOT_THIS_YEAR.test(phrase) || SUBSET.test(phrase)) return undefined;
   if (/(?:行政复议|行政诉讼)/.test(m.groups!.key ?? '') && !pat.negation && OUTCOME_WORDS.test(phrase.replace(/行政诉讼|行政复议/g, ''))) {
     return undefined;
   }
