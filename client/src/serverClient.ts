@@ -11,14 +11,8 @@ import {
   type SkeletonParams,
 } from '../../server/src/lsp/protocol';
 
-export const DOCUMENT_SELECTOR = [
-  { scheme: 'file', language: 'govreport' },
-  { scheme: 'untitled', language: 'govreport' },
-  { scheme: 'file', language: 'plaintext' },
-  { scheme: 'untitled', language: 'plaintext' },
-  { scheme: 'file', language: 'markdown' },
-  { scheme: 'untitled', language: 'markdown' },
-];
+/** Any scheme (files, untitled, virtual workspaces, diff views): the server decides what to lint. */
+export const DOCUMENT_SELECTOR = [{ language: 'govreport' }, { language: 'plaintext' }, { language: 'markdown' }];
 
 export class ServerClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
