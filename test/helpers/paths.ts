@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 function findRoot(from: string): string {
   let dir = from;
   for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'server'))) return dir;
+    // The compiled tests live under out/, which may hold a copy of package.json: look for the fixtures.
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'test', 'fixtures', 'seeds'))) return dir;
     const up = dirname(dir);
     if (up === dir) throw new Error(`repository root not found above ${from}`);
     dir = up;

@@ -1,0 +1,259 @@
+/**
+ * One report, many layouts: tab-separated Word paste, space-separated PDF text (wrapped and split
+ * labels, numbers on their own line, page footers, a merged label one character per line, a label
+ * glued to its number, a shredded table 四 header), Markdown pipe tables, CRLF, thousands
+ * separators, full-width digits; the 2019 试行 format and the 8-column table 三. Every layout must
+ * give the same numbers and the same findings (positions aside).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lint } from '../../server/src/core';
+import type { Finding, ReportModel } from '../../server/src/core/types';
+import { cloneSpec, makeSpec, render, t2Blocks, t3Col, t3Rows, type Layout, type RenderOptions, type ReportSpec } from '../helpers/report';
+import { assertFindingsWellFormed, textRuleIds } from '../helpers/findings';
+
+/** A finding without its position: the rule and what it is about. */
+function signature(f: Finding): string {
+  const d = f.data ?? {};
+  const keys = ['relation', 'along', 'row', 'column', 'section', 'table', 'expected', 'actual'];
+  const kept = keys.filter((k) => d[k] !== undefined).map((k) => `${k}=${String(d[k])}`);
+  return `${f.ruleId} ${kept.join(' ')}`;
+}
+
+function signatures(findings: Finding[]): string[] {
+  const text = new Set(textRuleIds());
+  return findings.filter((f) => !text.has(f.ruleId)).map(signature).sort();
+}
+
+/** Written digits as a number: full-width folded, thousands separators dropped. */
+function numberOf(raw: string): number {
+  return Number(raw.normalize('NFKC').replace(/,/g, '').replace('－', '-'));
+}
+
+/** The parsed numbers equal the spec's, cell by cell, in every table. */
+function assertNumbers(model: ReportModel, spec: ReportSpec, what: string): void {
+  const { t2, t3, t4 } = model.tables;
+  assert.ok(t2 && t3 && t4, `${what}: three tables`);
+  assert.equal(t3.edition, spec.edition, `${what}: table 三 edition`);
+  assert.equal(t2.edition, spec.edition, `${what}: table 二 edition`);
+  assert.equal(t3.columnCount, spec.subtotal ? 8 : 7, `${what}: table 三 columns`);
+  const t2Ids = t2Blocks(spec.edition).flatMap((b) => b.rows.map((r) => r.id));
+  assert.deepEqual(t2.rows.map((r) => r.rowId), t2Ids, `${what}: table 二 rows`);
+  for (const r of t2.rows) {
+    assert.deepEqual(r.cells.map((c) => (c.kind === 'integer' || c.kind === 'decimal' ? c.value : c.raw)), spec.t2[r.rowId], `${what}: ${r.rowId}`);
+  }
+  assert.deepEqual(t3.rows.map((r) => r.rowId), t3Rows(spec.edition).map((r) => r.id), `${what}: table 三 rows`);
+  assert.deepEqual(t3.strayLines.map((s) => s.text), [], `${what}: no stray lines`);
+  for (const r of t3.rows) {
+    assert.deepEqual(r.cells.map((c) => c.value), spec.t3[r.rowId], `${what}: ${r.rowId}`);
+    for (const c of r.cells) assert.equal(numberOf(c.raw), c.value, `${what}: ${r.rowId} raw ${c.raw}`);
+  }
+  assert.deepEqual(t4.rows[0].cells.map((c) => c.value), spec.t4, `${what}: table 四`);
+}
+
+/** The report with a fixed set of problems, and the findings they must give in any layout. */
+function brokenSpec(base: ReportSpec): { spec: ReportSpec; expected: string[] } {
+  const spec = cloneSpec(base);
+  const n = (row: string) => spec.t3[row] as number[];
+  const total = t3Col(spec, 'total');
+  const expected: string[] = [];
+  // 1. An addend changed without its totals: the row total and the （七） column total break.
+  n('t3.open')[0] += 2;
+  expected.push(
+    `sum-row-total relation=t3.rowTotal along=t3.open expected=${n('t3.open')[total] + 2} actual=${n('t3.open')[total]}`,
+    `sum-column-total relation=t3.columnTotal along=natural expected=${n('t3.total')[0] + 2} actual=${n('t3.total')[0]}`,
+  );
+  // 2. 四、结转下年度 wrong in one column: its row total and that column's balance break.
+  const other = t3Col(spec, 4);
+  n('t3.next')[other] += 1;
+  const bal = n('t3.new')[other] + n('t3.carried')[other] - n('t3.total')[other];
+  expected.push(
+    `sum-row-total relation=t3.rowTotal along=t3.next expected=${n('t3.next')[total] + 1} actual=${n('t3.next')[total]}`,
+    `sum-balance relation=t3.balance along=otherOrg expected=${bal} actual=${bal + 1}`,
+  );
+  if (spec.subtotal) {
+    const sub = t3Col(spec, 'subtotal');
+    expected.push(`sum-subtotal relation=t3.subtotal along=t3.next expected=${n('t3.next')[sub] + 1} actual=${n('t3.next')[sub]}`);
+  }
+  // 3. Table 四: the review total and the direct-litigation total.
+  const t4 = spec.t4 as number[];
+  t4[4] += 1;
+  t4[9] -= 1;
+  expected.push(
+    `sum-review-total relation=t4.reviewTotal along=t4.data expected=${t4[4] - 1} actual=${t4[4]}`,
+    `sum-litigation-total relation=t4.directTotal along=t4.data expected=${t4[9] + 1} actual=${t4[9]}`,
+  );
+  // 4. A row label with a dropped word, a column header with a typo, a placeholder cell.
+  spec.labels['t3.refuse.2'] = '其他法律法规禁止公开';
+  expected.push('table-label row=t3.refuse.2 expected=2.其他法律行政法规禁止公开');
+  if (spec.edition === '2021') {
+    spec.headers['t2.1:1'] = '本年度止件数';
+    expected.push('table-label column=t2.1.repealed expected=本年废止件数');
+  }
+  spec.t2['t2.6.enforcement'][spec.t2['t2.6.enforcement'].length - 1] = '—';
+  expected.push('table-cell-invalid row=t2.6.enforcement column=decisions');
+  return { spec, expected: expected.sort() };
+}
+
+interface Variant {
+  name: string;
+  layout: Layout;
+  options?: RenderOptions;
+}
+
+const VARIANTS: Variant[] = [
+  { name: 'tab', layout: 'tab' },
+  { name: 'pdf', layout: 'pdf' },
+  { name: 'markdown', layout: 'markdown' },
+  { name: 'tab CRLF', layout: 'tab', options: { eol: '\r\n' } },
+  { name: 'pdf CRLF', layout: 'pdf', options: { eol: '\r\n' } },
+  { name: 'markdown CRLF', layout: 'markdown', options: { eol: '\r\n' } },
+  { name: 'tab full-width digits', layout: 'tab', options: { numbers: 'fullwidth' } },
+  { name: 'pdf full-width digits', layout: 'pdf', options: { numbers: 'fullwidth' } },
+  { name: 'pdf compatibility characters', layout: 'pdf', options: { compat: true } },
+  { name: 'tab BOM, bold headings, mixed punctuation', layout: 'tab', options: { bom: true, headings: 'bold', mixedPunctuation: true } },
+  { name: 'pdf half-width headings, mixed punctuation', layout: 'pdf', options: { headings: 'halfwidth', mixedPunctuation: true } },
+  { name: 'markdown bold headings, mixed punctuation, CRLF', layout: 'markdown', options: { headings: 'bold', mixedPunctuation: true, eol: '\r\n' } },
+];
+
+const BIG: Variant[] = [
+  { name: 'tab thousands separators', layout: 'tab', options: { numbers: 'grouped' } },
+  { name: 'pdf thousands separators', layout: 'pdf', options: { numbers: 'grouped' } },
+  { name: 'markdown thousands separators', layout: 'markdown', options: { numbers: 'grouped' } },
+  { name: 'tab plain big numbers', layout: 'tab' },
+];
+
+function check(spec: ReportSpec, expected: string[], v: Variant): void {
+  const text = render(spec, v.layout, v.options);
+  const { model, findings, errors } = lint(text);
+  assert.deepEqual(errors, []);
+  assert.equal(model.isReport, true);
+  assert.deepEqual(model.sections.map((s) => s.id), [1, 2, 3, 4, 5, 6], `${v.name}: sections`);
+  assert.equal(model.title?.year, spec.year);
+  assertNumbers(model, spec, v.name);
+  assertFindingsWellFormed(text, findings);
+  assert.deepEqual(signatures(findings), expected, `${v.name}: findings`);
+  // Sum findings sit on the written total.
+  for (const f of findings.filter((x) => x.ruleId.startsWith('sum-'))) {
+    assert.equal(numberOf(text.slice(f.span.start, f.span.end)), f.data!.actual, `${v.name}: ${signature(f)} span`);
+  }
+}
+
+for (const edition of ['2021', '2019'] as const) {
+  for (const subtotal of edition === '2021' ? [false, true] : [false]) {
+    const tag = `${edition}${subtotal ? ' 8-column' : ''}`;
+    const base = makeSpec({ edition, subtotal });
+    for (const v of VARIANTS) {
+      // The consistent report in every layout for the 2021 format; the variants' in the main layouts (speed).
+      if (edition === '2021' && !subtotal ? true : ['tab', 'pdf', 'markdown'].includes(v.name))
+        test(`layout ${tag} / ${v.name}: a consistent report parses to its numbers with no finding`, () => {
+          check(base, [], v);
+        });
+      test(`layout ${tag} / ${v.name}: a broken report gives the same findings as in every other layout`, () => {
+        const { spec, expected } = brokenSpec(base);
+        check(spec, expected, v);
+      });
+    }
+  }
+}
+
+for (const v of BIG) {
+  test(`layout ${v.name}: 3,119 reads as 3119 and fixes keep the separators`, () => {
+    const base = makeSpec({ big: true });
+    assert.ok((base.t3['t3.new'][0] as number) >= 1000);
+    check(base, [], v);
+    const { spec, expected } = brokenSpec(base);
+    check(spec, expected, v);
+  });
+}
+
+test('the PDF layout really has the hard parts of FORMAT.md §6', () => {
+  const text = render(makeSpec(), 'pdf');
+  const lines = text.split('\n');
+  for (const line of ['-3-', '— 4 —', '三', '、', '本', '年', '结', '果', '计其他情形）', '业', '组织', '总计', '维持 纠正 结果 审结']) {
+    assert.ok(lines.includes(line), `a line ${JSON.stringify(line)}`);
+  }
+  assert.ok(lines.some((l) => /只计这一情 {2}形，不 {2}\d/.test(l)), 'a label split around its numbers');
+  assert.ok(lines.some((l) => /重新出具已获取信息\d/.test(l)), 'a label glued to its first number');
+  assert.ok(lines.some((l) => /^(\d+ ){6}\d+$/.test(l)), 'numbers on a line of their own');
+  assert.ok(lines.some((l) => /^(\d+ ){14}\d+$/.test(l)), 'the 15 numbers of table 四 on their own line');
+  assert.ok(lines.includes('商业企 科研机构'), 'a header word split mid-word');
+  const tab = render(makeSpec(), 'tab').split('\n');
+  assert.ok(tab.some((l) => /^6\.属于四类过程性信息\t/.test(l)), 'a row that lost its leading tabs');
+  assert.ok(tab.some((l) => /\t\t$/.test(l) && /\d/.test(l)), 'trailing empty cells');
+});
+
+test('a row whose cells run together ("713000074") is reported as such, never misread', () => {
+  for (const layout of ['tab', 'pdf', 'markdown'] as const) {
+    const spec = makeSpec();
+    spec.t3['t3.refuse.1'] = ['713000074'];
+    const text = render(spec, layout);
+    const { model, findings } = lint(text);
+    const row = model.tables.t3!.rows.find((r) => r.rowId === 't3.refuse.1')!;
+    assert.equal(row.malformed, true, `${layout}: malformed`);
+    const own = findings.filter((f) => !textRuleIds().includes(f.ruleId));
+    assert.deepEqual(own.map((f) => f.ruleId), ['table-cell-count'], `${layout}: only table-cell-count`);
+    const f = own[0];
+    assert.equal(text.slice(f.span.start, f.span.end), '713000074');
+    assert.match(f.message.zh, /连在一起/);
+    assert.ok(f.message.zh.includes('713000074') && f.message.zh.includes('1.属于国家秘密'));
+    // The other rows still read, and no sum is computed from a guess.
+    assert.equal(model.tables.t3!.rows.length, 25);
+    assert.equal(own.some((x) => x.ruleId.startsWith('sum-')), false);
+  }
+});
+
+test('too few and too many numbers in a row are counted, with expected and actual', () => {
+  for (const layout of ['tab', 'pdf', 'markdown'] as const) {
+    const spec = makeSpec();
+    (spec.t3['t3.refuse.3'] as number[]).pop();
+    spec.t3['t3.unable.2'] = [...(spec.t3['t3.unable.2'] as number[]), 0];
+    const text = render(spec, layout);
+    const { findings } = lint(text);
+    const counts = findings.filter((f) => f.ruleId === 'table-cell-count');
+    assert.deepEqual(
+      counts.map((f) => [f.data!.row, f.data!.expected, f.data!.actual]),
+      [
+        ['t3.refuse.3', 7, 6],
+        ['t3.unable.2', 7, 8],
+      ],
+      layout,
+    );
+    assert.ok(counts[0].message.zh.includes('应有 7 个数值，实有 6 个'));
+  }
+});
+
+test('the 2019 试行 format in a report for 2021 or later is flagged as the old format', () => {
+  for (const layout of ['tab', 'pdf'] as const) {
+    const spec = makeSpec({ edition: '2019', year: 2022 });
+    const text = render(spec, layout);
+    const { model, findings } = lint(text);
+    assert.equal(model.edition, '2019');
+    assert.deepEqual(model.tables.t2!.blocks!.map((b) => b.blockId), ['t2.1', 't2.5', 't2.6', 't2.8', 't2.9']);
+    assert.equal(model.tables.t3!.rows.find((r) => r.rowId === 't3.other')!.cells.length, 7);
+    const old = findings.filter((f) => f.ruleId === 'table-old-format');
+    assert.deepEqual(old.map((f) => f.data!.table).sort(), ['t2', 't3'], layout);
+    assert.ok(old[0].message.zh.includes('2022'));
+    // A report for 2020 in the same format is fine.
+    const ok = lint(render(makeSpec({ edition: '2019', year: 2020 }), layout));
+    assert.deepEqual(ok.findings.filter((f) => f.ruleId === 'table-old-format'), []);
+  }
+});
+
+test('text that is not a report yields isReport false and no findings', () => {
+  const article = [
+    '春天来了，公园里的花都开了。',
+    '',
+    '小明和妈妈一起去散步，他们看见了一只小鸟在树上唱歌。',
+    '一、天气很好',
+    '二、心情愉快',
+    '2023年3月12日',
+  ].join('\n');
+  const digits = Array.from({ length: 60 }, (_, i) => String((i * 7919) % 1000).padStart(3, '0')).join(' ');
+  for (const text of ['', '\n\n', article, digits, '0 0 0 0 0 0 0\n'.repeat(30), '\ufeff', '\t\t\t']) {
+    const { model, findings, errors } = lint(text);
+    assert.equal(model.isReport, false, JSON.stringify(text.slice(0, 20)));
+    assert.deepEqual(findings, []);
+    assert.deepEqual(errors, []);
+  }
+});
