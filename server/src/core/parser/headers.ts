@@ -52,11 +52,18 @@ export function matchHeaders(ctx: ParseContext, tokens: Token[], expected: Expec
     used: false,
   }));
   const out: HeaderNode[] = [];
+  /** Tokens already used as the second half of a word split across lines. */
+  const consumed = new Set<number>();
   let i = 0;
   while (i < tokens.length) {
+    if (consumed.has(i)) {
+      i++;
+      continue;
+    }
     let done = false;
     let joined = '';
     for (let k = 0; k < 3 && i + k < tokens.length && !done; k++) {
+      if (k > 0 && consumed.has(i + k)) break;
       joined += tokens[i + k].key;
       if (joined.length === 0) continue;
       const hit = remaining.find((r) => !r.used && r.keys.includes(joined));
@@ -76,6 +83,19 @@ export function matchHeaders(ctx: ParseContext, tokens: Token[], expected: Expec
     }
     if (done) continue;
     const tok = tokens[i];
+    const split = completeSplitWord(tokens, i, remaining, consumed);
+    if (split) {
+      split.r.used = true;
+      consumed.add(split.j);
+      out.push({
+        columnId: split.r.e.columnId,
+        text: tok.text,
+        span: ctx.span(tok.start, tok.end),
+        match: split.r.keys[0] === split.key ? 'exact' : 'variant',
+      });
+      i++;
+      continue;
+    }
     if (tok.key.length >= 2 && !tok.key.includes('勾稽')) {
       let best: (typeof remaining)[number] | undefined;
       let bestSim = 0;
@@ -95,4 +115,33 @@ export function matchHeaders(ctx: ParseContext, tokens: Token[], expected: Expec
     i++;
   }
   return out;
+}
+
+/** How far ahead (in tokens) the rest of a word broken across lines may stand. */
+const SPLIT_LOOKAHEAD = 8;
+
+/**
+ * A header word broken mid-word across lines by PDF extraction, with other header cells in
+ * between: "商业企 科研机构" / "业". The token is the start of a label still expected, and a
+ * token shortly after is exactly the rest of it.
+ */
+function completeSplitWord(
+  tokens: Token[],
+  i: number,
+  remaining: { e: ExpectedHeader; keys: string[]; used: boolean }[],
+  consumed: Set<number>,
+): { r: (typeof remaining)[number]; j: number; key: string } | undefined {
+  const head = tokens[i].key;
+  if (head.length === 0) return undefined;
+  for (const r of remaining) {
+    if (r.used) continue;
+    for (const key of r.keys) {
+      if (key.length <= head.length || !key.startsWith(head)) continue;
+      const rest = key.slice(head.length);
+      for (let j = i + 1; j < tokens.length && j <= i + SPLIT_LOOKAHEAD; j++) {
+        if (!consumed.has(j) && tokens[j].key === rest) return { r, j, key };
+      }
+    }
+  }
+  return undefined;
 }
