@@ -130,8 +130,8 @@ export function reportHtml(text: string): string {
     )
     .join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><style>
-@page { size: A4 landscape; margin: 12mm; }
-body { font-family: "WenQuanYi Micro Hei", sans-serif; font-size: 9pt; }
+@page { size: 520mm 300mm; margin: 12mm; }
+body { font-family: "WenQuanYi Micro Hei", sans-serif; font-size: 8pt; }
 table { border-collapse: collapse; margin: 6pt 0; }
 td { border: 0.5pt solid #000; padding: 1pt 5pt; white-space: nowrap; }
 </style></head><body>
