@@ -5,7 +5,7 @@
 import { fixAll, lint } from '../server/src/core';
 import { lowerBound } from './lowerBound';
 import { markdownlint } from './markdownlint';
-import { mbPerSecond, summarize, timeRuns, type RepeatPlan, type Summary } from './stats';
+import { mbPerSecond, median, summarize, timeRounds, timeRuns, type RepeatPlan, type Summary, type Timed } from './stats';
 import { utf8Bytes } from './generate';
 
 export interface BenchDocument {
@@ -16,6 +16,8 @@ export interface BenchDocument {
 
 export interface Measured extends Summary {
   mbPerS: number;
+  /** Median CPU time of the process per run (see `Timed.cpu`). */
+  cpuMedianMs?: number;
 }
 
 export interface EngineRow {
@@ -48,9 +50,10 @@ export function planFor(bytes: number, smoke: boolean, slow = false): RepeatPlan
   return { warmup: 5, minRuns: slow ? 20 : 100, maxRuns: 5000, budgetMs: 2000 };
 }
 
-function measure(fn: () => unknown, bytes: number, plan: RepeatPlan): Measured {
-  const s = summarize(timeRuns(fn, plan));
-  return { ...s, mbPerS: mbPerSecond(bytes, s.medianMs) };
+function measured(times: number[] | Timed, bytes: number): Measured {
+  const s = summarize(Array.isArray(times) ? times : times.wall);
+  const cpu = Array.isArray(times) ? undefined : median(times.cpu);
+  return { ...s, mbPerS: mbPerSecond(bytes, s.medianMs), cpuMedianMs: cpu };
 }
 
 export function benchEngine(docs: readonly BenchDocument[], o: EngineOptions): EngineRow[] {
@@ -59,6 +62,10 @@ export function benchEngine(docs: readonly BenchDocument[], o: EngineOptions): E
     const bytes = utf8Bytes(d.text);
     const plan = planFor(bytes, o.smoke);
     const first = lint(d.text);
+    const t = timeRounds(
+      { lowerBound: () => lowerBound(d.text), lint: () => lint(d.text), lintFix: () => fixAll(d.text, { maxPasses: 1 }) },
+      plan,
+    );
     const row: EngineRow = {
       name: d.name,
       kind: d.kind,
@@ -67,14 +74,14 @@ export function benchEngine(docs: readonly BenchDocument[], o: EngineOptions): E
       lines: d.text.split('\n').length,
       isReport: first.model.isReport,
       findings: first.findings.length,
-      lowerBound: measure(() => lowerBound(d.text), bytes, plan),
-      lint: measure(() => lint(d.text), bytes, plan),
-      lintFix: measure(() => fixAll(d.text, { maxPasses: 1 }), bytes, plan),
+      lowerBound: measured(t.lowerBound, bytes),
+      lint: measured(t.lint, bytes),
+      lintFix: measured(t.lintFix, bytes),
     };
     if (first.errors.length) o.log(`  ! ${d.name}: ${first.errors.length} rule error(s): ${first.errors.map((e) => e.ruleId).join(', ')}`);
     if (o.markdownlint) {
       const problems = markdownlint(d.text);
-      row.markdownlint = { ...measure(() => markdownlint(d.text), bytes, planFor(bytes, o.smoke, true)), problems };
+      row.markdownlint = { ...measured(timeRuns(() => markdownlint(d.text), planFor(bytes, o.smoke, true)), bytes), problems };
     }
     o.log(
       `  ${d.name}: lint ${row.lint.medianMs.toFixed(3)} ms, lint+fix ${row.lintFix.medianMs.toFixed(3)} ms, lower bound ${row.lowerBound.medianMs.toFixed(3)} ms` +

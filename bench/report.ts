@@ -14,6 +14,8 @@ export interface Results {
   smoke: boolean;
   seconds?: number;
   machine: { cpu: string; cores: number; availableParallelism: number; memoryGB: number; node: string; platform: string };
+  /** 1-minute load average of the machine when each part started and when the run ended. */
+  load: Record<string, number>;
   markdownlintVersion?: string;
   engine: EngineRow[];
   typing: TypingResult[];
@@ -99,15 +101,23 @@ export function renderMarkdown(r: Results): string {
   const parts: string[] = [];
   const m = r.machine;
   parts.push(`Run ${r.date}${r.smoke ? ' (smoke: tiny sizes, few repeats — not a measurement)' : ''} on ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}.`);
+  const loads = Object.entries(r.load);
+  if (loads.length) {
+    const busy = loads.some(([, v]) => v > m.cores);
+    parts.push(
+      `Load average (1 min) during the run: ${loads.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}` +
+        (busy ? ` — **above the ${m.cores} cores: other processes competed for the CPU and wall times are inflated; the CPU-time column is the steadier figure.**` : '.'),
+    );
+  }
   if (r.engine.length) {
     const g = growth(r.engine);
     parts.push(
-      '### Engine\n\n`lint` = `lint(text)`: parse + every rule, each finding carrying its fix edits. `lint+fix` = `fixAll(text, { maxPasses: 1 })`: the same plus the sum cascade and choosing and applying the preferred edits. MB/s of `lint+fix` (UTF-8 bytes). Growth = time ÷ time of the compilation ten times smaller (linear ≈ 10).\n\n' +
+      '### Engine\n\n`lint` = `lint(text)`: parse + every rule, each finding carrying its fix edits. `lint+fix` = `fixAll(text, { maxPasses: 1 })`: the same plus the sum cascade and choosing and applying the preferred edits. Times are wall-clock medians and 99th percentiles; CPU ms is the median CPU time of the process per run (including V8 helper threads). MB/s of `lint+fix` (UTF-8 bytes). Growth = time ÷ time of the compilation ten times smaller (linear ≈ 10).\n\n' +
         table(
-          ['document', 'size', 'lines', 'findings', 'runs', 'lint median ms', 'lint p99 ms', 'lint+fix median ms', 'lint+fix p99 ms', 'MB/s', 'growth ×10'],
+          ['document', 'size', 'lines', 'findings', 'runs', 'lint median ms', 'lint p99 ms', 'lint+fix median ms', 'lint+fix p99 ms', 'lint+fix CPU ms', 'MB/s', 'growth ×10'],
           r.engine.map((e) => [
             e.name, size(e.bytes), String(e.lines), String(e.findings), String(e.lintFix.n),
-            ms(e.lint.medianMs), ms(e.lint.p99Ms), ms(e.lintFix.medianMs), ms(e.lintFix.p99Ms), num(e.lintFix.mbPerS), g.has(e.name) ? num(g.get(e.name)) : '',
+            ms(e.lint.medianMs), ms(e.lint.p99Ms), ms(e.lintFix.medianMs), ms(e.lintFix.p99Ms), ms(e.lintFix.cpuMedianMs), num(e.lintFix.mbPerS), g.has(e.name) ? num(g.get(e.name)) : '',
           ]),
         ),
     );

@@ -82,7 +82,8 @@ async function main(): Promise<void> {
     { name: `one ${sizeName(longLine)} line`, kind: 'long-line', text: longLineDocument(pool, longLine) },
   ];
 
-  const results: Results = { date: new Date().toISOString(), smoke: args.smoke, machine: machine(), engine: [], typing: [], batch: [] };
+  const results: Results = { date: new Date().toISOString(), smoke: args.smoke, machine: machine(), load: {}, engine: [], typing: [], batch: [] };
+  const noteLoad = (part: string) => (results.load[part] = Math.round(os.loadavg()[0] * 10) / 10);
 
   if (!args.skip.has('engine')) {
     let withMarkdownlint = !args.skip.has('markdownlint');
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
       }
     }
     log('engine:');
+    noteLoad('engine');
     results.engine = benchEngine(docs, { smoke: args.smoke, markdownlint: withMarkdownlint, log }) satisfies EngineRow[];
   }
 
@@ -104,6 +106,7 @@ async function main(): Promise<void> {
       log(results.typingNote);
     } else {
       log('editor latency:');
+      noteLoad('editor');
       const seed = seeds[1] ?? seeds[0];
       const big = compilations.get(args.smoke ? 10 * KB : 1 * MB)!;
       const server = new ServerUnderTest();
@@ -131,6 +134,7 @@ async function main(): Promise<void> {
 
   if (!args.skip.has('batch')) {
     log('batch:');
+    noteLoad('batch');
     const count = args.smoke ? 20 : 1000;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-bench-'));
     try {
@@ -152,6 +156,7 @@ async function main(): Promise<void> {
     }
   }
 
+  noteLoad('end');
   results.targets = checkTargets(results);
   results.seconds = (performance.now() - t0) / 1000;
   const md = renderMarkdown(results);

@@ -65,6 +65,47 @@ export function timeRuns(fn: () => unknown, plan: RepeatPlan): number[] {
   return times;
 }
 
+/**
+ * Times several functions in rounds — each round runs every function once, in turn — so that
+ * noise from the machine (other processes, garbage collection) falls on all of them alike.
+ */
+export function timeRounds<K extends string>(fns: Record<K, () => unknown>, plan: RepeatPlan): Record<K, Timed> {
+  const keys = Object.keys(fns) as K[];
+  for (let i = 0; i < plan.warmup; i++) for (const k of keys) consume(fns[k]());
+  const out = Object.fromEntries(keys.map((k) => [k, { wall: [], cpu: [] } as Timed])) as Record<K, Timed>;
+  let rounds = 0;
+  let spent = 0;
+  while (rounds < plan.maxRuns && (rounds < plan.minRuns || spent < plan.budgetMs)) {
+    for (const k of keys) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const v = fns[k]();
+      const dt = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      consume(v);
+      out[k].wall.push(dt);
+      out[k].cpu.push((c.user + c.system) / 1000);
+      spent += dt;
+    }
+    rounds++;
+  }
+  return out;
+}
+
+/** Wall-clock and CPU times (ms) of the runs of one function. */
+export interface Timed {
+  wall: number[];
+  /**
+   * CPU time of the whole process during each run (getrusage: microsecond resolution, and it
+   * includes V8's helper threads). Less sensitive than wall time to other processes on the machine.
+   */
+  cpu: number[];
+}
+
+export function median(values: readonly number[]): number {
+  return summarize(values).medianMs;
+}
+
 /** Megabytes (10^6 bytes) per second. */
 export function mbPerSecond(bytes: number, ms: number): number {
   return bytes / 1e6 / (ms / 1000);
