@@ -458,3 +458,28 @@ test('the text rules never throw and keep their spans well formed on mutated rep
     { numRuns: 150, seed: 20240601 },
   );
 });
+
+test('the text rules cost time linear in the size of the prose (adversarial inputs)', () => {
+  const base = fixture('number-mismatch').text;
+  const anchor = '（四）平台建设情况。';
+  const fill = (s: string, n: number) => s.repeat(Math.ceil(n / s.length)).slice(0, n);
+  const bodies = [
+    '收到依申请公开的的的数量为办结上年结转结转下年度行政复议无行政复议、行政诉讼的情况案件',
+    '发布1条、2条，共计3条，2021年《2022年》共',
+    '收到申请\n\n12件\n\n总计\n\n',
+    '1,234,5678件2021年',
+  ];
+  const textRules = RULES.filter((r) => r.meta.category === 'text');
+  const time = (text: string) => {
+    const { model } = lint(text, { rules: Object.fromEntries(RULES.map((r) => [r.meta.id, 'off' as const])) });
+    const t0 = performance.now();
+    for (const r of textRules) r.check({ model, report: () => undefined });
+    return performance.now() - t0;
+  };
+  for (const body of bodies) {
+    const small = time(base.replace(anchor, anchor + fill(body, 25_000)));
+    const large = time(base.replace(anchor, anchor + fill(body, 200_000)));
+    // Linear: about 8×; quadratic would be 64×.
+    assert.ok(large < 20 * small + 200, `${JSON.stringify(body.slice(0, 12))}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms`);
+  }
+});

@@ -21,8 +21,16 @@ export interface Paragraph {
 
 const TERMINAL = /[。!?;！？；:：]$/;
 
-/** Paragraphs of the prose, in document order. */
+const CACHE = new WeakMap<ReportModel, Paragraph[]>();
+
+/** Paragraphs of the prose, in document order (computed once per model, shared by the text rules). */
 export function paragraphsOf(model: ReportModel): Paragraph[] {
+  let cached = CACHE.get(model);
+  if (!cached) CACHE.set(model, (cached = buildParagraphs(model)));
+  return cached;
+}
+
+function buildParagraphs(model: ReportModel): Paragraph[] {
   const out: Paragraph[] = [];
   const norm = model.normalized.text;
   let cur: Paragraph | undefined;
@@ -74,11 +82,11 @@ export interface Piece {
 }
 
 /** Splits a paragraph's text into pieces ending at any of `seps` (the separator stays with the piece). */
-export function splitOn(text: string, seps: RegExp, offset = 0): Piece[] {
+export function splitOn(text: string, seps: ReadonlySet<number>, offset = 0): Piece[] {
   const out: Piece[] = [];
   let from = 0;
   for (let i = 0; i < text.length; i++) {
-    if (seps.test(text[i])) {
+    if (seps.has(text.charCodeAt(i))) {
       out.push({ text: text.slice(from, i + 1), start: offset + from });
       from = i + 1;
     }
@@ -87,20 +95,30 @@ export function splitOn(text: string, seps: RegExp, offset = 0): Piece[] {
   return out;
 }
 
-/** Clause boundaries: 。；; (and the sentence ends !?！？, and a guarded line join). */
-export const CLAUSE_SEPS = /[。;；!?！？\n]/;
-/** Sentence boundaries: 。!? (a semicolon list stays one sentence). */
-export const SENTENCE_SEPS = /[。!?！？\n]/;
-/** Boundaries of a short phrase inside a clause. */
-export const PHRASE_SEPS = /[。;；!?！？\n,，、:：]/;
+const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
 
-/** The phrase (between commas, 、 or clause ends) around paragraph range [start, end). */
+/** Clause boundaries: 。；; (and the sentence ends !?！？, and a guarded line join). */
+export const CLAUSE_SEPS = codes('。;；!?！？\n');
+/** Sentence boundaries: 。!? (a semicolon list stays one sentence). */
+export const SENTENCE_SEPS = codes('。!?！？\n');
+/** Boundaries of a short phrase inside a clause. */
+export const PHRASE_SEPS = codes('。;；!?！？\n,，、:：');
+
+/** How far a phrase reaches on either side of a match (the patterns are short; this keeps the cost linear). */
+const PHRASE_REACH = 60;
+
+/** The phrase (between commas, 、 or clause ends, at most PHRASE_REACH characters away) around [start, end). */
 export function phraseAround(text: string, start: number, end: number): string {
   let a = start;
-  while (a > 0 && !PHRASE_SEPS.test(text[a - 1])) a--;
+  while (a > 0 && start - a < PHRASE_REACH && !PHRASE_SEPS.has(text.charCodeAt(a - 1))) a--;
   let b = end;
-  while (b < text.length && !PHRASE_SEPS.test(text[b])) b++;
+  while (b < text.length && b - end < PHRASE_REACH && !PHRASE_SEPS.has(text.charCodeAt(b))) b++;
   return text.slice(a, b);
+}
+
+/** A short look at the text after offset `i` (enough for a unit or a qualifier). */
+export function peek(text: string, i: number, n = 12): string {
+  return text.slice(i, i + n);
 }
 
 /**
@@ -171,12 +189,18 @@ export function yearsIn(text: string): YearMention[] {
   return out;
 }
 
-/** Whether paragraph offset `i` lies inside 《…》 (a document title) in `text`. */
-export function insideBookTitle(text: string, i: number): boolean {
-  const open = text.lastIndexOf('《', i);
-  if (open < 0) return false;
-  const close = text.lastIndexOf('》', i);
-  return close < open;
+/** For each offset of `text`, whether it lies inside 《…》 (a document title). Linear. */
+export function bookTitleMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length);
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '《') depth++;
+    else if (c === '》') depth = Math.max(0, depth - 1);
+    else if (c === '\n') depth = 0;
+    mask[i] = depth > 0 ? 1 : 0;
+  }
+  return mask;
 }
 
 /**

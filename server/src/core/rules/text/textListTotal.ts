@@ -29,7 +29,7 @@ const SKIP_SENTENCE = /同比|较上|较去|较\s*\d|比上|比去|增加|减少
 const APPROXIMATE = /^\s*(?:余|多|左右|以上|以下|万|千|百|亿|\.\d|%|％)/;
 const MARKER_RE = /总计|合计|共计|总共|一共|累计|共/g;
 /** "共" inside another word: 公共, 中共, 共同, 共享 … */
-const NOT_A_TOTAL_BEFORE = /[公中]$/;
+const NOT_A_TOTAL_BEFORE = /^[公中]$/;
 const NOT_A_TOTAL_AFTER = /^[同享产建青性识赢治通]/;
 /** Between a marker and its number: words, no digits, no separators. */
 const MARKER_FILL = /^[^\d,;:、，；：。!?\n]{0,10}$/;
@@ -59,20 +59,28 @@ export const textListTotal = defineRule(
         if (SKIP_SENTENCE.test(sentence.text)) continue;
         const counts = countsIn(model, para, sentence.text, sentence.start);
         if (!counts) continue;
+        const periodWords = PERIOD.test(sentence.text);
         let from = sentence.start;
+        let next = 0; // index of the first count not yet passed
         MARKER_RE.lastIndex = 0;
         for (let m = MARKER_RE.exec(sentence.text); m; m = MARKER_RE.exec(sentence.text)) {
           const mStart = sentence.start + m.index;
           const mEnd = mStart + m[0].length;
           if (m[0] === '共') {
-            if (NOT_A_TOTAL_BEFORE.test(sentence.text.slice(0, m.index))) continue;
-            if (NOT_A_TOTAL_AFTER.test(sentence.text.slice(m.index + 1))) continue;
+            if (NOT_A_TOTAL_BEFORE.test(sentence.text[m.index - 1] ?? '')) continue;
+            if (NOT_A_TOTAL_AFTER.test(sentence.text[m.index + 1] ?? '')) continue;
           }
-          if (m[0] === '累计' && PERIOD.test(sentence.text)) continue;
-          const total = counts.find((c) => c.start >= mEnd);
-          if (!total || !MARKER_FILL.test(para.text.slice(mEnd, total.start))) continue;
-          const between = counts.filter((c) => c.start >= from && c.end <= mStart);
+          if (m[0] === '累计' && periodWords) continue;
+          let first = next;
+          while (first < counts.length && counts[first].start < from) first++;
+          let t = first;
+          while (t < counts.length && counts[t].start < mEnd) t++;
+          const total = counts[t];
+          if (!total || !MARKER_FILL.test(para.text.slice(mEnd, Math.min(total.start, mEnd + 11)))) continue;
+          if (total.start - mEnd > 10) continue;
+          const between = counts.slice(first, t).filter((c) => c.end <= mStart);
           from = total.end;
+          next = t + 1;
           MARKER_RE.lastIndex = total.end - sentence.start;
           if (between.length < 2 || between.some((c) => c.unit !== total.unit)) continue;
           const sum = between.reduce((a, c) => a + c.value, 0);
@@ -114,7 +122,7 @@ function countsIn(model: Parameters<typeof spanIn>[0], para: Paragraph, text: st
     const n = readInteger(para.text, base + i, (k) => asciiCommaAt(model, para, k));
     if (!n || n.end > base + text.length) continue;
     i = n.end - base - 1;
-    const after = para.text.slice(n.end, base + text.length);
+    const after = para.text.slice(n.end, Math.min(n.end + 12, base + text.length));
     const u = UNIT_RE.exec(after);
     if (APPROXIMATE.test(after) || (u && APPROXIMATE.test(after.slice(u[0].length)))) return undefined;
     if (!u) continue;

@@ -24,6 +24,7 @@ import {
   asciiCommaAt,
   formatLikeWritten,
   paragraphsOf,
+  peek,
   phraseAround,
   readInteger,
   spanIn,
@@ -35,7 +36,8 @@ import {
 // ------------------------------------------------------------------ patterns
 
 /** Words allowed between a keyword and its number. */
-const FILL = '(?:的|政府信息公开申请|信息公开申请|依申请公开申请|依申请公开|申请|数量|总数|件数|数|共计|合计|总计|共|为|是|有|:|\\s)*';
+/** Unambiguous alternatives (no word is a concatenation of others), so matching never backtracks exponentially. */
+const FILL = '(?:的|政府信息公开申请|信息公开申请|依申请公开|申请|数量|总数|件数|数|共计|合计|总计|共|为|是|有|:|\\s)*';
 const CASE_FILL = '(?:案件|案|申请|的|数量|件数|总数|数|共计|合计|总计|共|为|是|有|:|\\s)*';
 /** What an application is called. */
 const APP = '(?:政府信息公开申请|信息公开申请|依申请公开申请|依申请公开|公开申请|申请)';
@@ -57,7 +59,7 @@ const OUTCOME_WORDS = /纠错|纠正|维持|败诉|胜诉|撤销|审结|结果|�
 const PATTERNS: Pattern[] = [
   {
     metrics: ['new'],
-    re: new RegExp(`(?<key>新收到?|共收到|收到|接收到?|共接收)(?<pre>${TEXT}{0,12}?)(?<app>${APP})(?<post>${FILL})(?<num>\\d)`, 'dg'),
+    re: new RegExp(`(?<key>新收到?|共收到|收到|接收到?|共接收)(?<pre>${TEXT}{0,12}?)(?<app>${APP})(?<post>${FILL})(?<num>\\d)`, 'g'),
     accept: (m) => {
       const pre = m.groups!.pre;
       if (METRIC_WORDS.test(pre)) return false;
@@ -68,40 +70,40 @@ const PATTERNS: Pattern[] = [
   },
   {
     metrics: ['carried'],
-    re: new RegExp(`(?<key>上一?年度?(?:结转|转结)(?:到本年度?|至本年度?|到今年|至今年)?)(?<post>${FILL})(?<num>\\d)`, 'dg'),
+    re: new RegExp(`(?<key>上一?年度?(?:结转|转结)(?:到本年度?|至本年度?|到今年|至今年)?)(?<post>${FILL})(?<num>\\d)`, 'g'),
   },
-  { metrics: ['done'], re: new RegExp(`(?<key>办结)(?<post>${FILL})(?<num>\\d)`, 'dg') },
+  { metrics: ['done'], re: new RegExp(`(?<key>办结)(?<post>${FILL})(?<num>\\d)`, 'g') },
   {
     metrics: ['next'],
-    re: new RegExp(`(?<key>(?:结转|转)(?:至|到|入)?下一?年度?(?:继续)?(?:办理)?)(?<post>${FILL})(?<num>\\d)`, 'dg'),
+    re: new RegExp(`(?<key>(?:结转|转)(?:至|到|入)?下一?年度?(?:继续)?(?:办理)?)(?<post>${FILL})(?<num>\\d)`, 'g'),
   },
-  { metrics: ['review'], re: new RegExp(`(?<key>行政复议)(?<post>${CASE_FILL})(?<num>\\d)`, 'dg') },
-  { metrics: ['litigation'], re: new RegExp(`(?<key>行政诉讼)(?<post>${CASE_FILL})(?<num>\\d)`, 'dg') },
+  { metrics: ['review'], re: new RegExp(`(?<key>行政复议)(?<post>${CASE_FILL})(?<num>\\d)`, 'g') },
+  { metrics: ['litigation'], re: new RegExp(`(?<key>行政诉讼)(?<post>${CASE_FILL})(?<num>\\d)`, 'g') },
   {
     metrics: ['review', 'litigation'],
-    re: /(?<key>行政复议(?:、|和|及|与|或)行政诉讼)(?:案件|的|情况)?(?<post>均为|均是|都为|都是|各为|各|均)\s*(?<num>\d)/dg,
+    re: /(?<key>行政复议(?:、|和|及|与|或)行政诉讼)(?:案件|的|情况)?(?<post>均为|均是|都为|都是|各为|各|均)\s*(?<num>\d)/g,
   },
   // Statements of none.
   {
     metrics: ['new'],
     negation: true,
-    re: new RegExp(`(?<key>(?:未|没有)(?:收到|接到|接收到?))(?<pre>${TEXT}{0,14}?)(?<app>政府信息公开申请|信息公开申请|依申请公开|公开申请)`, 'dg'),
+    re: new RegExp(`(?<key>(?:未|没有)(?:收到|接到|接收到?))(?<pre>${TEXT}{0,14}?)(?<app>政府信息公开申请|信息公开申请|依申请公开|公开申请)`, 'g'),
     accept: (m) => !METRIC_WORDS.test(m.groups!.pre),
   },
-  { metrics: ['carried'], negation: true, re: /(?<key>(?:无|没有|未收到|未有)上一?年度?(?:结转|转结))/dg },
+  { metrics: ['carried'], negation: true, re: /(?<key>(?:无|没有|未收到|未有)上一?年度?(?:结转|转结))/g },
   {
     metrics: ['review', 'litigation'],
     negation: true,
     re: new RegExp(
       `(?<key>未发生|没有发生|未出现|没有出现|未收到|没有收到|未被提起|未被申请|未有|无)(?<pre>[^\\d,;:。!?\\n]{0,16}?)` +
-        `(?<list>(?:行政复议|行政诉讼)(?:(?:、|和|及|与|或)(?:被申请|提起|被提起)?(?:行政复议|行政诉讼))?)(?<rest>[^\\d,;:。!?\\n、]*)`,
-      'dg',
+        `(?<list>(?:行政复议|行政诉讼)(?:(?:、|和|及|与|或)(?:被申请|提起|被提起)?(?:行政复议|行政诉讼))?)` +
+        `(?:案件|案|申请|的|情况|事项|现象|发生|\\s)*(?=[,;:。!?\\n、]|$)`,
+      'g',
     ),
     accept: (m) => {
       const g = m.groups!;
       if (g.key === '无' && g.pre !== '') return false;
-      if (OUTCOME_WORDS.test(g.pre) || /结转|办结/.test(g.pre)) return false;
-      return /^(?:案件|案|申请|的|情况|事项|现象|发生|\s)*$/.test(g.rest);
+      return !OUTCOME_WORDS.test(g.pre) && !/结转|办结/.test(g.pre);
     },
   },
 ];
@@ -218,6 +220,11 @@ export const textNumberMismatch = defineRule(
   ({ model, report }) => {
     const titleYear = model.title?.year;
     const sound = new Map<TableNode, boolean>();
+    const expectedCache = new Map<ProseMetric, Expected | undefined>();
+    const expectedOf = (metric: ProseMetric) => {
+      if (!expectedCache.has(metric)) expectedCache.set(metric, expectedFor(model, metric));
+      return expectedCache.get(metric);
+    };
     const isSound = (t: TableNode) => {
       let s = sound.get(t);
       if (s === undefined) sound.set(t, (s = tableIsSound(model, t)));
@@ -231,7 +238,7 @@ export const textNumberMismatch = defineRule(
           for (let m = pat.re.exec(clause.text); m; m = pat.re.exec(clause.text)) {
             const claim = readClaim(model, para, clause.start, clause.text, pat, m, titleYear);
             if (!claim) continue;
-            const expected = pat.metrics.map((metric) => ({ metric, exp: expectedFor(model, metric) }));
+            const expected = pat.metrics.map((metric) => ({ metric, exp: expectedOf(metric) }));
             for (const { metric, exp } of expected) {
               if (!exp) continue;
               const key = `${metric}@${claim.start}`;
@@ -287,25 +294,27 @@ function readClaim(
   titleYear: number | undefined,
 ): Claim | undefined {
   if (pat.accept && !pat.accept(m)) return undefined;
-  const idx = m.indices!;
-  const keyStart = idx.groups!.key![0];
+  // Every pattern starts with its keyword; the number, when there is one, is the match's last character.
+  const g = m.groups!;
+  const keyStart = m.index;
   const before = clause.slice(Math.max(0, keyStart - 2), keyStart);
   let claim: Claim;
   if (pat.negation) {
-    claim = { value: 0, start: base + m.index, end: base + m.index + m[0].length, written: m[0].trim() };
-    // Trailing words are part of the match only to check them; the statement ends with its keyword.
-    const g = idx.groups!;
-    const endOf = g.list?.[1] ?? g.app?.[1] ?? g.key![1];
-    claim.end = base + endOf;
-    claim.written = clause.slice(m.index, endOf);
+    // Trailing words are matched only to check them; the statement ends with its list, its
+    // application phrase or its keyword.
+    const endOf =
+      g.list !== undefined
+        ? m.index + g.key.length + (g.pre ?? '').length + g.list.length
+        : m.index + g.key.length + (g.pre ?? '').length + (g.app ?? '').length;
+    claim = { value: 0, start: base + m.index, end: base + endOf, written: clause.slice(m.index, endOf) };
   } else {
     // "未办结2件", "尚未收到…": not a count of this kind.
     if (/未|没有|不/.test(before.slice(-1)) || before.endsWith('没有')) return undefined;
-    const numAt = idx.groups!.num![0];
+    const numAt = m.index + m[0].length - 1;
     const n = readInteger(para.text, base + numAt, (k) => asciiCommaAt(model, para, k));
     if (!n) return undefined;
-    const after = para.text.slice(n.end);
-    const post = (m.groups!.post ?? '').trim();
+    const after = peek(para.text, n.end);
+    const post = (g.post ?? '').trim();
     if (!UNIT.test(after)) {
       // Without a unit the number must close a "…为 N" / "…是 N" statement.
       if (!/(?:为|是|有|:|均|各)$/.test(post)) return undefined;

@@ -13,7 +13,8 @@ import { defineRule } from '../define';
 import { textMessages as M } from '../../i18n/messages/text';
 import {
   CLAUSE_SEPS,
-  insideBookTitle,
+  bookTitleMask,
+  peek,
   paragraphsOf,
   readInteger,
   spanIn,
@@ -56,8 +57,10 @@ export const textYearMismatch = defineRule(
     const countClauses: { para: Paragraph; year: YearMention }[] = [];
     let titleYearSeen = false;
 
+    const titleYearRe = new RegExp(`(?<!\\d)${Y}(?!\\d)`);
     for (const para of paragraphs) {
-      if (new RegExp(`(?<!\\d)${Y}(?!\\d)`).test(para.text)) titleYearSeen = true;
+      if (titleYearRe.test(para.text)) titleYearSeen = true;
+      const inBook = bookTitleMask(para.text);
       for (const clause of splitOn(para.text, CLAUSE_SEPS)) {
         const years = yearsIn(clause.text);
         if (years.length === 0) continue;
@@ -68,16 +71,16 @@ export const textYearMismatch = defineRule(
             start: clause.start + y.start,
             end: clause.start + y.end,
             para,
-            incidental: plan || insideBookTitle(para.text, clause.start + y.start),
+            incidental: plan || inBook[clause.start + y.start] === 1,
           });
         }
         if (plan || COMPARISON.test(clause.text) || CUMULATIVE.test(clause.text)) continue;
-        const outside = years.filter((y) => !insideBookTitle(para.text, clause.start + y.start));
+        const outside = years.filter((y) => inBook[clause.start + y.start] !== 1);
         const distinct = new Set(outside.map((y) => y.year));
         if (distinct.size !== 1 || distinct.has(Y)) continue;
         const first = outside[0];
         // "2021年3月…": a date, not the year figures are reported for.
-        if (/^\s*年\s*\d{1,2}\s*月/.test(clause.text.slice(first.end))) continue;
+        if (/^\s*年\s*\d{1,2}\s*月/.test(peek(clause.text, first.end))) continue;
         if (!hasCountAfter(clause.text, first.end)) continue;
         countClauses.push({ para, year: { ...first, start: clause.start + first.start, end: clause.start + first.end } });
       }
@@ -126,7 +129,7 @@ function hasCountAfter(clause: string, from: number): boolean {
     if (!n) continue;
     i = n.end - 1;
     if (clause[n.start - 1] === '第') continue;
-    if (COUNT.test(clause.slice(n.end))) return true;
+    if (COUNT.test(peek(clause, n.end))) return true;
   }
   return false;
 }
