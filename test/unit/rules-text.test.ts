@@ -376,6 +376,28 @@ test('text-year-mismatch: plans, comparisons, cumulative figures, dates and docu
     assert.equal(text.slice(r.start, r.end), '2022', 'related: the title year');
     assert.equal(lineOf(lint(text).model.lineStarts, r.start), 0);
   }
+  // Variants of the reported clause that are about something else than the year's figures.
+  const reported = '2021年，本机关主动公开政府信息120条，其中政策文件30条。';
+  assert.ok(text.includes(reported));
+  for (const v of [
+    '2021年度报告中指出的问题已整改3个。',
+    '从2021年开始，本机关已主动公开政府信息120条。',
+    '2021年以来共发布信息120条。',
+    '2021年，本机关主动公开政府信息120条，2022年发布46条。',
+    '2021年3月发布的通知共5条。',
+  ]) {
+    const found = lint(text.replace(reported, v)).findings.filter((x) => x.ruleId === 'text-year-mismatch');
+    assert.deepEqual(
+      found.map((x) => text.replace(reported, v).slice(x.span.start, x.span.end)),
+      ['2020'],
+      v,
+    );
+  }
+  // The same clause for the title's year is fine; for 2019 it is reported.
+  assert.deepEqual(
+    lint(text.replace(reported, '2019年发布信息7条。')).findings.filter((x) => x.ruleId === 'text-year-mismatch').map((x) => x.data?.actual),
+    [2019, 2020],
+  );
   // The second finding of the title-year kind: the title year is the odd one out; the clause with
   // counts for the other year is not reported again.
   const t = fixture('year-title');

@@ -15,8 +15,6 @@ export interface Paragraph {
   text: string;
   /** Normalized-text position of each character of `text` (-1 for an inserted "\n"). */
   pos: number[];
-  /** The original line of each character. */
-  lines: number[];
 }
 
 const TERMINAL = /[。!?;！？；:：]$/;
@@ -40,18 +38,16 @@ function buildParagraphs(model: ReportModel): Paragraph[] {
     const between = prevEnd >= 0 && p.normStart >= prevEnd ? norm.slice(prevEnd, p.normStart) : undefined;
     const joinable = cur !== undefined && between !== undefined && /^\s*$/.test(between) && !TERMINAL.test(prevText);
     if (!joinable || !cur) {
-      cur = { text: '', pos: [], lines: [] };
+      cur = { text: '', pos: [] };
       out.push(cur);
     } else if (/\d$/.test(prevText) && /^\d/.test(p.text)) {
       // Two digits on both sides of a line break: never read them as one number.
       cur.text += '\n';
       cur.pos.push(-1);
-      cur.lines.push(p.line);
     }
     cur.text += p.text;
     for (let k = 0; k < p.text.length; k++) {
       cur.pos.push(p.normStart + k);
-      cur.lines.push(p.line);
     }
     prevEnd = p.normStart + p.text.length;
     prevText = p.text;

@@ -26,7 +26,9 @@ import {
 
 const PLAN = /将|计划|下一步|明年|下一年|下年|拟|预计|力争|打算|争取/;
 const COMPARISON = /同比|较|比|上年|去年|上一年|前年|增长|下降|增加|减少/;
-const CUMULATIVE = /累计|截至|截止|以来|至今|历年|近年|期间|自\s*(?:19|20)\d{2}/;
+const CUMULATIVE = /累计|截至|截止|以来|至今|历年|近年|期间|(?:自|从)\s*(?:19|20)\d{2}|年\s*(?:起|开始)/;
+/** "2021年度报告", "2021年政府信息公开工作年度报告", "2021年年报": a document, not a period. */
+const REPORT_REFERENCE = /^\s*年(?:度)?(?:政府信息公开|政务公开)?(?:工作)?(?:年度)?(?:报告|年报)/;
 const COUNT = /^\s*(?:件|条|个|起|次)(?!工作日|月|小时|百分点)/;
 /** How often another year must be used for the title's year to be the odd one out. */
 const THROUGHOUT = 3;
@@ -81,6 +83,7 @@ export const textYearMismatch = defineRule(
         const first = outside[0];
         // "2021年3月…": a date, not the year figures are reported for.
         if (/^\s*年\s*\d{1,2}\s*月/.test(peek(clause.text, first.end))) continue;
+        if (REPORT_REFERENCE.test(peek(clause.text, first.end, 20))) continue;
         if (!hasCountAfter(clause.text, first.end)) continue;
         countClauses.push({ para, year: { ...first, start: clause.start + first.start, end: clause.start + first.end } });
       }
