@@ -211,8 +211,8 @@ export const textNumberMismatch = defineRule(
     id: 'text-number-mismatch',
     category: 'text',
     description: {
-      zh: '正文中的数字（新收、上年结转、办结、结转下年度申请数，行政复议、行政诉讼数）与表格不一致',
-      en: 'A figure in the prose (new, carried-over, concluded and carried-forward applications, reviews, lawsuits) disagrees with the tables',
+      zh: '正文中的数字（新收、上年结转、办结、结转下年度申请数，行政复议、行政诉讼数）与表格不一致；表格自身勾稽关系全部成立时，可按表格数值修正正文',
+      en: "A figure in the prose (new, carried-over, concluded and carried-forward applications, reviews, lawsuits) disagrees with the tables; when the table's own sums all hold, the fix writes the table's value into the prose",
     },
     defaultSeverity: 'error',
     fixable: true,
