@@ -34,6 +34,8 @@ export const EXIT_USAGE_OR_IO = 2;
 
 /** Below this many files, starting workers costs more than it saves (measured: docs/cli.md). */
 const PARALLEL_MIN_FILES = 24;
+/** On two cores, workers measured slower than one thread (docs/cli.md). */
+const PARALLEL_MIN_CORES = 4;
 
 function usageError(io: CliIo, error: Localized): number {
   io.stderr.write(
@@ -130,8 +132,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 /** How many worker threads to use for `count` files. */
 export function jobsFor(count: number, requested: number | undefined): number {
   if (requested !== undefined) return Math.max(1, Math.min(requested, count));
-  if (count < PARALLEL_MIN_FILES) return 1;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  if (count < PARALLEL_MIN_FILES || cores < PARALLEL_MIN_CORES) return 1;
   return Math.max(1, Math.min(cores, 8, Math.ceil(count / 12)));
 }
 
