@@ -7,10 +7,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { lint } from '../../server/src/core';
 import type { Finding, ReportModel } from '../../server/src/core/types';
 import { cloneSpec, makeSpec, render, t2Blocks, t3Col, t3Rows, type Layout, type RenderOptions, type ReportSpec } from '../helpers/report';
 import { assertFindingsWellFormed, textRuleIds } from '../helpers/findings';
+import { fixturePath } from '../helpers/paths';
 
 /** A finding without its position: the rule and what it is about. */
 function signature(f: Finding): string {
@@ -257,3 +259,40 @@ test('text that is not a report yields isReport false and no findings', () => {
     assert.deepEqual(errors, []);
   }
 });
+
+/**
+ * The broken report as stored samples in test/fixtures/layouts/ (readable, and usable by other
+ * suites): each file is what the generator writes, and each lints to the findings in its .json.
+ * Set GOVREPORT_WRITE_LAYOUTS=1 to rewrite them after a deliberate change of the generator.
+ */
+const SAMPLES: { file: string; spec: () => ReportSpec; layout: Layout; options?: RenderOptions }[] = [
+  { file: 'tab.txt', spec: () => makeSpec(), layout: 'tab' },
+  { file: 'pdf.txt', spec: () => makeSpec(), layout: 'pdf' },
+  { file: 'markdown.txt', spec: () => makeSpec(), layout: 'markdown' },
+  { file: 'tab-crlf.txt', spec: () => makeSpec(), layout: 'tab', options: { eol: '\r\n' } },
+  { file: 'pdf-thousands.txt', spec: () => makeSpec({ big: true }), layout: 'pdf', options: { numbers: 'grouped' } },
+  { file: 'tab-fullwidth.txt', spec: () => makeSpec(), layout: 'tab', options: { numbers: 'fullwidth' } },
+  { file: 'pdf-compat.txt', spec: () => makeSpec(), layout: 'pdf', options: { compat: true } },
+  { file: '2019-tab.txt', spec: () => makeSpec({ edition: '2019' }), layout: 'tab' },
+  { file: '2019-pdf.txt', spec: () => makeSpec({ edition: '2019' }), layout: 'pdf' },
+  { file: '8col-tab.txt', spec: () => makeSpec({ subtotal: true }), layout: 'tab' },
+  { file: '8col-pdf.txt', spec: () => makeSpec({ subtotal: true }), layout: 'pdf' },
+];
+
+for (const s of SAMPLES) {
+  test(`layout sample ${s.file}: stored text is the generator's, and it gives its findings`, () => {
+    const { spec, expected } = brokenSpec(s.spec());
+    const text = render(spec, s.layout, s.options);
+    const path = fixturePath('layouts', s.file);
+    const jsonPath = path.replace(/\.txt$/, '.json');
+    if (process.env.GOVREPORT_WRITE_LAYOUTS === '1') {
+      writeFileSync(path, text);
+      writeFileSync(jsonPath, JSON.stringify({ findings: expected }, null, 2) + '\n');
+    }
+    const stored = readFileSync(path, 'utf8');
+    assert.equal(stored, text);
+    const want = (JSON.parse(readFileSync(jsonPath, 'utf8')) as { findings: string[] }).findings;
+    assert.deepEqual(want, expected);
+    assert.deepEqual(signatures(lint(stored).findings), want);
+  });
+}

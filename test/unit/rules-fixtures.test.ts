@@ -9,7 +9,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits, lint, RULES, ruleById } from '../../server/src/core';
 import type { Finding } from '../../server/src/core/types';
@@ -31,7 +31,9 @@ interface FixtureSpec {
 
 const ROOT = fixturePath('rules');
 /** The text rules keep their own fixtures and tests. */
-const OWN_DIRS = readdirSync(ROOT).filter((d) => d !== 'text').sort();
+const OWN_DIRS = readdirSync(ROOT)
+  .filter((d) => d !== 'text' && statSync(join(ROOT, d)).isDirectory())
+  .sort();
 
 function nonText(findings: Finding[]): Finding[] {
   const ids = new Set(textRuleIds());
