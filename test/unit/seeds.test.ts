@@ -194,24 +194,46 @@ test('seed 000: compatibility characters are normalized for matching and kept in
   assert.deepEqual(supplement, ['⺠民', '⺠民', '⻔门', '⻔门', '⻅见']);
 });
 
-test('seed 000: text-compat-char marks every compatibility character (when the text rules are registered)', (t) => {
+test('seed 000: text-compat-char marks every compatibility character, line by line', (t) => {
   if (!isRegistered('text-compat-char')) {
     t.diagnostic('text-compat-char is not registered yet');
     return;
   }
   const text = seed('000');
-  const { findings, model } = lint(text);
-  const compat = findings.filter((f) => f.ruleId === 'text-compat-char');
-  assert.ok(compat.length > 0);
-  const marked = new Set<number>();
-  for (const f of compat) for (let k = f.span.start; k < f.span.end; k++) if (/[\u2f00-\u2fd5\u2e80-\u2ef3]/.test(text[k])) marked.add(k);
-  assert.equal(marked.size, 154);
-  const fixed = applyEdits(text, compat.flatMap((f) => (f.fixes ?? []).filter((x) => x.preferred).flatMap((x) => x.edits)));
-  assert.equal(/[\u2f00-\u2fd5\u2e80-\u2ef3]/.test(fixed), false);
-  assert.equal(fixed, text.replace(/[\u2f00-\u2fd5\u2e80-\u2ef3]/g, (ch) => model.compatRuns.find((r) => r.original.includes(ch))!.replacement[model.compatRuns.find((r) => r.original.includes(ch))!.original.indexOf(ch)]));
+  const { findings } = lint(text);
+  // Seed 000 has nothing else wrong: only text-compat-char reports.
+  assert.deepEqual([...new Set(findings.map((f) => f.ruleId))], ['text-compat-char']);
+  const COMPAT = /[\u2f00-\u2fd5\u2e80-\u2ef3]/;
+  const linesWithCompat = text
+    .split('\n')
+    .flatMap((l, i) => (COMPAT.test(l) ? [i + 1] : []));
+  assert.deepEqual(findings.map((f) => lineAt(text, f.span.start)), linesWithCompat);
+  assert.deepEqual(briefs(text, findings.slice(0, 3)).map(show), [
+    show({ rule: 'text-compat-char', line: 2, text: '⼀' }),
+    show({ rule: 'text-compat-char', line: 4, text: '⼯信局2022年政府信息公开⼯' }),
+    show({ rule: 'text-compat-char', line: 6, text: '⼯信局⾼度重视政府信息公开⼯作，认真贯彻落实《中华⼈⺠' }),
+  ]);
+  for (const f of findings) {
+    assert.ok(COMPAT.test(text[f.span.start]) && COMPAT.test(text[f.span.end - 1]), 'a span starts and ends on one');
+  }
+  // The fixes replace exactly the compatibility characters (NFKC for Kangxi, the table for ⺠⻔⻅).
+  const edits = findings.flatMap((f) => (f.fixes ?? []).filter((x) => x.preferred).flatMap((x) => x.edits));
+  const fixed = applyEdits(text, edits);
+  const SUPPLEMENT: Record<string, string> = { '⺠': '民', '⻔': '门', '⻅': '见' };
+  const expected = text.replace(/[\u2f00-\u2fd5\u2e80-\u2ef3]/g, (ch) => SUPPLEMENT[ch] ?? ch.normalize('NFKC'));
+  assert.equal(fixed, expected);
   // The other seeds have none.
   for (const s of seeds().filter((x) => x.id !== '000')) {
     assert.deepEqual(lint(s.text).findings.filter((f) => f.ruleId === 'text-compat-char'), []);
+  }
+});
+
+test('seeds 001, 003, 004: the text rules find nothing (the findings above are all there is)', () => {
+  for (const id of ['001', '003', '004']) {
+    const text = seed(id);
+    const all = lint(text).findings;
+    assert.deepEqual(all.filter((f) => textRuleIds().includes(f.ruleId)).map((f) => show({ rule: f.ruleId, line: lineAt(text, f.span.start), text: '' })), [], id);
+    assert.equal(all.length, EXPECTED[id].findings.length, id);
   }
 });
 
