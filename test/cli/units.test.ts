@@ -16,7 +16,7 @@ import { writeFileAtomic } from '../../server/src/io/write';
 import { globBase, globToRegExp } from '../../server/src/cli/glob';
 import { parseArgs } from '../../server/src/cli/args';
 import { lineIndex, positionAt } from '../../server/src/cli/positions';
-import { jobsFor } from '../../server/src/cli/run';
+import { jobsFor, run } from '../../server/src/cli/run';
 import { ROOT, tempDir } from './helpers';
 
 test('parseConfig: valid settings, and each invalid part described without throwing', () => {
@@ -191,4 +191,31 @@ test('writeFileAtomic replaces the file and leaves no temporary file; a failure 
   fs.writeFileSync(path.join(dir, 'd.txt', 'inside'), 'x');
   await assert.rejects(writeFileAtomic(path.join(dir, 'd.txt'), Buffer.from('x')));
   assert.deepEqual(fs.readdirSync(dir).sort(), ['d.txt', 'f.txt']);
+});
+
+test('run (in process): progress on stderr only for a terminal, cleared at the end; results unchanged', async () => {
+  const dir = tempDir('progress');
+  const text = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'seeds', fs.readdirSync(path.join(ROOT, 'test', 'fixtures', 'seeds'))[2]), 'utf8');
+  for (let i = 0; i < 25; i++) fs.writeFileSync(path.join(dir, `r${i}.txt`), text);
+  const capture = (isTTY: boolean) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = {
+      stdout: { write: (s: string) => out.push(s), isTTY: false },
+      stderr: { write: (s: string) => err.push(s), isTTY },
+      cwd: dir,
+      env: {},
+    };
+    return { io, out, err };
+  };
+  const tty = capture(true);
+  assert.equal(await run(['-f', 'json', '.'], tty.io), 0);
+  const stderr = tty.err.join('');
+  assert.match(stderr, /\r检查中 25\/25/);
+  assert.ok(stderr.endsWith('\r\u001b[K'));
+  const piped = capture(false);
+  assert.equal(await run(['-f', 'json', '.'], piped.io), 0);
+  assert.equal(piped.err.join(''), '');
+  assert.equal(piped.out.join(''), tty.out.join(''));
+  assert.equal((JSON.parse(piped.out.join('')) as unknown[]).length, 25);
 });
