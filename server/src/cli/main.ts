@@ -3,6 +3,13 @@ import { isCheckWorker } from './pool';
 import { run } from './run';
 
 if (!isCheckWorker()) {
+  // A closed pipe (`govreport-lint … | head`) ends the output quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   run(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
