@@ -80,8 +80,11 @@ export function diffEdits(a: string, b: string): TextEdit[] {
   let p = 0;
   const max = Math.min(a.length, b.length);
   while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  // Never split a surrogate pair: two characters may share their high (or low) half.
+  if (p > 0 && isHighSurrogate(a.charCodeAt(p - 1))) p--;
   let s = 0;
   while (s < max - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  if (s > 0 && isLowSurrogate(a.charCodeAt(a.length - s))) s--;
   const midA = a.slice(p, a.length - s);
   const midB = b.slice(p, b.length - s);
   if (midA.length === 0 && midB.length === 0) return [];
@@ -105,4 +108,12 @@ export function diffEdits(a: string, b: string): TextEdit[] {
     }
   }
   return edits;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
