@@ -49,7 +49,7 @@ export const tableLabel = defineRule(
         const last = row.labelSpans[row.labelSpans.length - 1];
         const actual = row.labelText.replace(/\s+/g, ' ').trim();
         let fixes: Fix[] | undefined;
-        if (row.labelBodySpan) {
+        if (row.labelBodySpan && startsAWord(model.text, first.start)) {
           // Replace the label's body only: the author's enumerator style stays.
           const edit = bodyEdit(model.text, row.labelBodySpan.start, row.labelBodySpan.end, tpl.label);
           if (edit) fixes = [{ title: M.restoreLabel(expected), edits: [edit], preferred: true }];
@@ -79,6 +79,19 @@ export const tableLabel = defineRule(
     }
   },
 );
+
+/**
+ * Whether a label starting at `at` starts a word: the text before it is not a letter, ideograph or
+ * digit. A label matched inside a longer run of text (a header cell, another row's words) cannot be
+ * rewritten safely: the match would start one character earlier after the fix, and fix-all would
+ * eat the author's text a character per pass.
+ */
+function startsAWord(text: string, at: number): boolean {
+  if (at === 0) return true;
+  let i = at - 1;
+  if (i > 0 && text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff) i--;
+  return !/[\p{L}\p{N}]/u.test(String.fromCodePoint(text.codePointAt(i)!));
+}
 
 /** One character as matching sees it: full-width forms and compatibility ideographs folded. */
 function fold(ch: string): string {
