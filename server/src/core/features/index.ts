@@ -6,4 +6,4 @@ export * from './folding';
 export * from './hover';
 export * from './verdicts';
 export * from './reportView';
-export * from './skeleton';
+export * from '../template/skeleton';

@@ -3,8 +3,8 @@
  * before): title, the six sections, and the three tables with every count 0 — so it lints clean and
  * the author only overwrites numbers.
  */
-import type { FormatEdition } from '../types';
-import { FIRST_YEAR_OF_2021_FORMAT, SECTIONS, SECTION1_SUBITEMS, T3_NOTE, TEMPLATES } from '../template/template';
+import type { FormatEdition, SectionId } from '../types';
+import { FIRST_YEAR_OF_2021_FORMAT, SECTIONS, SECTION1_SUBITEMS, T3_NOTE, TEMPLATES } from './template';
 
 export interface SkeletonOptions {
   year: number;
@@ -20,19 +20,29 @@ export function editionForYear(year: number): FormatEdition {
 
 export function reportSkeleton(options: SkeletonOptions): string {
   const edition = editionForYear(options.year);
-  const t = TEMPLATES[edition];
   const body = options.body?.trim() || '（机关名称）';
   const out: string[] = [`${body}${options.year}年政府信息公开工作年度报告`, ''];
-  for (const s of SECTIONS) {
-    out.push(`${s.enumerator}${s.title}`, '');
-    if (s.id === 1) for (const item of SECTION1_SUBITEMS) out.push(`${item}`, '', '');
-    if (s.id === 2) out.push(...table2(t.table2));
-    if (s.id === 3) out.push(...table3(t.table3.columns.map((c) => c.label), t.table3.rows));
-    if (s.id === 4) out.push(...table4(t.table4.columns.map((c) => c.label)));
-    if (s.id === 6) out.push('本年度未收取信息处理费。', '');
-    if (s.id === 5) out.push('', '');
-  }
+  for (const s of SECTIONS) out.push(`${s.enumerator}${s.title}`, '', ...sectionBody(s.id, edition));
   return out.join(options.eol ?? '\n');
+}
+
+/** The lines that follow a section's heading in an empty report: sub-items, a table of zeros, or blanks. */
+export function sectionBody(id: SectionId, edition: FormatEdition): string[] {
+  const t = TEMPLATES[edition];
+  switch (id) {
+    case 1:
+      return SECTION1_SUBITEMS.flatMap((item) => [item, '', '']);
+    case 2:
+      return table2(t.table2);
+    case 3:
+      return table3(t.table3.columns.map((c) => c.label), t.table3.rows);
+    case 4:
+      return table4(t.table4.columns.map((c) => c.label));
+    case 5:
+      return ['', ''];
+    case 6:
+      return ['本年度未收取信息处理费。', ''];
+  }
 }
 
 function table2(blocks: (typeof TEMPLATES)['2021']['table2']): string[] {

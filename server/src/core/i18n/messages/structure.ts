@@ -20,6 +20,10 @@ export const structureMessages = {
     zh: `插入章节标题${q(heading)}`,
     en: `Insert the section heading "${heading}"`,
   }),
+  insertSectionSkeleton: (heading: string): Localized => ({
+    zh: `插入章节${q(heading)}及其空白模板（表格数值为 0，请据实填写）`,
+    en: `Insert the section "${heading}" with its empty template (table counts 0: fill in the real figures)`,
+  }),
   sectionOrder: (heading: string, after: string): Localized => ({
     zh: `章节顺序错误：${q(heading)}应位于${q(after)}之后`,
     en: `Section out of order: "${heading}" belongs after "${after}"`,

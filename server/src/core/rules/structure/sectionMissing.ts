@@ -1,7 +1,8 @@
-import type { SectionId } from '../../types';
+import type { Fix, SectionId } from '../../types';
 import { defineRule } from '../define';
 import { structureMessages as M } from '../../i18n/messages/structure';
 import { firstOfEach, officialHeading } from './common';
+import { sectionBody } from '../../template/skeleton';
 
 export const sectionMissing = defineRule(
   {
@@ -21,25 +22,35 @@ export const sectionMissing = defineRule(
       const nextSec = present.filter((s) => s.id > id).sort((a, b) => a.line - b.line)[0];
       const prevSec = present.filter((s) => s.id < id).sort((a, b) => b.line - a.line)[0];
       let at: number;
-      let newText: string;
+      let prefix: string;
+      let lead = '';
+      let tail = '';
       let span;
       if (nextSec) {
         at = model.lineStarts[nextSec.line];
-        const prefix = model.text.slice(at, nextSec.headingSpan.start);
-        newText = `${prefix}${heading}${eol}${eol}`;
+        prefix = model.text.slice(at, nextSec.headingSpan.start);
+        tail = eol;
         span = nextSec.headingSpan;
       } else {
         at = model.text.length;
-        const prefix = prevSec ? model.text.slice(model.lineStarts[prevSec.line], prevSec.headingSpan.start) : '';
-        const lead = /(\r\n|\r|\n)$/.test(model.text) || at === 0 ? '' : eol;
-        newText = `${lead}${eol}${prefix}${heading}${eol}`;
+        prefix = prevSec ? model.text.slice(model.lineStarts[prevSec.line], prevSec.headingSpan.start) : '';
+        lead = (/(\r\n|\r|\n)$/.test(model.text) || at === 0 ? '' : eol) + eol;
         const last = model.lineStarts.length - 1;
         span = { start: model.lineStarts[last], end: model.text.length };
       }
+      const headingOnly = `${lead}${prefix}${heading}${eol}${tail}`;
+      // The skeleton: the section's sub-items or its table with every count 0, for the author to fill in.
+      const body = sectionBody(id, model.edition).join(eol);
+      const withBody = `${lead}${prefix}${heading}${eol}${eol}${body}${eol}${tail}`;
+      const tableThere = (id === 2 && model.tables.t2) || (id === 3 && model.tables.t3) || (id === 4 && model.tables.t4);
+      const fixes: Fix[] = [
+        { title: M.insertSection(heading), edits: [{ start: at, end: at, newText: headingOnly }], preferred: true },
+      ];
+      if (!tableThere) fixes.push({ title: M.insertSectionSkeleton(heading), edits: [{ start: at, end: at, newText: withBody }] });
       report({
         message: M.sectionMissing(heading),
         span,
-        fixes: [{ title: M.insertSection(heading), edits: [{ start: at, end: at, newText }], preferred: true }],
+        fixes,
         data: { section: id },
       });
     }
