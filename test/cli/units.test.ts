@@ -193,7 +193,7 @@ test('writeFileAtomic replaces the file and leaves no temporary file; a failure 
   assert.deepEqual(fs.readdirSync(dir).sort(), ['d.txt', 'f.txt']);
 });
 
-test('run (in process): progress on stderr only for a terminal, cleared at the end; results unchanged', async () => {
+test('run (in process): progress and summary on stderr only for a terminal; results unchanged', async () => {
   const dir = tempDir('progress');
   const text = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'seeds', fs.readdirSync(path.join(ROOT, 'test', 'fixtures', 'seeds'))[2]), 'utf8');
   for (let i = 0; i < 25; i++) fs.writeFileSync(path.join(dir, `r${i}.txt`), text);
@@ -212,7 +212,8 @@ test('run (in process): progress on stderr only for a terminal, cleared at the e
   assert.equal(await run(['-f', 'json', '.'], tty.io), 0);
   const stderr = tty.err.join('');
   assert.match(stderr, /\r检查中 25\/25/);
-  assert.ok(stderr.endsWith('\r\u001b[K'));
+  // The progress line is cleared, then the summary follows (json keeps stdout clean).
+  assert.match(stderr, /\r\u001b\[K[^\r]*共 25 个文件：已检查 25 个/);
   const piped = capture(false);
   assert.equal(await run(['-f', 'json', '.'], piped.io), 0);
   assert.equal(piped.err.join(''), '');

@@ -12,7 +12,7 @@ import { toLintOptions } from '../config/config';
 import { readInput, InputError } from '../io/read';
 import type { InputKind } from '../io/read';
 import { decodeText, encodeText, encodingLabel, lineEndingOf, matchLineEndings } from '../io/encoding';
-import type { LineEnding } from '../io/encoding';
+import type { LineEnding, TextEncoding } from '../io/encoding';
 import { writeFileAtomic } from '../io/write';
 import { detailOf } from '../io/errors';
 import { lineIndex, positionAt } from './positions';
@@ -160,7 +160,7 @@ export class FileChecker {
     result: FileResult,
     original: string,
     options: LintOptions,
-    encoding: NonNullable<ReturnType<typeof decodeText>>['encoding'],
+    encoding: TextEncoding,
     bom: boolean,
   ): Promise<string> {
     const fixed = fixAll(original, options);

@@ -12,7 +12,7 @@ import { discover } from './discover';
 import { FileChecker } from './process';
 import type { CheckSettings, FileResult } from './process';
 import { checkInWorkers } from './pool';
-import { formatStylish } from './format/stylish';
+import { formatStylish, summaryLines } from './format/stylish';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { summarize } from './format/summary';
@@ -115,6 +115,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       ioFailure = true;
     }
   } else io.stdout.write(output);
+  if (o.format !== 'stylish' && io.stderr.isTTY) {
+    // Machine formats keep stdout clean; a person watching still gets the summary.
+    io.stderr.write(summaryLines(results, lang, colors(o.color ?? colorByDefault(io.stderr, io.env))).join('\n') + '\n');
+  }
 
   if (ioFailure) return EXIT_USAGE_OR_IO;
   const s = summarize(results);
