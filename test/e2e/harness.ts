@@ -319,3 +319,82 @@ export async function visibleText(page: Page): Promise<string> {
   const text = await page.locator('.editor-group-container .monaco-editor .view-lines').first().innerText();
   return text.replace(/\u00a0/g, ' ');
 }
+
+/** Opens the Problems panel and returns it. */
+export async function showProblems(page: Page): Promise<Locator> {
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible().catch(() => false))) {
+    await focusWorkbench(page);
+    await page.keyboard.press(`${MOD}+Shift+M`);
+  }
+  await panel.waitFor({ state: 'visible', timeout: 10_000 });
+  return panel;
+}
+
+/**
+ * The number of problems the Problems panel shows for a file (0 when the file has no row), read from the file
+ * row's accessible label ("N problems in file NAME …").
+ */
+export async function problemCount(page: Page, fileName: string): Promise<number> {
+  const panel = await showProblems(page);
+  const labels = await panel.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+  for (const label of labels) {
+    const m = /^(\d+) problems? in file (.+?) of folder/.exec(label);
+    if (m && m[2] === fileName) return Number(m[1]);
+  }
+  return 0;
+}
+
+/** Severity words in the Problems panel's accessible labels. */
+export type MarkerSeverity = 'Error' | 'Warning' | 'Info';
+
+/**
+ * The Problems panel row of one problem, found by its accessible label:
+ * "<Severity>: <message> at line <L> and character <C>…" (L and C 1-based, C in UTF-16 code units).
+ */
+export function markerRow(page: Page, severity: MarkerSeverity, message: string, line: number, character: number): Locator {
+  const label = `${severity}: ${message} at line ${line} and character ${character}.`;
+  return page.locator(`.markers-panel .monaco-list-row[aria-label^="${cssString(label)}"]`);
+}
+
+/** Escapes text for a double-quoted CSS attribute value. */
+function cssString(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\a ');
+}
+
+/** Opens the Problems panel and waits, with a bound, for one problem's row. */
+export async function waitForMarker(page: Page, severity: MarkerSeverity, message: string, line: number, character: number, timeoutMs = 60_000): Promise<Locator> {
+  await showProblems(page);
+  const row = markerRow(page, severity, message, line, character);
+  await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  return row;
+}
+
+/** The accessible labels of all problem rows the Problems panel shows now. */
+export async function markerLabels(page: Page): Promise<string[]> {
+  const panel = await showProblems(page);
+  const labels = await panel.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+  return labels.filter((l) => /^(Error|Warning|Info): /.test(l));
+}
+
+/** Moves the cursor to a 1-based line with Quick Open's go-to-line (Ctrl+P, ":line") and puts it at the line's end. */
+export async function goToLineEnd(page: Page, line: number): Promise<void> {
+  await focusWorkbench(page);
+  await page.keyboard.press(`${MOD}+P`);
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.keyboard.press('End');
+}
+
+/** Error squiggles currently rendered in the active editor. */
+export function errorSquiggles(page: Page): Locator {
+  return page.locator('.editor-group-container .monaco-editor .view-overlays .squiggly-error:visible');
+}
+
+/** Does box `a` overlap box `b` (both in page pixels)? */
+export function overlaps(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}

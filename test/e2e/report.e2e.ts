@@ -1,0 +1,218 @@
+/**
+ * What an author sees in a real VS Code with the packaged extension installed: problems on a seed report, a broken
+ * total with its squiggle, hover and Problems entry, the light bulb's quick fix, and live re-checking while typing.
+ * Expected findings come from the engine itself (lint), so only the editor's rendering of them is under test.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { lint, localize, type Finding } from '../../server/src/core';
+import { documentOutline } from '../../server/src/core/features/outline';
+import {
+  errorSquiggles,
+  focusWorkbench,
+  goToLineEnd,
+  markerLabels,
+  waitForMarker,
+  openFile,
+  overlaps,
+  problemCount,
+  startVSCode,
+  visibleText,
+  waitFor,
+  type MarkerSeverity,
+  type VSCodeSession,
+} from './harness';
+import { filledReport, readSeed, reportFileName, table4Line } from './reports';
+import { findVsix, lineCharacter, screenshotOnFailure } from './util';
+
+const SEVERITY: Record<Finding['severity'], MarkerSeverity> = { error: 'Error', warning: 'Warning', info: 'Info' };
+
+/** A seed with one deserved warning (a misspelt column heading) and no error. */
+const SEED_FILE = reportFileName('某某区科技和工业信息化局');
+const SEED_TEXT = readSeed('004_60914c73e690bbf7.txt');
+/** One broken total: 行政复议 2 + 1 + 0 + 0 written as 4. */
+const BROKEN_FILE = reportFileName('某某区审计局');
+const BROKEN_TEXT = filledReport('某某区审计局', {}, [2, 1, 0, 0, 4, 1, 0, 0, 0, 1, 0, 1, 0, 0, 1]);
+/** Every sum adds up; table 四's last cell (复议后起诉 总计) ends its line. */
+const CLEAN_FILE = reportFileName('某某区统计局');
+const CLEAN_TEXT = filledReport('某某区统计局');
+
+describe('a report in VS Code (code-server) with the packaged extension', () => {
+  let vscode: VSCodeSession;
+  let folder: string;
+
+  before(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-e2e-ws-'));
+    fs.writeFileSync(path.join(folder, SEED_FILE), SEED_TEXT);
+    fs.writeFileSync(path.join(folder, BROKEN_FILE), BROKEN_TEXT);
+    fs.writeFileSync(path.join(folder, CLEAN_FILE), CLEAN_TEXT);
+    vscode = await startVSCode({
+      folder,
+      vsix: findVsix(),
+      settings: { 'outline.collapseItems': 'alwaysCollapse' },
+    });
+  });
+
+  after(async () => {
+    await vscode?.close();
+    if (folder) fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('a seed report shows only the problems it deserves, and the outline lists its sections', () =>
+    screenshotOnFailure(() => vscode, 'seed-report', async () => {
+      const { page } = vscode;
+      const expected = lint(SEED_TEXT).findings;
+      assert.ok(expected.length > 0, 'this seed has a deserved problem, so its appearance proves the check ran');
+      assert.equal(expected.filter((f) => f.severity === 'error').length, 0, 'this seed deserves no error');
+
+      await openFile(page, SEED_FILE);
+      for (const f of expected) {
+        const at = lineCharacter(SEED_TEXT, f.span.start);
+        await waitForMarker(page, SEVERITY[f.severity], localize(f.message, 'zh-cn'), at.line, at.character, 60_000);
+      }
+      assert.equal(await problemCount(page, SEED_FILE), expected.length);
+      const labels = await markerLabels(page);
+      assert.deepEqual(labels.filter((l) => l.startsWith('Error:')), [], 'no error in the Problems panel');
+      await focusWorkbench(page);
+      assert.equal(await errorSquiggles(page).count(), 0, 'no error squiggle in the editor');
+
+      // The outline: the report's title, and under it each section heading.
+      const outline = documentOutline(lint(SEED_TEXT).model, expected);
+      const sections = outline.flatMap((n) => (n.kind === 'title' ? n.children : [n])).filter((n) => n.kind === 'section');
+      assert.equal(sections.length, 6, 'the engine finds the six sections');
+      const pane = await showOutline(page, path.basename(folder));
+      for (const section of sections) {
+        await pane.locator('.monaco-list-row', { hasText: section.name }).first().waitFor({ timeout: 20_000 });
+      }
+      await vscode.screenshot('seed-report-outline');
+    }));
+
+  test('a broken total shows a squiggle on that cell, a hover and a Problems entry in Chinese', () =>
+    screenshotOnFailure(() => vscode, 'broken-total', async () => {
+      const { page } = vscode;
+      const findings = lint(BROKEN_TEXT).findings;
+      assert.equal(findings.length, 1, 'the report has exactly one problem');
+      const [finding] = findings;
+      assert.equal(finding.severity, 'error');
+      const message = localize(finding.message, 'zh-cn');
+      assert.match(message, /合计/, 'the message is the Chinese one');
+      const at = lineCharacter(BROKEN_TEXT, finding.span.start);
+      assert.equal(at.line, table4Line(BROKEN_TEXT) + 1, 'the finding is on table 四’s data row');
+
+      await openFile(page, BROKEN_FILE);
+      const row = await waitForMarker(page, 'Error', message, at.line, at.character, 60_000);
+      assert.equal(await problemCount(page, BROKEN_FILE), 1);
+
+      // Opening the problem selects its range in the editor: the squiggle must lie on that very selection.
+      await row.dblclick();
+      const selection = page.locator('.editor-group-container .monaco-editor .selected-text:visible').first();
+      await selection.waitFor({ state: 'visible', timeout: 10_000 });
+      const selectionBox = await selection.boundingBox();
+      assert.ok(selectionBox);
+      const squiggle = await waitFor('an error squiggle over the broken cell', 20_000, async () => {
+        for (const s of await errorSquiggles(page).all()) {
+          const box = await s.boundingBox();
+          if (box && overlaps(box, selectionBox)) return box;
+        }
+        return undefined;
+      });
+      await page.keyboard.press('Escape');
+
+      // Hovering the squiggle shows the same message.
+      await page.mouse.move(squiggle.x + squiggle.width / 2, squiggle.y + squiggle.height / 2);
+      const hover = page.locator('.monaco-hover', { hasText: message }).first();
+      await hover.waitFor({ state: 'visible', timeout: 20_000 });
+      await vscode.screenshot('broken-total-hover');
+    }));
+
+  test('the quick fix from the light bulb changes exactly that cell', () =>
+    screenshotOnFailure(() => vscode, 'quick-fix', async () => {
+      const { page } = vscode;
+      const [finding] = lint(BROKEN_TEXT).findings;
+      const fix = finding.fixes?.find((f) => f.preferred) ?? finding.fixes?.[0];
+      assert.ok(fix, 'the broken total has a fix');
+      const at = lineCharacter(BROKEN_TEXT, finding.span.start);
+
+      await openFile(page, BROKEN_FILE);
+      const row = await waitForMarker(page, 'Error', localize(finding.message, 'zh-cn'), at.line, at.character, 60_000);
+      await row.dblclick(); // puts the editor's cursor on the problem, where the light bulb appears
+      const bulb = page.locator('.editor-group-container .monaco-editor .lightBulbWidget');
+      await waitFor('the light bulb', 20_000, () => bulb.isVisible());
+      await bulb.click();
+      const item = page.locator('.action-widget .monaco-list-row', { hasText: localize(fix.title, 'zh-cn') }).first();
+      await item.waitFor({ state: 'visible', timeout: 20_000 });
+      await vscode.screenshot('broken-total-quick-fix');
+      await item.click();
+
+      await waitFor('the problem to go', 20_000, async () => (await problemCount(page, BROKEN_FILE)) === 0);
+      await focusWorkbench(page);
+      await page.keyboard.press('Control+S');
+      const file = path.join(vscode.folder, BROKEN_FILE);
+      const saved = await waitFor('the fixed text on disk', 20_000, () => {
+        const text = fs.readFileSync(file, 'utf8');
+        return text !== BROKEN_TEXT ? text : undefined;
+      });
+
+      // Only the one cell changed, and it now holds the sum of the cells it totals.
+      const before = BROKEN_TEXT.split('\n');
+      const afterLines = saved.split('\n');
+      assert.equal(afterLines.length, before.length);
+      const changed = afterLines.map((l, i) => (l === before[i] ? -1 : i)).filter((i) => i >= 0);
+      assert.deepEqual(changed, [at.line - 1], 'only the broken line changed');
+      const cellsBefore = before[at.line - 1].split('\t');
+      const cellsAfter = afterLines[at.line - 1].split('\t');
+      const changedCells = cellsAfter.map((c, i) => (c === cellsBefore[i] ? -1 : i)).filter((i) => i >= 0);
+      assert.equal(changedCells.length, 1, 'only one cell changed');
+      const totalIndex = changedCells[0];
+      const parts = cellsAfter.slice(totalIndex - 4, totalIndex).map(Number);
+      assert.equal(Number(cellsAfter[totalIndex]), parts.reduce((a, b) => a + b, 0), 'the cell holds the sum');
+      assert.equal(lint(saved).findings.length, 0);
+    }));
+
+  test('typing a wrong digit into a correct total makes a squiggle appear, deleting it makes it go', () =>
+    screenshotOnFailure(() => vscode, 'typing', async () => {
+      const { page } = vscode;
+      assert.equal(lint(CLEAN_TEXT).findings.length, 0, 'the report starts clean');
+      const line = table4Line(CLEAN_TEXT) + 1;
+      const lastCell = CLEAN_TEXT.split('\n')[line - 1].split('\t').at(-1);
+
+      await openFile(page, CLEAN_FILE);
+      await waitFor('the report text', 20_000, async () => (await visibleText(page)).includes('某某区统计局'));
+      await goToLineEnd(page, line);
+      await page.keyboard.type('7');
+      const lines = CLEAN_TEXT.split('\n');
+      lines[line - 1] += '7';
+      const typed = lines.join('\n');
+      const broken = lint(typed).findings;
+      assert.equal(broken.length, 1, `the engine flags ${lastCell}7`);
+      const at = lineCharacter(typed, broken[0].span.start);
+      assert.equal(at.line, line);
+      await waitForMarker(page, 'Error', localize(broken[0].message, 'zh-cn'), at.line, at.character, 20_000);
+      await waitFor('an error squiggle', 20_000, async () => (await errorSquiggles(page).count()) > 0);
+      await vscode.screenshot('typing-wrong-digit');
+
+      await page.keyboard.press('Backspace');
+      await waitFor('the squiggle to go', 20_000, async () => (await errorSquiggles(page).count()) === 0);
+      await waitFor('the Problems entry to go', 20_000, async () => (await problemCount(page, CLEAN_FILE)) === 0);
+    }));
+});
+
+/**
+ * Shows the Explorer's Outline view with its first level open: the folder pane is collapsed to give the outline
+ * room, and the title entry (which holds the sections) is expanded.
+ */
+async function showOutline(page: VSCodeSession['page'], folderName: string) {
+  const folderHeader = page.locator('.pane-header', { hasText: folderName }).first();
+  if ((await folderHeader.getAttribute('aria-expanded')) === 'true') await folderHeader.click();
+  const header = page.locator('.pane-header', { hasText: /^(Outline|大纲)/ }).first();
+  await header.waitFor({ state: 'visible', timeout: 10_000 });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  const pane = header.locator('xpath=..');
+  const root = pane.locator('.monaco-list-row[aria-level="1"]').first();
+  await root.waitFor({ state: 'visible', timeout: 20_000 });
+  if ((await root.getAttribute('aria-expanded')) === 'false') await root.locator('.monaco-tl-twistie').click();
+  return pane;
+}
