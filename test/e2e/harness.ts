@@ -6,6 +6,7 @@
  * tears everything down in `close()` (also on process exit). Waits are bounded waits on screen state.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
@@ -54,8 +55,8 @@ const BASE_SETTINGS: Record<string, unknown> = {
 export interface StartOptions {
   /** Folder to open (absolute path). */
   folder: string;
-  /** A packaged extension to install before the workbench starts. */
-  vsix?: string;
+  /** Packaged extensions (.vsix) to install before the workbench starts. */
+  vsix?: string | readonly string[];
   /** User settings merged over the defaults. */
   settings?: Record<string, unknown>;
   /** VS Code display language, passed as code-server's --locale. */
@@ -170,6 +171,36 @@ export function codeServerCli(args: string[], dirs: { userDataDir: string; exten
 }
 
 /**
+ * Records the installed language packs in <user-data-dir>/languagepacks.json, as VS Code's own language pack cache
+ * does when a pack is installed from the running workbench (installing from the command line does not write it,
+ * and without it --locale falls back to English).
+ */
+function registerLanguagePacks(userDataDir: string, extensionsDir: string): void {
+  interface Manifest {
+    name: string;
+    publisher: string;
+    version: string;
+    contributes?: { localizations?: { languageId: string; languageName?: string; localizedLanguageName?: string; translations: { id: string; path: string }[] }[] };
+  }
+  const packs: Record<string, { hash: string; extensions: { extensionIdentifier: { id: string }; version: string }[]; translations: Record<string, string>; label?: string }> = {};
+  for (const dir of fs.readdirSync(extensionsDir)) {
+    const manifestFile = path.join(extensionsDir, dir, 'package.json');
+    if (!fs.existsSync(manifestFile)) continue;
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
+    const id = `${manifest.publisher}.${manifest.name}`.toLowerCase();
+    for (const l of manifest.contributes?.localizations ?? []) {
+      const pack = (packs[l.languageId] ??= { hash: '', extensions: [], translations: {}, label: l.localizedLanguageName ?? l.languageName });
+      pack.extensions.push({ extensionIdentifier: { id }, version: manifest.version });
+      for (const t of l.translations) pack.translations[t.id] = path.join(extensionsDir, dir, t.path);
+      const hash = crypto.createHash('md5');
+      for (const e of pack.extensions) hash.update(e.extensionIdentifier.id).update(e.version);
+      pack.hash = hash.digest('hex');
+    }
+  }
+  if (Object.keys(packs).length > 0) fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
+}
+
+/**
  * Starts code-server on a free loopback port with fresh folders, installs `vsix` if given, opens `folder` in
  * headless Chromium and waits for the workbench. On any failure everything started so far is torn down.
  */
@@ -196,7 +227,9 @@ export async function startVSCode(options: StartOptions): Promise<VSCodeSession>
     VSCODE_CLI_DISABLE_KEYCHAIN_ENCRYPT: '1',
   };
   const dirs = { userDataDir, extensionsDir, configFile };
-  if (options.vsix) codeServerCli(['--install-extension', options.vsix, '--force'], dirs, env);
+  const vsixes = typeof options.vsix === 'string' ? [options.vsix] : (options.vsix ?? []);
+  for (const vsix of vsixes) codeServerCli(['--install-extension', vsix, '--force'], dirs, env);
+  if (options.locale) registerLanguagePacks(userDataDir, extensionsDir);
 
   const port = await freePort();
   const args = [
@@ -397,4 +430,18 @@ export function errorSquiggles(page: Page): Locator {
 /** Does box `a` overlap box `b` (both in page pixels)? */
 export function overlaps(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Opens the command palette filtered by `filter` and returns the titles it lists (the palette stays open). */
+export async function runCommandTitles(page: Page, filter: string): Promise<string[]> {
+  await focusWorkbench(page);
+  const input = page.locator('.quick-input-widget input');
+  if (!(await input.isVisible().catch(() => false))) {
+    await page.keyboard.press(`${MOD}+Shift+P`);
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+  }
+  await input.fill(`>${filter}`);
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  await rows.first().waitFor({ state: 'visible', timeout: 10_000 });
+  return rows.evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim()));
 }

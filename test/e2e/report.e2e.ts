@@ -19,6 +19,8 @@ import {
   openFile,
   overlaps,
   problemCount,
+  ROOT,
+  runCommandTitles,
   startVSCode,
   visibleText,
   waitFor,
@@ -197,6 +199,21 @@ describe('a report in VS Code (code-server) with the packaged extension', () => 
       await page.keyboard.press('Backspace');
       await waitFor('the squiggle to go', 20_000, async () => (await errorSquiggles(page).count()) === 0);
       await waitFor('the Problems entry to go', 20_000, async () => (await problemCount(page, CLEAN_FILE)) === 0);
+    }));
+
+  test('in English VS Code the extension shows its English view name and command titles', () =>
+    screenshotOnFailure(() => vscode, 'locale-en', async () => {
+      // The default display language; ./locale.e2e.ts runs VS Code in Chinese.
+      const en = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+      const { page } = vscode;
+      await page.locator('.pane-header', { hasText: en['view.reportView'] }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      const expected = `${en['command.category']}: ${en['command.fixAll']}`;
+      const titles = await waitFor('the English command title in the palette', 20_000, async () => {
+        const all = await runCommandTitles(page, en['command.fixAll']);
+        return all.some((t) => t.startsWith(expected)) ? all : undefined;
+      });
+      assert.ok(titles.some((t) => t.startsWith(expected)));
+      await page.keyboard.press('Escape');
     }));
 });
 
