@@ -32,17 +32,20 @@ function packStub(dir: string): string {
 describe('VS Code running in Chinese', () => {
   let vscode: VSCodeSession;
   let folder: string;
+  let packDir: string;
 
   before(async () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-e2e-ws-'));
     fs.writeFileSync(path.join(folder, REPORT), readSeed('002_f34c183db723c9dd.txt'));
-    const stub = packStub(fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-e2e-pack-')));
+    packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-e2e-pack-'));
+    const stub = packStub(packDir);
     vscode = await startVSCode({ folder, vsix: [stub, findVsix()], locale: 'zh-cn' });
   });
 
   after(async () => {
     await vscode?.close();
     if (folder) fs.rmSync(folder, { recursive: true, force: true });
+    if (packDir) fs.rmSync(packDir, { recursive: true, force: true });
   });
 
   test('the extension shows its Chinese view name and command titles', () =>
