@@ -82,7 +82,17 @@ fs.mkdirSync(extensionsDir, { recursive: true });
 fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
 const settingsFile = path.join(userDataDir, 'User', 'settings.json');
 if (!fs.existsSync(settingsFile)) {
-  fs.writeFileSync(settingsFile, JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off' }, null, 2));
+  fs.writeFileSync(settingsFile, JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'chat.disableAIFeatures': true,
+        'telemetry.telemetryLevel': 'off',
+      },
+      null,
+      2,
+    ),
+  );
 }
 const env = { ...process.env, XDG_CONFIG_HOME: path.join(STATE, 'xdg-config'), XDG_DATA_HOME: path.join(STATE, 'xdg-data') };
 const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
