@@ -36,7 +36,11 @@ export class ServerUnderTest {
   readonly conn: ProtocolConnection;
   private readonly waiters = new Map<string, Waiter>();
 
-  constructor(serverJs: string = SERVER_JS) {
+  constructor(
+    serverJs: string = SERVER_JS,
+    /** How long to wait for any one publication before giving up. */
+    private readonly timeoutMs = 600_000,
+  ) {
     this.proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr?.resume();
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
@@ -76,7 +80,7 @@ export class ServerUnderTest {
   }
 
   /** Resolves when diagnostics for `uri` at `version` are published (or rejects after `timeoutMs`). */
-  diagnosticsFor(uri: string, version: number, timeoutMs = 600_000): Promise<PublishDiagnosticsParams> {
+  diagnosticsFor(uri: string, version: number, timeoutMs = this.timeoutMs): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(`${uri}#${version}`);
@@ -210,8 +214,8 @@ export interface MemoryResult {
 }
 
 /** Opens `reports` documents in a fresh server and reads its resident memory. */
-export async function memoryWithOpenReports(reports: readonly string[], serverJs?: string): Promise<MemoryResult> {
-  const server = new ServerUnderTest(serverJs);
+export async function memoryWithOpenReports(reports: readonly string[], timeoutMs?: number): Promise<MemoryResult> {
+  const server = new ServerUnderTest(SERVER_JS, timeoutMs);
   try {
     await server.initialize();
     await sleep(200);

@@ -109,7 +109,8 @@ async function main(): Promise<void> {
       noteLoad('editor');
       const seed = seeds[1] ?? seeds[0];
       const big = compilations.get(args.smoke ? 10 * KB : 1 * MB)!;
-      const server = new ServerUnderTest();
+      const timeoutMs = args.smoke ? 60_000 : 600_000;
+      const server = new ServerUnderTest(SERVER_JS, timeoutMs);
       try {
         await server.initialize();
         const targets: [string, string, string][] = [
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
       }
       const r = rng(17);
       const reports = Array.from({ length: args.smoke ? 5 : 100 }, () => drawReport(pool, r));
-      const mem: MemoryResult = await memoryWithOpenReports(reports);
+      const mem: MemoryResult = await memoryWithOpenReports(reports, timeoutMs);
       log(`  memory: ${mem.reports} reports open, RSS ${((mem.rssBytes ?? NaN) / 2 ** 20).toFixed(1)} MiB`);
       results.memory = mem;
     }
