@@ -59,8 +59,15 @@ function parseUnsafe(text: string): ReportModel {
     if (!t) return;
     for (let i = from; i < to; i++) inTable[i] = 1;
   };
-  const t2From = findLine(lines, 0, (l) => !headingLines.has(l.index) && isT2Anchor(l.text.trim()) !== null);
-  const t3From = findLine(lines, 0, (l) => !headingLines.has(l.index) && isT3Anchor(l.text));
+  // A table is looked for from its own section's heading when there is one.
+  const from = (id: number) => headings.find((h) => h.m.id === id)?.line ?? 0;
+  const anchored = (id: number, pred: (l: Line) => boolean) => {
+    const test = (l: Line) => !headingLines.has(l.index) && pred(l);
+    const i = findLine(lines, from(id), test);
+    return i >= 0 || from(id) === 0 ? i : findLine(lines, 0, test);
+  };
+  const t2From = anchored(2, (l) => isT2Anchor(l.text) !== null);
+  const t3From = anchored(3, (l) => isT3Anchor(l.text));
   if (t2From >= 0) {
     let to = nextHeadingAfter(t2From);
     if (t3From > t2From && t3From < to) to = t3From;

@@ -14,20 +14,28 @@ import { headerTokens, matchHeaders, type ExpectedHeader } from './headers';
 import { isBlank, isPageMarker, scanRow } from './lines';
 import { assembleRows } from './rows';
 
-/** Lines that start a table: the 第二十条 block heading, table 三's note or first row, table 四's header. */
+/**
+ * Lines that start a table: the 第二十条 block heading, table 三's corner note, header or first row,
+ * table 四's header. Prose that merely mentions the same words ("本年新收政府信息公开申请12件",
+ * "根据第二十条第（一）项") does not start a table.
+ */
 export function isT2Anchor(text: string): RegExpExecArray | null {
   if (text.length > 80) return null;
-  return /第\s*二十\s*条\s*第\s*\(?\s*([一二三四五六七八九十]+)\s*\)?\s*项/.exec(text);
+  return /^[\s|#*]*第\s*二十\s*条\s*第\s*\(?\s*([一二三四五六七八九十]+)\s*\)?\s*项/.exec(text);
 }
 
 export function isT3Anchor(text: string): boolean {
   if (text.length > 400) return false;
   const k = keyOf(text);
-  return k.includes('勾稽关系') || k.includes('本年新收政府信息公开申请') || /^申请人情况/.test(k);
+  return (
+    (k.includes('勾稽关系') && k.includes('第一项')) ||
+    /^申请人情况/.test(k) ||
+    (/^一本年新收政府信息公开申请/.test(k) && scanRow({ index: 0, start: 0, end: text.length, text }).cells.length > 0)
+  );
 }
 
 export function isT4Anchor(text: string): boolean {
-  if (text.length > 300) return false;
+  if (text.length > 160 || /[。；;]\s*$/.test(text)) return false;
   const k = keyOf(text);
   return k.includes('行政复议') && (k.includes('行政诉讼') || k.includes('结果维持') || k.length <= 6);
 }
@@ -211,10 +219,11 @@ function parseBlock(ctx: ParseContext, s: BlockStart, end: number, bt: Table2Blo
   });
   const line = ctx.lines[s.line];
   const m = isT2Anchor(line.text);
-  const at = m ? line.start + m.index : line.start;
+  const lead = m ? m[0].length - m[0].replace(/^[\s|#*]*/, '').length : 0;
+  const at = m ? line.start + m.index + lead : line.start;
   return {
     blockId: bt.id,
-    span: ctx.span(at, m ? at + m[0].length : line.end),
+    span: ctx.span(at, m ? line.start + m.index + m[0].length : line.end),
     line: s.line,
     headers,
     rows: a.rows,

@@ -12,8 +12,10 @@ export interface Term {
   row: RowNode;
   column: string;
   cell: CellNode;
-  /** Short name for messages: the column for row sums, the row for column sums. */
+  /** Short name for formulas: the column for row sums, the row for column sums. */
   name: string;
+  /** Name that stands alone (table 四 adds the group: "行政复议·结果维持"). */
+  fullName: string;
 }
 
 export interface Equation {
@@ -37,8 +39,9 @@ function term(table: TableNode, row: RowNode | undefined, column: string, byRow:
   const i = cols.findIndex((c) => c.id === column);
   if (i < 0) return undefined;
   const cell = row.cells[i];
-  const name = byRow ? columnDisplay(table, cols[i]) : shortRow(table, row.rowId);
-  return { row, column, cell, name };
+  const fullName = byRow ? columnDisplay(table, cols[i]) : shortRow(table, row.rowId);
+  const name = byRow ? cols[i].label : fullName;
+  return { row, column, cell, name, fullName };
 }
 
 /** Short row names for column sums: "（一）", "（三）1", "（六）3"; main rows keep their label. */
@@ -134,7 +137,7 @@ export function findingOf(eq: Equation): Omit<Finding, 'ruleId' | 'severity'> | 
   const { relation, table } = eq;
   const related = [...eq.plus, ...eq.minus].map((t) => ({
     span: t.cell.span,
-    message: M.addend(t.name, valueOf(t)!),
+    message: M.addend(t.fullName, valueOf(t)!),
   }));
   const fixes = [];
   if (r.expected >= 0) {
@@ -165,7 +168,7 @@ export function findingOf(eq: Equation): Omit<Finding, 'ruleId' | 'severity'> | 
     const what =
       relation.each === 'row'
         ? table.kind === 't4'
-          ? M.t4What(eq.target.name.replace(/·总计$/, ''))
+          ? M.t4What(eq.target.fullName.replace(/·总计$/, ''))
           : M.rowWhat(rowDisplay(table.edition, eq.along))
         : M.columnWhat(T3_COLUMNS_WITH_SUBTOTAL.find((c) => c.id === eq.along)?.label ?? eq.along);
     message = M.sumMismatch(what, formula(eq), r.expected, r.actual);
