@@ -1,4 +1,4 @@
-// Regenerates the README's rule table and docs/rules.md from the rules' metadata.
+// Regenerates, from the rules' metadata: the README's rule table, docs/rules.md and the .govreportrc.json schema.
 import * as esbuild from 'esbuild';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,4 +12,5 @@ const doc = createRequire(import.meta.url)(out);
 rmSync(dir, { recursive: true, force: true });
 writeFileSync('README.md', doc.withRulesTable(readFileSync('README.md', 'utf8')));
 writeFileSync('docs/rules.md', doc.rulesDoc());
-console.log('README.md and docs/rules.md updated');
+writeFileSync('schemas/govreportrc.schema.json', JSON.stringify(doc.buildConfigSchema(doc.RULES), null, 2) + '\n');
+console.log('README.md, docs/rules.md and schemas/govreportrc.schema.json updated');

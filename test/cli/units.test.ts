@@ -63,7 +63,7 @@ test('ConfigResolver walks up from a file, nearest first, and stops at root: tru
 
 test('the committed JSON schema is the one built from the rule catalogue, and it validates configurations', () => {
   const committedText = fs.readFileSync(path.join(ROOT, 'schemas', 'govreportrc.schema.json'), 'utf8');
-  assert.deepEqual(JSON.parse(committedText), buildConfigSchema(RULES), 'schemas/govreportrc.schema.json is stale: run `node dist/cli.js --print-config-schema > schemas/govreportrc.schema.json`');
+  assert.deepEqual(JSON.parse(committedText), buildConfigSchema(RULES), 'schemas/govreportrc.schema.json is stale: run `npm run docs`');
   const committed = JSON.parse(committedText) as { properties: { rules: { properties: Record<string, unknown> } } };
   for (const r of RULES) assert.ok(committed.properties.rules.properties[r.meta.id], r.meta.id);
   const validate = new Ajv({ strict: false }).compile(committed);

@@ -65,3 +65,6 @@ export function withRulesTable(readme: string): string {
   if (a < 0 || b < a) throw new Error('README has no rules block');
   return readme.slice(0, a + README_BEGIN.length) + '\n' + rulesTable() + '\n' + readme.slice(b);
 }
+
+export { buildConfigSchema } from '../config/schema';
+export { RULES } from '../core/rules';
