@@ -16,6 +16,8 @@ import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HANG_MS = 30_000;
+/** The measurements at the end lint up to 4 MB at a time; on a busy machine that takes minutes. */
+const MEASURE_MS = 15 * 60_000;
 
 function parseArgs(argv) {
   const opts = { minutes: 1, seed: Math.floor(Math.random() * 0x7fffffff) + 1, growth: true, out: path.join(root, 'test', 'fixtures', 'fuzz') };
@@ -69,17 +71,22 @@ function runWorker(file, options, onMessage) {
     const worker = new Worker(file, { workerData: { govreportFuzz: options } });
     let last;
     let timer;
+    let limit = HANG_MS;
     const arm = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         void worker.terminate();
-        resolve({ hung: last });
-      }, HANG_MS);
+        resolve({ hung: last, measuring: limit === MEASURE_MS });
+      }, limit);
     };
     arm();
     worker.on('message', (m) => {
-      arm();
       if (m.type === 'input') last = m.input;
+      if (m.type === 'measuring') {
+        last = undefined;
+        limit = MEASURE_MS;
+      }
+      arm();
       onMessage(m);
       if (m.type === 'done') {
         clearTimeout(timer);
@@ -101,6 +108,7 @@ async function main() {
   const deadline = started + opts.minutes * 60_000;
   const known = fs.existsSync(opts.out) ? fs.readdirSync(opts.out).filter((f) => f.endsWith('.json')).length : 0;
   const saved = [];
+  const signatures = new Set();
   const growth = [];
   const perGenerator = {};
   let tried = 0;
@@ -110,17 +118,22 @@ async function main() {
 
   for (;;) {
     const remaining = deadline - Date.now();
-    const options = { root, fixtureDir: opts.out, millis: Math.max(remaining, 0), seed: opts.seed + attempt, growth: opts.growth };
+    const options = { root, known: [...signatures], millis: Math.max(remaining, 0), seed: opts.seed + attempt, growth: opts.growth };
     attempt++;
     let sinceReport = Date.now();
+    let triedNow = 0;
     const result = await runWorker(outfile, options, (m) => {
       if (m.type === 'failure') {
+        signatures.add(m.signature);
         const file = save(opts.out, m.fixture);
         saved.push(file);
         console.log(`!! ${m.fixture.property}: ${m.fixture.detail.split('\n')[0].slice(0, 200)}\n   saved ${file}`);
-      } else if (m.type === 'progress' && Date.now() - sinceReport > 15_000) {
-        sinceReport = Date.now();
-        console.log(`   ${m.tried} inputs tried (${Math.round((Date.now() - started) / 1000)} s)`);
+      } else if (m.type === 'progress') {
+        triedNow = m.tried;
+        if (Date.now() - sinceReport > 15_000) {
+          sinceReport = Date.now();
+          console.log(`   ${tried + m.tried} inputs tried (${Math.round((Date.now() - started) / 1000)} s)`);
+        }
       } else if (m.type === 'largest') {
         largestDoc = m;
         console.log(`   largest document: ${(m.chars / 1e6).toFixed(1)} M characters, ${m.findings} findings: lint ${(m.lintMs / 1000).toFixed(1)} s, fix-all ${(m.fixMs / 1000).toFixed(1)} s`);
@@ -132,7 +145,14 @@ async function main() {
     });
     if (result.done) {
       tried += result.done.tried;
+      triedNow = 0;
       for (const [k, v] of Object.entries(result.done.perGenerator)) perGenerator[k] = (perGenerator[k] ?? 0) + v;
+      break;
+    }
+    tried += triedNow;
+    if (result.measuring) {
+      console.log(`!! a measurement took longer than ${MEASURE_MS / 60_000} min; stopped`);
+      saved.push('measurement-timeout');
       break;
     }
     const input = result.hung ?? result.input;

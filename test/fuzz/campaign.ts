@@ -14,7 +14,7 @@ import { fixAll, lint } from '../../server/src/core';
 import { ADVERSARIAL, measureGrowth, type Growth } from './adversarial';
 import { anyString, applyMutations, loadSeeds, mutatedSeed, unicodeString, vocabularyString, type Mutation } from './arbitraries';
 import { checkText, type Violation } from './invariants';
-import { fixtureSignature, loadFuzzFixtures, type FuzzFixture } from './fixtures';
+import { fixtureSignature, type FuzzFixture } from './fixtures';
 
 export interface CampaignInput {
   text: string;
@@ -50,10 +50,12 @@ function generators(root: string): Generator[] {
 export type WorkerMessage =
   | { type: 'input'; input: CampaignInput }
   | { type: 'progress'; tried: number; generator: string }
-  | { type: 'failure'; fixture: FuzzFixture }
+  | { type: 'failure'; signature: string; fixture: FuzzFixture }
   | { type: 'growth'; growth: Growth }
   | { type: 'largest'; chars: number; lintMs: number; fixMs: number; findings: number }
   | { type: 'heartbeat' }
+  /** The input phase is over: measurements follow, each may take a while. */
+  | { type: 'measuring' }
   | { type: 'done'; tried: number; perGenerator: Record<string, number> };
 
 export interface CampaignOptions {
@@ -61,8 +63,8 @@ export interface CampaignOptions {
   /** Wall-clock budget for trying inputs. */
   millis: number;
   seed: number;
-  /** Where fixtures live: failures like one already there are not reported again. */
-  fixtureDir: string;
+  /** Signatures of failures this campaign already reported (from an earlier worker of the same run). */
+  known: string[];
   /** Also measure the complexity check at 100 KB → 1 MB. */
   growth: boolean;
 }
@@ -77,7 +79,7 @@ function firstViolations(input: CampaignInput): Violation[] {
 
 export function runCampaign(opts: CampaignOptions, post: (m: WorkerMessage) => void): void {
   const gens = generators(opts.root);
-  const known = new Set(loadFuzzFixtures(opts.fixtureDir).map((f) => fixtureSignature(f.fixture)));
+  const known = new Set(opts.known);
   const deadline = Date.now() + opts.millis;
   const perGenerator: Record<string, number> = {};
   let tried = 0;
@@ -99,11 +101,13 @@ export function runCampaign(opts: CampaignOptions, post: (m: WorkerMessage) => v
       const signature = fixtureSignature(v[0]);
       if (known.has(signature)) continue;
       known.add(signature);
-      post({ type: 'failure', fixture: shrink(gen, seed, input, v[0], () => post({ type: 'heartbeat' })) });
+      post({ type: 'failure', signature, fixture: shrink(gen, seed, input, v[0], () => post({ type: 'heartbeat' })) });
     }
     post({ type: 'progress', tried, generator: gen.name });
   }
+  post({ type: 'progress', tried, generator: '' });
   if (opts.growth) {
+    post({ type: 'measuring' });
     for (const a of ADVERSARIAL) post({ type: 'growth', growth: measureGrowth(a, 100_000, 1_000_000) });
     post(largest(opts.root));
   }
@@ -141,7 +145,7 @@ function shrink(gen: Generator, seed: number, original: CampaignInput, violation
   };
 }
 
-/** The largest document of the campaign: all seed reports repeated to 4 MB, linted and fixed. */
+/** The largest document of the campaign: all seed reports repeated to 4 MB, linted and fixed (wall-clock time). */
 function largest(root: string): WorkerMessage {
   const all = loadSeeds(root).map((s) => s.text).join('\n');
   const text = all.repeat(Math.ceil(4_000_000 / all.length));
