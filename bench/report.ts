@@ -52,12 +52,13 @@ function table(head: string[], rows: string[][]): string {
 }
 
 /** Time of each compilation divided by the time of the compilation ten times smaller (linear ≈ 10). */
-export function growth(rows: readonly EngineRow[]): Map<string, number> {
+export function growth(rows: readonly EngineRow[], cpu = false): Map<string, number> {
   const out = new Map<string, number>();
   const comps = rows.filter((r) => r.kind === 'compilation').sort((a, b) => a.bytes - b.bytes);
+  const time = (r: EngineRow) => (cpu ? r.lintFix.cpuMedianMs ?? NaN : r.lintFix.medianMs);
   for (let i = 1; i < comps.length; i++) {
     const ratio = comps[i].bytes / comps[i - 1].bytes;
-    if (ratio > 9 && ratio < 11) out.set(comps[i].name, comps[i].lintFix.medianMs / comps[i - 1].lintFix.medianMs);
+    if (ratio > 9 && ratio < 11) out.set(comps[i].name, time(comps[i]) / time(comps[i - 1]));
   }
   return out;
 }
@@ -81,9 +82,15 @@ export function checkTargets(r: Results): TargetCheck[] {
     const ratio = worst.lintFix.medianMs / worst.lowerBound.medianMs;
     out.push({ target: 'from 100 KB up, within 5× the lower bound', measured: `worst ${worst.name}: ${ratio.toFixed(1)}×`, met: ratio <= 5 });
   }
-  const g = growth(r.engine);
-  const tenMb = [...g.entries()].find(([name]) => name.includes('10 MB'));
-  if (tenMb) out.push({ target: '10 MB within 12× the 1 MB time', measured: `${tenMb[1].toFixed(1)}×`, met: tenMb[1] <= 12 });
+  const tenMb = [...growth(r.engine).entries()].find(([name]) => name.includes('10 MB'));
+  const tenMbCpu = growth(r.engine, true).get(tenMb?.[0] ?? '');
+  if (tenMb) {
+    out.push({
+      target: '10 MB within 12× the 1 MB time',
+      measured: `${tenMb[1].toFixed(1)}× wall, ${num(tenMbCpu)}× CPU`,
+      met: tenMb[1] <= 12,
+    });
+  }
   const seedTyping = r.typing.find((t) => t.document.startsWith('seed'));
   if (seedTyping) out.push({ target: 'didChange → diagnostics p99 ≤ 10 ms, typical report', measured: `${ms(seedTyping.p99Ms)} ms`, met: seedTyping.p99Ms <= 10 });
   if (r.memory?.rssBytes !== undefined) {
@@ -111,13 +118,14 @@ export function renderMarkdown(r: Results): string {
   }
   if (r.engine.length) {
     const g = growth(r.engine);
+    const gc = growth(r.engine, true);
     parts.push(
-      '### Engine\n\n`lint` = `lint(text)`: parse + every rule, each finding carrying its fix edits. `lint+fix` = `fixAll(text, { maxPasses: 1 })`: the same plus the sum cascade and choosing and applying the preferred edits. Times are wall-clock medians and 99th percentiles; CPU ms is the median CPU time of the process per run (including V8 helper threads). MB/s of `lint+fix` (UTF-8 bytes). Growth = time ÷ time of the compilation ten times smaller (linear ≈ 10).\n\n' +
+      '### Engine\n\n`lint` = `lint(text)`: parse + every rule, each finding carrying its fix edits. `lint+fix` = `fixAll(text, { maxPasses: 1 })`: the same plus the sum cascade and choosing and applying the preferred edits. Times are wall-clock medians and 99th percentiles; CPU ms is the median CPU time of the process per run (including V8 helper threads). MB/s of `lint+fix` (UTF-8 bytes). Growth = time (wall, or CPU) ÷ time of the compilation ten times smaller (linear ≈ 10).\n\n' +
         table(
-          ['document', 'size', 'lines', 'findings', 'runs', 'lint median ms', 'lint p99 ms', 'lint+fix median ms', 'lint+fix p99 ms', 'lint+fix CPU ms', 'MB/s', 'growth ×10'],
+          ['document', 'size', 'lines', 'findings', 'runs', 'lint median ms', 'lint p99 ms', 'lint+fix median ms', 'lint+fix p99 ms', 'lint+fix CPU ms', 'MB/s', 'growth ×10', 'growth ×10 (CPU)'],
           r.engine.map((e) => [
             e.name, size(e.bytes), String(e.lines), String(e.findings), String(e.lintFix.n),
-            ms(e.lint.medianMs), ms(e.lint.p99Ms), ms(e.lintFix.medianMs), ms(e.lintFix.p99Ms), ms(e.lintFix.cpuMedianMs), num(e.lintFix.mbPerS), g.has(e.name) ? num(g.get(e.name)) : '',
+            ms(e.lint.medianMs), ms(e.lint.p99Ms), ms(e.lintFix.medianMs), ms(e.lintFix.p99Ms), ms(e.lintFix.cpuMedianMs), num(e.lintFix.mbPerS), g.has(e.name) ? num(g.get(e.name)) : '', gc.has(e.name) ? num(gc.get(e.name)) : '',
           ]),
         ),
     );
