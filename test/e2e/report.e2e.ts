@@ -111,9 +111,8 @@ describe('a report in VS Code (code-server) with the packaged extension', () => 
       // Opening the problem selects its range in the editor: the squiggle must lie on that very selection.
       await row.dblclick();
       const selection = page.locator('.editor-group-container .monaco-editor .selected-text:visible').first();
-      await selection.waitFor({ state: 'visible', timeout: 10_000 });
-      const selectionBox = await selection.boundingBox();
-      assert.ok(selectionBox);
+      // The editor re-renders the selection while it reveals it: wait until it stays put long enough to measure.
+      const selectionBox = await waitFor('the selected range of the problem', 10_000, async () => (await selection.boundingBox()) ?? undefined);
       const squiggle = await waitFor('an error squiggle over the broken cell', 20_000, async () => {
         for (const s of await errorSquiggles(page).all()) {
           const box = await s.boundingBox();

@@ -1,17 +1,31 @@
 /** What every part of the parser shares: the normalized text, its lines, and span mapping. */
 import type { CellNode, Span } from '../types';
 import type { NormalizedText } from '../text/normalize';
-import type { CellToken, Line } from './lines';
+import { scanRow, type CellToken, type Line, type RowScan } from './lines';
 
 export interface ParseContext {
   norm: NormalizedText;
   lines: Line[];
   /** Normalized [start, end) → original span. */
   span(start: number, end: number): Span;
+  /** `scanRow` of line `index`, computed once per expected cell count. */
+  scan(index: number, expected?: number): RowScan;
 }
 
 export function makeContext(norm: NormalizedText, lines: Line[]): ParseContext {
-  return { norm, lines, span: (s, e) => norm.span(s, e) };
+  const cache = new Map<number, RowScan>();
+  return {
+    norm,
+    lines,
+    span: (s, e) => norm.span(s, e),
+    scan(index, expected) {
+      // Tables are read a few times (column count, each edition): keep each line's split.
+      const key = index * 32 + (expected ?? 31);
+      let r = cache.get(key);
+      if (!r) cache.set(key, (r = scanRow(lines[index], expected)));
+      return r;
+    },
+  };
 }
 
 /** A cell token (normalized) as a model cell (original span and characters). */

@@ -62,10 +62,14 @@ const TITLE_KEYS = SECTIONS.map((s) => ({
 }));
 
 const EXACT_KEYS = new Set(TITLE_KEYS.flatMap((t) => [t.std, ...t.variants]));
+const HEADING_START = new Set(['第', ...NUMERALS, ...[...EXACT_KEYS].map((k) => k[0])]);
 
 /** Recognizes a section heading such as "三、收到和处理政府信息公开申请情况" in any common style. */
 export function matchSectionHeading(line: Line): HeadingMatch | undefined {
   if (line.text.length > 120) return undefined;
+  // A heading starts (after blanks and Markdown or bold marks) with its numeral, 第, or a title's first character.
+  const first = /[^\s#*_【]/.exec(line.text);
+  if (!first || !HEADING_START.has(first[0])) return undefined;
   const c = contentOf(line);
   if (c.text.length < 2 || c.text.length > 60) return undefined;
   // Headings do not end in table cells.

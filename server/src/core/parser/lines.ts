@@ -25,7 +25,13 @@ export function splitLines(text: string): Line[] {
 
 /** Blank, or a line that only decorates: a Markdown table's delimiter row ("|---|:--:|"). */
 export function isBlank(s: string): boolean {
-  return /^\s*$/.test(s) || /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$|^\s*:?-{3,}:?\s*\|[\s:|-]*$/.test(s);
+  let i = 0;
+  while (i < s.length && (s.charCodeAt(i) <= 0x20 || s.charCodeAt(i) === 0xa0)) i++;
+  if (i === s.length) return true;
+  const c = s.charCodeAt(i);
+  // Only a line starting with "|", "-" or ":" can be a delimiter row.
+  if ((c !== 0x7c && c !== 0x2d && c !== 0x3a) || s.length > 400) return false;
+  return /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$|^\s*:?-{3,}:?\s*\|[\s:|-]*$/.test(s);
 }
 
 /** A Markdown pipe-table row: "| 规章 | 0 | 0 | 0 |". */
@@ -35,6 +41,7 @@ export function isPipeRow(s: string): boolean {
 
 /** A page number or footer that PDF extraction leaves between rows: "-3-", "— 3 —", "第 3 页". */
 export function isPageMarker(s: string): boolean {
+  if (s.length > 40) return false;
   return /^\s*(?:[-—–―]+\s*\d{1,4}\s*[-—–―]+|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/.test(s);
 }
 
@@ -57,10 +64,16 @@ export interface RowScan {
 
 const NUM = /^[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const PLACEHOLDER = /^(?:[—–\-−―─]+|\/+|\\|无|空)$/;
+/** First characters of a number or a placeholder, besides digits. */
+const VALUE_START = new Set([..."+-−—–―─/\\无空"].map((ch) => ch.charCodeAt(0)));
 
 /** Classifies one token as a cell value, or returns undefined when it is not value-like. */
 export function classifyValue(raw: string, start: number): CellToken | undefined {
-  if (NUM.test(raw)) {
+  // Most tokens are label words: reject them by their first character before any pattern runs.
+  const c = raw.charCodeAt(0);
+  const digit = c >= 0x30 && c <= 0x39;
+  if (!digit && !VALUE_START.has(c)) return undefined;
+  if ((digit || c === 0x2b || c === 0x2d || c === 0x2212) && NUM.test(raw)) {
     const grouped = raw.includes(',');
     const clean = raw.replace(/,/g, '').replace('−', '-');
     const value = Number(clean);

@@ -78,7 +78,8 @@ function missingAnchors(rows: RowNode[], templateRows: RowTemplate[], endLine: n
 function t3ColumnCount(ctx: ParseContext, from: number, to: number): number {
   const counts = new Map<number, number>();
   for (let i = from; i < to; i++) {
-    const n = scanRow(ctx.lines[i]).cells.length;
+    // Scanned as 7-cell rows: an 8-cell row still shows its 8 cells, and the scan is reused.
+    const n = ctx.scan(i, 7).cells.length;
     if (n >= 6) counts.set(n, (counts.get(n) ?? 0) + 1);
   }
   return (counts.get(8) ?? 0) > (counts.get(7) ?? 0) ? 8 : 7;
@@ -249,7 +250,7 @@ export function parseTable4(ctx: ParseContext, from: number, to: number): TableN
   for (let i = from; i < to; i++) {
     const line = ctx.lines[i];
     if (isBlank(line.text) || isPageMarker(line.text)) continue;
-    const scan = scanRow(line, expected);
+    const scan = ctx.scan(i, expected);
     if (scan.cells.length === 0) {
       if (firstValueLine < 0) headerTokenList.push(...headerTokens(line));
       else break;

@@ -428,14 +428,19 @@ export const FIRST_YEAR_OF_2021_FORMAT = 2021;
 /** The corner note of table 三. */
 export const T3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
+const ROWS_BY_ID: Record<FormatEdition, Map<string, RowTemplate>> = {
+  '2021': rowIndex('2021'),
+  '2019': rowIndex('2019'),
+};
+
+function rowIndex(e: FormatEdition): Map<string, RowTemplate> {
+  const t = TEMPLATES[e];
+  return new Map([...t.table3.rows, ...t.table4.rows, ...t.table2.flatMap((b) => b.rows)].map((r) => [r.id, r]));
+}
+
 /** Finds a row template by id in an edition. */
 export function findRow(e: FormatEdition, rowId: string): RowTemplate | undefined {
-  const t = TEMPLATES[e];
-  return (
-    t.table3.rows.find((r) => r.id === rowId) ??
-    t.table4.rows.find((r) => r.id === rowId) ??
-    t.table2.flatMap((b) => b.rows).find((r) => r.id === rowId)
-  );
+  return ROWS_BY_ID[e].get(rowId);
 }
 
 /** Human label of a row for messages: enumerator + label, e.g. "（三）1.属于国家秘密" gives "1.属于国家秘密". */

@@ -54,8 +54,18 @@ function shortRow(table: TableNode, rowId: string): string {
   return rowDisplay(table.edition, rowId);
 }
 
-/** Every equation of `relation` that can be formed on `table` (all its cells present). */
+const EQUATIONS = new WeakMap<TableNode, Map<string, Equation[]>>();
+
+/** Every equation of `relation` that can be formed on `table` (all its cells present); built once per table. */
 export function equationsOf(table: TableNode, relation: SumRelation): Equation[] {
+  let byRelation = EQUATIONS.get(table);
+  if (!byRelation) EQUATIONS.set(table, (byRelation = new Map()));
+  let eqs = byRelation.get(relation.id);
+  if (!eqs) byRelation.set(relation.id, (eqs = buildEquations(table, relation)));
+  return eqs;
+}
+
+function buildEquations(table: TableNode, relation: SumRelation): Equation[] {
   if (relation.requiresColumn && !table.columnIds.includes(relation.requiresColumn)) return [];
   const out: Equation[] = [];
   if (relation.each === 'row') {

@@ -21,8 +21,12 @@ export function columnsOfRow(table: TableNode, row: RowNode): ColumnTemplate[] {
     return b ? b.columns : [];
   }
   if (table.kind === 't4') return TEMPLATES['2021'].table4.columns;
-  return table.columnIds.map((id) => T3_COLUMNS_WITH_SUBTOTAL.find((c) => c.id === id)!);
+  let cols = T3_COLUMNS_OF.get(table);
+  if (!cols) T3_COLUMNS_OF.set(table, (cols = table.columnIds.map((id) => T3_COLUMNS_WITH_SUBTOTAL.find((c) => c.id === id)!)));
+  return cols;
 }
+
+const T3_COLUMNS_OF = new WeakMap<TableNode, ColumnTemplate[]>();
 
 /** A column's name for messages: table 四 adds its group ("行政复议·总计"). */
 export function columnDisplay(table: TableNode, col: ColumnTemplate): string {
