@@ -337,7 +337,7 @@ describe('initialize, shutdown and exit', () => {
     assert.equal(await b.exited, 1);
   });
 
-  test('requests after shutdown are answered with InvalidRequest, and the process waits for exit', { todo: 'the server answers requests after shutdown normally (LSP: they should error with InvalidRequest)' }, async () => {
+  test('requests after shutdown are answered with InvalidRequest, and the process waits for exit', async () => {
     const s = await RawServer.start();
     try {
       const uri = 'untitled:after-shutdown';
@@ -361,7 +361,7 @@ describe('initialize, shutdown and exit', () => {
     }
   });
 
-  test('requests before initialize are answered with ServerNotInitialized', { todo: 'the server answers requests before initialize with InternalError or a result (LSP: ServerNotInitialized, -32002)' }, async () => {
+  test('requests before initialize are answered with ServerNotInitialized', async () => {
     const s = await RawServer.start({ initialize: false });
     try {
       const r = await s.request('textDocument/hover', { textDocument: { uri: 'untitled:x' }, position: { line: 0, character: 0 } });

@@ -5,6 +5,8 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -35,8 +37,18 @@ export function startServer(connection: Connection): void {
   let ctx: ServerContext | undefined;
   let diagnostics: DiagnosticsPublisher | undefined;
   let dynamicConfiguration = false;
+  // LSP lifecycle: requests before `initialize` get ServerNotInitialized, after `shutdown` InvalidRequest.
+  let phase: 'starting' | 'running' | 'shutdown' = 'starting';
+  const guard =
+    <P, R>(handler: (p: P) => R) =>
+    (p: P): R => {
+      if (phase === 'starting') throw new ResponseError(ErrorCodes.ServerNotInitialized, 'govreport: the server is not initialized yet');
+      if (phase === 'shutdown') throw new ResponseError(ErrorCodes.InvalidRequest, 'govreport: the server is shutting down');
+      return handler(p);
+    };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    phase = 'running';
     const caps = params.capabilities;
     dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     ctx = new ServerContext(
@@ -74,28 +86,35 @@ export function startServer(connection: Connection): void {
   };
 
   const opened = new Set<string>();
+  // Notifications outside the running phase are dropped (LSP); documents still track their text.
+  const running = () => phase === 'running' && ctx !== undefined && diagnostics !== undefined;
   documents.onDidOpen((e) => {
+    if (!running()) return;
     opened.add(e.document.uri);
     need().diagnostics.schedule(e.document.uri, 0);
   });
   documents.onDidChangeContent((e) => {
+    if (!running()) return;
     if (opened.delete(e.document.uri)) return; // the open already scheduled it
     need().diagnostics.schedule(e.document.uri);
   });
   documents.onDidClose((e) => {
     opened.delete(e.document.uri);
+    if (!running()) return;
     const { ctx: c, diagnostics: d } = need();
     c.forget(e.document.uri);
     d.clear(e.document.uri);
   });
 
   connection.onDidChangeConfiguration((change) => {
+    if (!running()) return;
     const { ctx: c, diagnostics: d } = need();
     c.settingsChanged(change.settings);
     d.scheduleAll();
   });
 
   connection.onDidChangeWatchedFiles(() => {
+    if (!running()) return;
     const { ctx: c, diagnostics: d } = need();
     c.configFilesChanged();
     d.scheduleAll();
@@ -107,18 +126,21 @@ export function startServer(connection: Connection): void {
     return cur ? f(cur) : empty;
   };
 
-  connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (c) => documentSymbols(c.doc, c.analysis, c.locale)));
-  connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, [], (c) => foldingRangesOf(c.analysis)));
-  connection.onHover((p) =>
-    withDoc(p.textDocument.uri, null, (c) => hoverAt(c.doc, c.analysis, c.doc.offsetAt(p.position), c.locale)),
+  connection.onDocumentSymbol(guard((p) => withDoc(p.textDocument.uri, [], (c) => documentSymbols(c.doc, c.analysis, c.locale))));
+  connection.onFoldingRanges(guard((p) => withDoc(p.textDocument.uri, [], (c) => foldingRangesOf(c.analysis))));
+  connection.onHover(
+    guard((p) => withDoc(p.textDocument.uri, null, (c) => hoverAt(c.doc, c.analysis, c.doc.offsetAt(p.position), c.locale))),
   );
-  connection.onCodeLens((p) => withDoc(p.textDocument.uri, [], (c) => tableLenses(c.doc, c.analysis, c.locale)));
-  connection.onCodeAction((p) => provideCodeActions(need().ctx, p));
-  connection.onCodeActionResolve((a) => resolveCodeAction(need().ctx, a));
-  connection.onRequest(ReportViewRequest.method, (p: ReportViewParams) => withDoc(p.uri, null, (c) => reportViewOf(c.doc, c.analysis, c.locale)));
-  connection.onRequest(SkeletonRequest.method, (p: SkeletonParams) => reportSkeleton({ year: p.year, body: p.body, eol: p.eol }));
+  connection.onCodeLens(guard((p) => withDoc(p.textDocument.uri, [], (c) => tableLenses(c.doc, c.analysis, c.locale))));
+  connection.onCodeAction(guard((p) => provideCodeActions(need().ctx, p)));
+  connection.onCodeActionResolve(guard((a) => resolveCodeAction(need().ctx, a)));
+  connection.onRequest(
+    ReportViewRequest.method,
+    guard((p: ReportViewParams) => withDoc(p.uri, null, (c) => reportViewOf(c.doc, c.analysis, c.locale))),
+  );
+  connection.onRequest(SkeletonRequest.method, guard((p: SkeletonParams) => reportSkeleton({ year: p.year, body: p.body, eol: p.eol })));
 
-  connection.onExecuteCommand(async (p): Promise<FixAllCommandResult | undefined> => {
+  connection.onExecuteCommand(guard(async (p): Promise<FixAllCommandResult | undefined> => {
     if (p.command !== FIX_ALL_COMMAND) return undefined;
     const args = p.arguments?.[0] as FixAllCommandArgs | undefined;
     if (!args || typeof args.uri !== 'string') return { applied: false, edits: 0, reason: 'unknown' };
@@ -134,9 +156,12 @@ export function startServer(connection: Connection): void {
       : localize(M.actionFixAllInDocument, cur.locale);
     const res = await connection.workspace.applyEdit({ label, edit: workspaceEdit(c, cur.doc, edits) });
     return res.applied ? { applied: true, edits: edits.length } : { applied: false, edits: 0, reason: 'rejected' };
-  });
+  }));
 
-  connection.onShutdown(() => diagnostics?.dispose());
+  connection.onShutdown(() => {
+    phase = 'shutdown';
+    diagnostics?.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();
