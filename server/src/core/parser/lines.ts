@@ -64,6 +64,13 @@ export interface RowScan {
 
 const NUM = /^[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const PLACEHOLDER = /^(?:[—–\-−―─]+|\/+|\\|无|空)$/;
+const MAY_HOLD_VALUE = /[0-9—–\-−―─/\\无空]/;
+
+/** Blanks and the separators of pipe tables. */
+function isSeparator(c: number): boolean {
+  return c <= 0x20 || c === 0x7c || c === 0xa0;
+}
+
 /** First characters of a number or a placeholder, besides digits. */
 const VALUE_START = new Set([..."+-−—–―─/\\无空"].map((ch) => ch.charCodeAt(0)));
 
@@ -122,6 +129,16 @@ function fieldsOf(line: Line, sep: RegExp): Field[] {
  * first number ("…重新出具0") is split when that completes the expected count.
  */
 export function scanRow(line: Line, expected?: number): RowScan {
+  // A line with no digit and no placeholder character holds no cell: it is all label.
+  if (!MAY_HOLD_VALUE.test(line.text)) {
+    const t = line.text;
+    let a = 0;
+    let b = t.length;
+    while (a < b && isSeparator(t.charCodeAt(a))) a++;
+    while (b > a && isSeparator(t.charCodeAt(b - 1))) b--;
+    if (a === b) return { labelText: '', cells: [] };
+    return { labelStart: line.start + a, labelEnd: line.start + b, labelText: t.slice(a, b), cells: [] };
+  }
   const pipe = isPipeRow(line.text);
   const tabbed = pipe || line.text.includes('\t');
   let fields = pipe

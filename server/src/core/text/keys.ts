@@ -33,7 +33,7 @@ export interface KeyedText {
   pos: number[];
 }
 
-/** Appends the key characters of `s` (whose first character is at `base`) to `into`, keeping at most `cap` characters. */
+/** Appends the key characters of `s` (whose first character is at `base`) to `into`, keeping the last `cap` or so (at most twice as many). */
 export function appendKey(into: KeyedText, s: string, base: number, cap = Infinity): void {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -42,7 +42,8 @@ export function appendKey(into: KeyedText, s: string, base: number, cap = Infini
       into.pos.push(base + i);
     }
   }
-  if (into.key.length > cap) {
+  // Trim only when twice over the cap, so that long runs of label text cost linear time.
+  if (into.key.length > 2 * cap) {
     const drop = into.key.length - cap;
     into.key = into.key.slice(drop);
     into.pos = into.pos.slice(drop);

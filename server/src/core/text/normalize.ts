@@ -56,10 +56,16 @@ function isCompatIdeograph(cp: number): boolean {
 /** Replacement for a compatibility ideograph, or undefined when there is none. */
 export function compatReplacement(cp: number): string | undefined {
   if (cp >= 0x2e80 && cp <= 0x2ef3) return RADICALS_SUPPLEMENT.get(cp);
+  if (NFKC_CACHE.has(cp)) return NFKC_CACHE.get(cp);
   const s = String.fromCodePoint(cp);
   const n = s.normalize('NFKC');
-  return n !== s ? n : undefined;
+  const r = n !== s ? n : undefined;
+  NFKC_CACHE.set(cp, r);
+  return r;
 }
+
+/** The compatibility blocks hold a few thousand code points: their NFKC forms are worth keeping. */
+const NFKC_CACHE = new Map<number, string | undefined>();
 
 function classify(c: number): Cls {
   if (c === 0x0a) return Cls.Newline;
