@@ -40,17 +40,22 @@ export function headerTokens(line: Line): Token[] {
   return out;
 }
 
+const KEYS = new WeakMap<ExpectedHeader, string[]>();
+
+/** The keys of an expected header (its label, then its accepted wordings), computed once. */
+function keysOf(e: ExpectedHeader): string[] {
+  let k = KEYS.get(e);
+  if (!k) KEYS.set(e, (k = [keyOf(e.label), ...(e.accepted ?? []).map(keyOf)]));
+  return k;
+}
+
 /**
  * Matches header tokens, in reading order, to expected labels. Up to three consecutive tokens may
  * form one label (PDF text breaks "社会公益" / "组织"). A token close to a label that is still
  * expected is reported as altered; tokens that match nothing are ignored.
  */
 export function matchHeaders(ctx: ParseContext, tokens: Token[], expected: ExpectedHeader[]): HeaderNode[] {
-  const remaining = expected.map((e) => ({
-    e,
-    keys: [keyOf(e.label), ...(e.accepted ?? []).map(keyOf)],
-    used: false,
-  }));
+  const remaining = expected.map((e) => ({ e, keys: keysOf(e), used: false }));
   const out: HeaderNode[] = [];
   /** Tokens already used as the second half of a word split across lines. */
   const consumed = new Set<number>();

@@ -55,6 +55,20 @@ export interface AssembleOptions {
   freePrefix: boolean;
 }
 
+const CANDIDATES = new WeakMap<RowTemplate[], Candidate[]>();
+
+/** The data rows of a template with their keys, computed once per template. */
+function candidatesOf(templateRows: RowTemplate[]): Candidate[] {
+  let c = CANDIDATES.get(templateRows);
+  if (!c) {
+    c = templateRows
+      .filter((r) => !r.group)
+      .map((t, order) => ({ t, key: keyOf(t.enumerator + t.label), bodyKey: keyOf(t.label), order }));
+    CANDIDATES.set(templateRows, c);
+  }
+  return c;
+}
+
 export function assembleRows(
   ctx: ParseContext,
   fromLine: number,
@@ -62,9 +76,7 @@ export function assembleRows(
   templateRows: RowTemplate[],
   opts: AssembleOptions,
 ): RowAssembly {
-  const cands: Candidate[] = templateRows
-    .filter((r) => !r.group)
-    .map((t, order) => ({ t, key: keyOf(t.enumerator + t.label), bodyKey: keyOf(t.label), order }));
+  const cands = candidatesOf(templateRows);
   const rows: RowNode[] = [];
   const headerLines: Line[] = [];
   const stray: RowAssembly['stray'] = [];

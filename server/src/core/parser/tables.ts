@@ -90,6 +90,19 @@ const T3_HEADER_GROUPS: ExpectedHeader[] = [
   { columnId: 'group.legal', label: '法人或其他组织' },
 ];
 
+const columnHeaders = (cols: typeof T3_COLUMNS): ExpectedHeader[] =>
+  cols.map((c) => ({ columnId: c.id, label: c.label, accepted: c.accepted }));
+const T3_HEADERS_7: ExpectedHeader[] = [...T3_HEADER_GROUPS, ...columnHeaders(T3_COLUMNS)];
+// The 8-column variant's subtotal is headed by 法人或其他组织 itself: that word is the column.
+const T3_HEADERS_8: ExpectedHeader[] = [T3_HEADER_GROUPS[0], ...columnHeaders(T3_COLUMNS_WITH_SUBTOTAL)];
+
+const BLOCK_HEADERS = new WeakMap<Table2BlockTemplate, ExpectedHeader[]>();
+function blockHeaders(bt: Table2BlockTemplate): ExpectedHeader[] {
+  let h = BLOCK_HEADERS.get(bt);
+  if (!h) BLOCK_HEADERS.set(bt, (h = bt.columns.map((c) => ({ columnId: `${bt.id}.${c.id}`, label: c.label, accepted: c.accepted }))));
+  return h;
+}
+
 export function parseTable3(ctx: ParseContext, from: number, to: number): TableNode {
   const columnCount = t3ColumnCount(ctx, from, to);
   const columns = columnCount === 8 ? T3_COLUMNS_WITH_SUBTOTAL : T3_COLUMNS;
@@ -106,12 +119,7 @@ export function parseTable3(ctx: ParseContext, from: number, to: number): TableN
   }
   const { edition, a } = best!;
   const templateRows = TEMPLATES[edition].table3.rows;
-  const headerExpected: ExpectedHeader[] = [
-    ...T3_HEADER_GROUPS,
-    ...columns.map((c) => ({ columnId: c.id, label: c.label, accepted: c.accepted })),
-  ];
-  // The 8-column variant's subtotal is headed by 法人或其他组织 itself: let that word be the column.
-  if (columnCount === 8) headerExpected.splice(1, 1);
+  const headerExpected = columnCount === 8 ? T3_HEADERS_8 : T3_HEADERS_7;
   const headerTokenList = a.headerLines.flatMap((l) => headerTokens(l));
   const firstRowStart = a.rows.length ? a.rows[0].span.start : Infinity;
   const headers = matchHeaders(ctx, headerTokenList, headerExpected).filter((h) => h.span.start < firstRowStart);
@@ -179,7 +187,8 @@ export function parseTable2(ctx: ParseContext, from: number, to: number): TableN
 
 function headerLineOf(ctx: ParseContext, from: number, to: number): number | undefined {
   for (let i = from; i < to; i++) {
-    if (keyOf(ctx.lines[i].text).startsWith('信息内容')) return i;
+    const t = ctx.lines[i].text;
+    if (t.includes('信息内容') && keyOf(t).startsWith('信息内容')) return i;
   }
   return undefined;
 }
@@ -208,11 +217,7 @@ function parseBlock(ctx: ParseContext, s: BlockStart, end: number, bt: Table2Blo
   let headers: HeaderNode[] = [];
   if (h !== undefined) {
     const toks = headerTokens(ctx.lines[h]).filter((t) => t.key !== '信息内容');
-    headers = matchHeaders(
-      ctx,
-      toks,
-      bt.columns.map((c) => ({ columnId: `${bt.id}.${c.id}`, label: c.label, accepted: c.accepted })),
-    );
+    headers = matchHeaders(ctx, toks, blockHeaders(bt));
   }
   const a = assembleRows(ctx, h !== undefined ? h + 1 : s.line + 1, end, bt.rows, {
     cells: bt.columns.length,
