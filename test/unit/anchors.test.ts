@@ -36,3 +36,16 @@ test('a 第二十条 line inside a sentence is not a block heading', () => {
     ['t2.1', 't2.5', 't2.6', 't2.8'],
   );
 });
+
+test('without section 四’s heading, table 四 is still table 四 and not rows of table 三', () => {
+  const text = base.replace(/\n四、政府信息公开行政复议、行政诉讼情况\n/, '\n');
+  assert.notEqual(text, base);
+  const r = lint(text);
+  assert.ok(r.model.tables.t4, 'table 四 found');
+  assert.equal(r.model.tables.t4!.rows[0].cells.length, 15);
+  assert.equal(r.model.tables.t3!.rows.length, lint(base).model.tables.t3!.rows.length);
+  assert.deepEqual(
+    r.findings.map((f) => f.ruleId),
+    ['section-missing'],
+  );
+});

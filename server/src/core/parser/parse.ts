@@ -77,7 +77,10 @@ function parseUnsafe(text: string): ReportModel {
   }
   let t3End = t3From;
   if (t3From >= 0) {
-    const to = nextHeadingAfter(t3From);
+    // Table 三 ends at the next heading, or where table 四's header starts when section 四's heading is missing.
+    let to = nextHeadingAfter(t3From);
+    const t4Header = findLine(lines, t3From + 1, (l) => l.index < to && isT4Anchor(l.text));
+    if (t4Header >= 0 && t4Header < to) to = t4Header;
     tables.t3 = parseTable3(ctx, t3From, to);
     if (tables.t3.rows.length === 0) tables.t3 = undefined;
     else {
