@@ -10,6 +10,7 @@ import {
   type ReportViewResult,
   type SkeletonParams,
 } from '../../server/src/lsp/protocol';
+import { RestartingErrorHandler } from './errorHandler';
 
 /** Any scheme (files, untitled, virtual workspaces, diff views): the server decides what to lint. */
 export const DOCUMENT_SELECTOR = [{ language: 'govreport' }, { language: 'plaintext' }, { language: 'markdown' }];
@@ -43,6 +44,7 @@ export class ServerClient implements vscode.Disposable {
         fileEvents: vscode.workspace.createFileSystemWatcher('**/.govreportrc.json'),
       },
       diagnosticCollectionName: 'govreport',
+      errorHandler: new RestartingErrorHandler(this.output),
     };
     this.client = new LanguageClient('govreport', vscode.l10n.t('Government report checker'), serverOptions, clientOptions);
     this.client.onDidChangeState(() => this.changed.fire());

@@ -122,10 +122,17 @@ describe('a report in VS Code (code-server) with the packaged extension', () => 
       });
       await page.keyboard.press('Escape');
 
-      // Hovering the squiggle shows the same message.
-      await page.mouse.move(squiggle.x + squiggle.width / 2, squiggle.y + squiggle.height / 2);
+      // Hovering the squiggle shows the same message. The pointer comes in from off the text each try, since a
+      // hover only starts on a move and the editor may dismiss one that opened while it was still busy.
       const hover = page.locator('.monaco-hover', { hasText: message }).first();
-      await hover.waitFor({ state: 'visible', timeout: 20_000 });
+      await waitFor('the hover with the message', 30_000, async () => {
+        await page.mouse.move(squiggle.x + squiggle.width / 2, Math.max(0, squiggle.y - 60));
+        await page.mouse.move(squiggle.x + squiggle.width / 2, squiggle.y + squiggle.height / 2, { steps: 5 });
+        return hover.waitFor({ state: 'visible', timeout: 3_000 }).then(
+          () => true,
+          () => false,
+        );
+      });
       await vscode.screenshot('broken-total-hover');
     }));
 
@@ -200,6 +207,32 @@ describe('a report in VS Code (code-server) with the packaged extension', () => 
       await waitFor('the Problems entry to go', 20_000, async () => (await problemCount(page, CLEAN_FILE)) === 0);
     }));
 
+  test('when the server process dies, the client restarts it and says so in the output channel', () =>
+    screenshotOnFailure(() => vscode, 'server-restart', async () => {
+      const { page } = vscode;
+      const before = serverPids(vscode.extensionsDir);
+      assert.equal(before.length, 1, 'one language server runs for this window');
+      process.kill(before[0], 'SIGKILL');
+      const after = await waitFor('a new server process', 30_000, () => {
+        const now = serverPids(vscode.extensionsDir);
+        return now.length === 1 && now[0] !== before[0] ? now : undefined;
+      });
+      assert.notEqual(after[0], before[0]);
+      const said = await waitFor('the restart message in the output channel', 30_000, () =>
+        logFiles(vscode.userDataDir).find((f) => /being restarted \(1 of \d+\)/.test(fs.readFileSync(f, 'utf8'))),
+      );
+      assert.ok(said);
+
+      // The new server checks as the old one did.
+      const line = table4Line(CLEAN_TEXT) + 1;
+      await openFile(page, CLEAN_FILE);
+      await goToLineEnd(page, line);
+      await page.keyboard.type('7');
+      await waitFor('an error squiggle from the restarted server', 30_000, async () => (await errorSquiggles(page).count()) > 0);
+      await page.keyboard.press('Backspace');
+      await waitFor('the squiggle to go', 20_000, async () => (await errorSquiggles(page).count()) === 0);
+    }));
+
   test('in English VS Code the extension shows its English view name and command titles', () =>
     screenshotOnFailure(() => vscode, 'locale-en', async () => {
       // The default display language; ./locale.e2e.ts runs VS Code in Chinese.
@@ -231,4 +264,35 @@ async function showOutline(page: VSCodeSession['page'], folderName: string) {
   await root.waitFor({ state: 'visible', timeout: 20_000 });
   if ((await root.getAttribute('aria-expanded')) === 'false') await root.locator('.monaco-tl-twistie').click();
   return pane;
+}
+
+/** Process ids of language servers started from this session's extensions folder. */
+function serverPids(extensionsDir: string): number[] {
+  const pids: number[] = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let cmd = '';
+    try {
+      cmd = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (cmd.includes(extensionsDir) && cmd.includes('dist/server.js')) pids.push(Number(name));
+  }
+  return pids;
+}
+
+/** Every log file VS Code wrote for this session (output channels of extensions included). */
+function logFiles(userDataDir: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.log')) out.push(p);
+    }
+  };
+  const logs = path.join(userDataDir, 'logs');
+  if (fs.existsSync(logs)) walk(logs);
+  return out;
 }
