@@ -40,10 +40,11 @@ export function startServer(connection: Connection): void {
   // LSP lifecycle: requests before `initialize` get ServerNotInitialized, after `shutdown` InvalidRequest.
   let phase: 'starting' | 'running' | 'shutdown' = 'starting';
   const guard =
-    <P, R>(handler: (p: P) => R) =>
+    <P, R>(handler: (p: P) => R, valid: (p: unknown) => boolean = () => true) =>
     (p: P): R => {
       if (phase === 'starting') throw new ResponseError(ErrorCodes.ServerNotInitialized, 'govreport: the server is not initialized yet');
       if (phase === 'shutdown') throw new ResponseError(ErrorCodes.InvalidRequest, 'govreport: the server is shutting down');
+      if (!valid(p)) throw new ResponseError(ErrorCodes.InvalidParams, 'govreport: the parameters do not have the shape the request needs');
       return handler(p);
     };
 
@@ -126,19 +127,36 @@ export function startServer(connection: Connection): void {
     return cur ? f(cur) : empty;
   };
 
-  connection.onDocumentSymbol(guard((p) => withDoc(p.textDocument.uri, [], (c) => documentSymbols(c.doc, c.analysis, c.locale))));
-  connection.onFoldingRanges(guard((p) => withDoc(p.textDocument.uri, [], (c) => foldingRangesOf(c.analysis))));
+  connection.onDocumentSymbol(guard((p) => withDoc(p.textDocument.uri, [], (c) => documentSymbols(c.doc, c.analysis, c.locale)), hasDocument));
+  connection.onFoldingRanges(guard((p) => withDoc(p.textDocument.uri, [], (c) => foldingRangesOf(c.analysis)), hasDocument));
   connection.onHover(
-    guard((p) => withDoc(p.textDocument.uri, null, (c) => hoverAt(c.doc, c.analysis, c.doc.offsetAt(p.position), c.locale))),
+    guard(
+      (p) => withDoc(p.textDocument.uri, null, (c) => hoverAt(c.doc, c.analysis, c.doc.offsetAt(p.position), c.locale)),
+      (p) => hasDocument(p) && isPosition((p as { position?: unknown }).position),
+    ),
   );
-  connection.onCodeLens(guard((p) => withDoc(p.textDocument.uri, [], (c) => tableLenses(c.doc, c.analysis, c.locale))));
-  connection.onCodeAction(guard((p) => provideCodeActions(need().ctx, p)));
-  connection.onCodeActionResolve(guard((a) => resolveCodeAction(need().ctx, a)));
+  connection.onCodeLens(guard((p) => withDoc(p.textDocument.uri, [], (c) => tableLenses(c.doc, c.analysis, c.locale)), hasDocument));
+  connection.onCodeAction(
+    guard(
+      (p) => provideCodeActions(need().ctx, p),
+      (p) => hasDocument(p) && isObject((p as { range?: unknown }).range),
+    ),
+  );
+  connection.onCodeActionResolve(guard((a) => resolveCodeAction(need().ctx, a), isObject));
   connection.onRequest(
     ReportViewRequest.method,
-    guard((p: ReportViewParams) => withDoc(p.uri, null, (c) => reportViewOf(c.doc, c.analysis, c.locale))),
+    guard(
+      (p: ReportViewParams) => withDoc(p.uri, null, (c) => reportViewOf(c.doc, c.analysis, c.locale)),
+      (p) => isObject(p) && typeof p.uri === 'string',
+    ),
   );
-  connection.onRequest(SkeletonRequest.method, guard((p: SkeletonParams) => reportSkeleton({ year: p.year, body: p.body, eol: p.eol })));
+  connection.onRequest(
+    SkeletonRequest.method,
+    guard(
+      (p: SkeletonParams) => reportSkeleton({ year: p.year, body: p.body, eol: p.eol }),
+      (p) => isObject(p) && Number.isInteger(p.year) && (p.body === undefined || typeof p.body === 'string') && (p.eol === undefined || typeof p.eol === 'string'),
+    ),
+  );
 
   connection.onExecuteCommand(guard(async (p): Promise<FixAllCommandResult | undefined> => {
     if (p.command !== FIX_ALL_COMMAND) return undefined;
@@ -165,4 +183,17 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+function isObject(p: unknown): p is Record<string, unknown> {
+  return typeof p === 'object' && p !== null;
+}
+
+/** `{ textDocument: { uri: string } }` */
+function hasDocument(p: unknown): boolean {
+  return isObject(p) && isObject(p.textDocument) && typeof p.textDocument.uri === 'string';
+}
+
+function isPosition(p: unknown): boolean {
+  return isObject(p) && Number.isInteger(p.line) && Number.isInteger(p.character);
 }
