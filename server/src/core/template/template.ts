@@ -274,6 +274,13 @@ const T2_2021: Table2BlockTemplate[] = [
   },
 ];
 
+/** 2019 试行: 第（五）（六）项 count projects of last year, this year's change and the decisions; 第（八）项 the first two. */
+const ITEM_COLUMNS_2019: ColumnTemplate[] = [
+  { id: 'lastYear', label: '上一年项目数量' },
+  { id: 'change', label: '本年增/减', signed: true },
+  { id: 'decisions', label: '处理决定数量' },
+];
+
 const T2_2019: Table2BlockTemplate[] = [
   {
     id: 't2.1',
@@ -293,11 +300,7 @@ const T2_2019: Table2BlockTemplate[] = [
     id: 't2.5',
     heading: '第二十条第（五）项',
     item: '五',
-    columns: [
-      { id: 'lastYear', label: '上一年项目数量' },
-      { id: 'change', label: '本年增/减', signed: true },
-      { id: 'decisions', label: '处理决定数量' },
-    ],
+    columns: ITEM_COLUMNS_2019,
     rows: [
       { id: 't2.5.license', enumerator: '', label: '行政许可' },
       { id: 't2.5.otherServices', enumerator: '', label: '其他对外管理服务事项' },
@@ -307,11 +310,7 @@ const T2_2019: Table2BlockTemplate[] = [
     id: 't2.6',
     heading: '第二十条第（六）项',
     item: '六',
-    columns: [
-      { id: 'lastYear', label: '上一年项目数量' },
-      { id: 'change', label: '本年增/减', signed: true },
-      { id: 'decisions', label: '处理决定数量' },
-    ],
+    columns: ITEM_COLUMNS_2019,
     rows: [
       { id: 't2.6.penalty', enumerator: '', label: '行政处罚' },
       { id: 't2.6.enforcement', enumerator: '', label: '行政强制' },
@@ -321,10 +320,7 @@ const T2_2019: Table2BlockTemplate[] = [
     id: 't2.8',
     heading: '第二十条第（八）项',
     item: '八',
-    columns: [
-      { id: 'lastYear', label: '上一年项目数量' },
-      { id: 'change', label: '本年增/减', signed: true },
-    ],
+    columns: ITEM_COLUMNS_2019.slice(0, 2),
     rows: [{ id: 't2.8.fee', enumerator: '', label: '行政事业性收费' }],
   },
   {
