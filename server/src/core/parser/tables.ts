@@ -114,8 +114,9 @@ export function parseTable3(ctx: ParseContext, from: number, to: number): TableN
     const missing = rows.filter((r) => !r.group && !a.rows.some((x) => x.rowId === r.id)).length;
     const s = a.score - missing * 0.5 - a.stray.length * 0.5;
     if (!best || s > best.s + 1e-9) best = { edition, a, s };
-    // A complete 2021 reading with every label exact leaves nothing for another edition to explain.
-    if (missing === 0 && a.stray.length === 0 && a.rows.every((r) => r.labelMatch === 'exact')) break;
+    // The editions differ only in （六）: a 2021 reading with every row found and no stray line leaves nothing
+    // for the 2019 one to explain.
+    if (missing === 0 && a.stray.length === 0) break;
   }
   const { edition, a } = best!;
   const templateRows = TEMPLATES[edition].table3.rows;
