@@ -169,7 +169,7 @@ for (const v of BIG) {
   });
 }
 
-test('the PDF layout really has the hard parts of FORMAT.md §6', () => {
+test('the PDF layout really has the hard parts of real PDF text', () => {
   const text = render(makeSpec(), 'pdf');
   const lines = text.split('\n');
   for (const line of ['-3-', '— 4 —', '三', '、', '本', '年', '结', '果', '计其他情形）', '业', '组织', '总计', '维持 纠正 结果 审结']) {
