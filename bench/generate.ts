@@ -6,6 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, fixAll, lint, type CellNode, type ReportModel, type Span, type TextEdit } from '../server/src/core';
+import { rng } from '../test/helpers/report';
+
+export { rng };
 
 export const SEEDS_DIR = path.join(__dirname, '..', '..', 'test', 'fixtures', 'seeds');
 
@@ -22,17 +25,6 @@ export function loadSeeds(dir: string = SEEDS_DIR): Seed[] {
     .map((f) => ({ name: f.replace(/\.(txt|md)$/, ''), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
 }
 
-/** mulberry32: a small, fast, seeded generator of floats in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Integer cells of the three tables, in document order. */
 function integerCells(model: ReportModel): CellNode[] {

@@ -28,26 +28,7 @@ export function isReportFileName(name: string): boolean {
 
 /** Every report file under `dir`, sorted by path. */
 export function walkFolder(dir: string): string[] {
-  const out: string[] = [];
-  const visit = (d: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) {
-        if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) visit(full);
-      } else if ((e.isFile() || e.isSymbolicLink()) && isReportFileName(e.name)) {
-        out.push(full);
-      }
-    }
-  };
-  visit(dir);
-  return out;
+  return walkAll(dir).filter((f) => isReportFileName(path.basename(f)));
 }
 
 export function discover(inputs: readonly string[], cwd: string = process.cwd()): Discovery {
@@ -116,7 +97,7 @@ function walkAll(dir: string): string[] {
       const full = path.join(d, e.name);
       if (e.isDirectory()) {
         if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) visit(full);
-      } else out.push(full);
+      } else if (e.isFile() || e.isSymbolicLink()) out.push(full);
     }
   };
   visit(dir);
