@@ -19,28 +19,42 @@ export function contentOf(line: Line): Content {
   let s = 0;
   let e = t.length;
   let markdown = false;
-  while (s < e && /\s/.test(t[s])) s++;
-  const md = /^#{1,6}\s*/.exec(t.slice(s, Math.min(e, s + 16)));
-  if (md) {
-    s += md[0].length;
-    markdown = true;
+  while (s < e && isSpace(t.charCodeAt(s))) s++;
+  if (t.charCodeAt(s) === 0x23) {
+    const md = /^#{1,6}\s*/.exec(t.slice(s, Math.min(e, s + 16)));
+    if (md) {
+      s += md[0].length;
+      markdown = true;
+    }
   }
-  while (e > s && /\s/.test(t[e - 1])) e--;
+  while (e > s && isSpace(t.charCodeAt(e - 1))) e--;
   // Closing hashes of an ATX heading, and bold/italic markers around the whole content.
   if (markdown) {
     const close = /\s#+$/.exec(t.slice(s, e));
     if (close) e -= close[0].length;
   }
   for (;;) {
+    const c = t.charCodeAt(s);
+    if (c !== 0x2a && c !== 0x5f && c !== 0x3010) break;
     const inner = t.slice(s, e);
     const m = /^(\*\*|__|\*|【)(.*?)(\*\*|__|\*|】)$/.exec(inner);
     if (!m || m[2].length === 0) break;
     s += m[1].length;
     e -= m[3].length;
   }
-  while (s < e && /\s/.test(t[s])) s++;
-  while (e > s && /\s/.test(t[e - 1])) e--;
+  while (s < e && isSpace(t.charCodeAt(s))) s++;
+  while (e > s && isSpace(t.charCodeAt(e - 1))) e--;
   return { start: line.start + s, end: line.start + e, text: t.slice(s, e), markdown };
+}
+
+/** What `\s` matches in a regular expression, by code unit. */
+export function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 export interface HeadingMatch {
@@ -62,6 +76,10 @@ const TITLE_KEYS = SECTIONS.map((s) => ({
 }));
 
 const EXACT_KEYS = new Set(TITLE_KEYS.flatMap((t) => [t.std, ...t.variants]));
+/** A title key that is a section's standard title (the first such section) or else a variant (the last one). */
+const EXACT_MATCH = new Map<string, { id: SectionId; sim: number; kind: 'standard' | 'variant' }>();
+for (const t of TITLE_KEYS) for (const v of t.variants) EXACT_MATCH.set(v, { id: t.id, sim: 1, kind: 'variant' });
+for (const t of [...TITLE_KEYS].reverse()) EXACT_MATCH.set(t.std, { id: t.id, sim: 1, kind: 'standard' });
 const HEADING_START = new Set(['第', ...NUMERALS, ...[...EXACT_KEYS].map((k) => k[0])]);
 
 /** Recognizes a section heading such as "三、收到和处理政府信息公开申请情况" in any common style. */
@@ -86,16 +104,9 @@ export function matchSectionHeading(line: Line): HeadingMatch | undefined {
   if (key.length < 2) return undefined;
   // Without an enumerator only an exact title or a known variant counts: a lookup, no scoring.
   if (!m && !EXACT_KEYS.has(key)) return undefined;
-  let best: { id: SectionId; sim: number; kind: 'standard' | 'variant' | 'altered' } | undefined;
-  for (const t of TITLE_KEYS) {
-    if (key === t.std) {
-      best = { id: t.id, sim: 1, kind: 'standard' };
-      break;
-    }
-    if (t.variants.includes(key)) {
-      best = { id: t.id, sim: 1, kind: 'variant' };
-      continue;
-    }
+  let best: { id: SectionId; sim: number; kind: 'standard' | 'variant' | 'altered' } | undefined = EXACT_MATCH.get(key);
+  // Not a known title: score it against every section's wordings.
+  for (const t of best ? [] : TITLE_KEYS) {
     const sim = Math.max(
       ...[t.std, ...t.variants].map((v) => Math.max(similarity(key, v), 0.95 * charDice(key, v))),
     );

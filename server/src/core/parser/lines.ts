@@ -62,27 +62,97 @@ export interface RowScan {
   cells: CellToken[];
 }
 
-const NUM = /^[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-const PLACEHOLDER = /^(?:[—–\-−―─]+|\/+|\\|无|空)$/;
-const MAY_HOLD_VALUE = /[0-9—–\-−―─/\\无空]/;
-
 /** Blanks and the separators of pipe tables. */
 function isSeparator(c: number): boolean {
   return c <= 0x20 || c === 0x7c || c === 0xa0;
 }
 
-/** First characters of a number or a placeholder, besides digits. */
-const VALUE_START = new Set([..."+-−—–―─/\\无空"].map((ch) => ch.charCodeAt(0)));
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** Dashes that stand for "none" in a cell: — – - − ― ─. */
+function isDash(c: number): boolean {
+  return c === 0x2014 || c === 0x2013 || c === 0x2d || c === 0x2212 || c === 0x2015 || c === 0x2500;
+}
+
+/** Characters a cell value or placeholder can hold: digits, dashes, slashes, 无, 空. */
+function mayHoldValue(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isDigit(c) || isDash(c) || c === 0x2f || c === 0x5c || c === 0x65e0 || c === 0x7a7a) return true;
+  }
+  return false;
+}
+
+/** What `\s` matches (and `trim` removes), by code unit. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * Whether `raw` is a number as tables write it: an optional sign (+ - −), digits or digits grouped by
+ * thousands ("3,119"), an optional decimal part. Returns 0 when not, 1 for a plain number, 2 for a grouped one.
+ */
+function numberShape(raw: string): 0 | 1 | 2 {
+  const n = raw.length;
+  let i = 0;
+  const c0 = raw.charCodeAt(0);
+  if (c0 === 0x2b || c0 === 0x2d || c0 === 0x2212) i++;
+  let j = i;
+  while (j < n && isDigit(raw.charCodeAt(j))) j++;
+  if (j === i) return 0;
+  let grouped = false;
+  if (j < n && raw.charCodeAt(j) === 0x2c) {
+    // Thousands: the first group has 1–3 digits, every later one exactly 3.
+    if (j - i > 3) return 0;
+    while (j < n && raw.charCodeAt(j) === 0x2c) {
+      if (!isDigit(raw.charCodeAt(j + 1)) || !isDigit(raw.charCodeAt(j + 2)) || !isDigit(raw.charCodeAt(j + 3))) return 0;
+      j += 4;
+    }
+    grouped = true;
+  }
+  if (j < n && raw.charCodeAt(j) === 0x2e) {
+    const k = j + 1;
+    j = k;
+    while (j < n && isDigit(raw.charCodeAt(j))) j++;
+    if (j === k) return 0;
+  }
+  if (j !== n) return 0;
+  return grouped ? 2 : 1;
+}
+
+/** A placeholder for "none": a run of dashes, a run of slashes, a backslash, 无 or 空. */
+function isPlaceholder(raw: string): boolean {
+  const n = raw.length;
+  if (n === 0) return false;
+  const c0 = raw.charCodeAt(0);
+  if (n === 1 && (c0 === 0x5c || c0 === 0x65e0 || c0 === 0x7a7a)) return true;
+  if (isDash(c0)) {
+    for (let i = 1; i < n; i++) if (!isDash(raw.charCodeAt(i))) return false;
+    return true;
+  }
+  if (c0 === 0x2f) {
+    for (let i = 1; i < n; i++) if (raw.charCodeAt(i) !== 0x2f) return false;
+    return true;
+  }
+  return false;
+}
 
 /** Classifies one token as a cell value, or returns undefined when it is not value-like. */
 export function classifyValue(raw: string, start: number): CellToken | undefined {
-  // Most tokens are label words: reject them by their first character before any pattern runs.
+  // Most tokens are label words: reject them by their first character before anything else.
   const c = raw.charCodeAt(0);
-  const digit = c >= 0x30 && c <= 0x39;
-  if (!digit && !VALUE_START.has(c)) return undefined;
-  if ((digit || c === 0x2b || c === 0x2d || c === 0x2212) && NUM.test(raw)) {
-    const grouped = raw.includes(',');
-    const clean = raw.replace(/,/g, '').replace('−', '-');
+  const digit = isDigit(c);
+  if (!digit && !isDash(c) && c !== 0x2b && c !== 0x2f && c !== 0x5c && c !== 0x65e0 && c !== 0x7a7a) return undefined;
+  const shape = digit || c === 0x2b || c === 0x2d || c === 0x2212 ? numberShape(raw) : 0;
+  if (shape !== 0) {
+    const grouped = shape === 2;
+    let clean = grouped ? raw.replace(/,/g, '') : raw;
+    if (c === 0x2212) clean = '-' + clean.slice(1);
     const value = Number(clean);
     if (!Number.isFinite(value)) return { start, end: start + raw.length, raw, kind: 'invalid' };
     return {
@@ -94,33 +164,45 @@ export function classifyValue(raw: string, start: number): CellToken | undefined
       grouped: grouped || undefined,
     };
   }
-  if (PLACEHOLDER.test(raw)) return { start, end: start + raw.length, raw, kind: 'invalid' };
+  if (isPlaceholder(raw)) return { start, end: start + raw.length, raw, kind: 'invalid' };
   return undefined;
 }
 
-interface Field {
-  start: number;
-  end: number;
-  text: string;
+const enum Split {
+  Pipe,
+  Tab,
+  Blanks,
 }
 
-function fieldsOf(line: Line, sep: RegExp): Field[] {
-  const out: Field[] = [];
-  const t = line.text;
+/**
+ * Splits `t` at its separators (each "|", each tab, or each run of spaces and tabs) into fields, trimmed
+ * of whitespace, pushed as [start, end) pairs within `t`. An empty field sits where its text would start.
+ */
+function splitFields(t: string, how: Split, starts: number[], ends: number[]): void {
   let pos = 0;
-  sep.lastIndex = 0;
   for (;;) {
-    const m = sep.exec(t);
-    const stop = m ? m.index : t.length;
-    const raw = t.slice(pos, stop);
-    const lead = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
-    out.push({ start: line.start + pos + lead, end: line.start + pos + lead + trimmed.length, text: trimmed });
-    if (!m) break;
-    pos = m.index + m[0].length;
-    if (m[0].length === 0) sep.lastIndex++;
+    let stop: number;
+    let next: number;
+    if (how === Split.Blanks) {
+      stop = pos;
+      while (stop < t.length && t.charCodeAt(stop) !== 0x20 && t.charCodeAt(stop) !== 0x09) stop++;
+      next = stop;
+      while (next < t.length && (t.charCodeAt(next) === 0x20 || t.charCodeAt(next) === 0x09)) next++;
+      if (stop === t.length) stop = next = -1;
+    } else {
+      stop = t.indexOf(how === Split.Pipe ? '|' : '\t', pos);
+      next = stop + 1;
+    }
+    const end = stop < 0 ? t.length : stop;
+    let a = pos;
+    while (a < end && isSpace(t.charCodeAt(a))) a++;
+    let b = end;
+    while (b > a && isSpace(t.charCodeAt(b - 1))) b--;
+    starts.push(a);
+    ends.push(b);
+    if (stop < 0) break;
+    pos = next;
   }
-  return out;
 }
 
 /**
@@ -129,9 +211,9 @@ function fieldsOf(line: Line, sep: RegExp): Field[] {
  * first number ("…重新出具0") is split when that completes the expected count.
  */
 export function scanRow(line: Line, expected?: number): RowScan {
+  const t = line.text;
   // A line with no digit and no placeholder character holds no cell: it is all label.
-  if (!MAY_HOLD_VALUE.test(line.text)) {
-    const t = line.text;
+  if (!mayHoldValue(t)) {
     let a = 0;
     let b = t.length;
     while (a < b && isSeparator(t.charCodeAt(a))) a++;
@@ -139,55 +221,63 @@ export function scanRow(line: Line, expected?: number): RowScan {
     if (a === b) return { labelText: '', cells: [] };
     return { labelStart: line.start + a, labelEnd: line.start + b, labelText: t.slice(a, b), cells: [] };
   }
-  const pipe = isPipeRow(line.text);
-  const tabbed = pipe || line.text.includes('\t');
-  let fields = pipe
-    ? fieldsOf(line, /\|/g).slice(1, -1)
-    : tabbed
-      ? fieldsOf(line, /\t/g)
-      : fieldsOf(line, /[ \t]+/g);
-  if (tabbed) {
-    // A tab field holding several blank-separated numbers ("0 0") counts as several cells.
-    const split: Field[] = [];
-    for (const f of fields) {
-      if (/\s/.test(f.text) && f.text.split(/\s+/).every((p) => classifyValue(p, 0))) {
-        const sub = fieldsOf({ index: 0, start: f.start, end: f.end, text: f.text }, /\s+/g);
-        split.push(...sub);
-      } else split.push(f);
-    }
-    fields = split;
+  const pipe = isPipeRow(t);
+  const tabbed = pipe || t.includes('\t');
+  // Fields as [start, end) offsets within the line.
+  let fs: number[] = [];
+  let fe: number[] = [];
+  splitFields(t, pipe ? Split.Pipe : tabbed ? Split.Tab : Split.Blanks, fs, fe);
+  if (pipe) {
+    fs = fs.slice(1, -1);
+    fe = fe.slice(1, -1);
   }
-  while (fields.length > 0 && fields[fields.length - 1].text === '') fields.pop();
-  let k = fields.length;
-  const collected: Field[] = [];
+  if (tabbed) splitValueFields(t, fs, fe);
+  let n = fs.length;
+  // Trailing empty fields are not cells.
+  while (n > 0 && fs[n - 1] === fe[n - 1]) n--;
+  // Value-like fields from the end (empty ones too in tab-separated lines).
+  const tokens: (CellToken | undefined)[] = new Array(n);
+  let k = n;
   while (k > 0) {
-    const f = fields[k - 1];
-    if (f.text === '' ? tabbed : classifyValue(f.text, f.start)) {
-      collected.unshift(f);
-      k--;
-    } else break;
+    const i = k - 1;
+    if (fs[i] === fe[i]) {
+      if (!tabbed) break;
+    } else {
+      const tok = classifyValue(t.slice(fs[i], fe[i]), line.start + fs[i]);
+      if (!tok) break;
+      tokens[i] = tok;
+    }
+    k--;
   }
-  while (collected.length > 0 && collected[0].text === '') collected.shift();
-  const nonEmpty = collected.filter((f) => f.text !== '');
-  let chosen: Field[];
-  if (expected === undefined || nonEmpty.length >= expected || collected.length > expected) chosen = nonEmpty;
-  else chosen = collected;
-  const cells: CellToken[] = chosen.map(
-    (f) => classifyValue(f.text, f.start) ?? { start: f.start, end: f.start, raw: '', kind: 'blank' as const },
-  );
-  for (const c of cells) if (c.kind === 'blank') c.end = c.start;
+  let first = k;
+  while (first < n && fs[first] === fe[first]) first++;
+  let nonEmpty = 0;
+  for (let i = first; i < n; i++) if (tokens[i]) nonEmpty++;
+  const onlyValues = expected === undefined || nonEmpty >= expected || n - first > expected;
+  const cells: CellToken[] = [];
+  for (let i = first; i < n; i++) {
+    const tok = tokens[i];
+    if (tok) cells.push(tok);
+    else if (!onlyValues) cells.push({ start: line.start + fs[i], end: line.start + fs[i], raw: '', kind: 'blank' });
+  }
 
-  const labelFields = fields.slice(0, k).filter((f) => f.text !== '');
-  let labelStart = labelFields.length ? labelFields[0].start : undefined;
-  let labelEnd = labelFields.length ? labelFields[labelFields.length - 1].end : undefined;
+  let labelStart: number | undefined;
+  let labelEnd: number | undefined;
+  for (let i = 0; i < k; i++) {
+    if (fs[i] === fe[i]) continue;
+    if (labelStart === undefined) labelStart = line.start + fs[i];
+    labelEnd = line.start + fe[i];
+  }
 
   // A label glued to its first number.
   if (expected !== undefined && cells.length < expected && labelEnd !== undefined && labelStart !== undefined) {
-    const lt = line.text.slice(labelStart - line.start, labelEnd - line.start);
-    const m = /(\d+)$/.exec(lt);
-    if (m && m.index > 0 && /[\u3400-\u9fff)）]/.test(lt[m.index - 1]) && cells.length + 1 === expected) {
-      const s = labelEnd - m[1].length;
-      const cell = classifyValue(m[1], s);
+    const a = labelStart - line.start;
+    const b = labelEnd - line.start;
+    let d = b;
+    while (d > a && isDigit(t.charCodeAt(d - 1))) d--;
+    if (d < b && d > a && isGlued(t.charCodeAt(d - 1)) && cells.length + 1 === expected) {
+      const s = line.start + d;
+      const cell = classifyValue(t.slice(d, b), s);
       if (cell) {
         cells.unshift(cell);
         labelEnd = s;
@@ -198,8 +288,50 @@ export function scanRow(line: Line, expected?: number): RowScan {
     labelStart = labelEnd = undefined;
   }
   const labelText =
-    labelStart !== undefined && labelEnd !== undefined
-      ? line.text.slice(labelStart - line.start, labelEnd - line.start)
-      : '';
+    labelStart !== undefined && labelEnd !== undefined ? t.slice(labelStart - line.start, labelEnd - line.start) : '';
   return { labelStart, labelEnd, labelText, cells };
+}
+
+/** An ideograph or a closing bracket: what a number glued to a label follows. */
+function isGlued(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || c === 0x29 || c === 0xff09;
+}
+
+/** A tab field holding several blank-separated numbers ("0 0") counts as several cells. */
+function splitValueFields(t: string, fs: number[], fe: number[]): void {
+  let split = false;
+  for (let i = 0; i < fs.length && !split; i++) {
+    for (let j = fs[i]; j < fe[i]; j++) {
+      if (isSpace(t.charCodeAt(j))) {
+        split = true;
+        break;
+      }
+    }
+  }
+  if (!split) return;
+  const s2: number[] = [];
+  const e2: number[] = [];
+  for (let i = 0; i < fs.length; i++) {
+    const ps: number[] = [];
+    const pe: number[] = [];
+    let j = fs[i];
+    while (j < fe[i]) {
+      const a = j;
+      while (j < fe[i] && !isSpace(t.charCodeAt(j))) j++;
+      ps.push(a);
+      pe.push(j);
+      while (j < fe[i] && isSpace(t.charCodeAt(j))) j++;
+    }
+    if (ps.length > 1 && ps.every((a, x) => classifyValue(t.slice(a, pe[x]), 0))) {
+      s2.push(...ps);
+      e2.push(...pe);
+    } else {
+      s2.push(fs[i]);
+      e2.push(fe[i]);
+    }
+  }
+  fs.length = 0;
+  fe.length = 0;
+  fs.push(...s2);
+  fe.push(...e2);
 }

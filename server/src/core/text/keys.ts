@@ -19,11 +19,19 @@ function isKeyChar(c: number): boolean {
 
 /** The key of `s`. */
 export function keyOf(s: string): string {
+  // Copy runs of key characters at once: labels are mostly key characters.
   let out = '';
+  let run = -1;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (isKeyChar(c)) out += s[i];
+    if (isKeyChar(s.charCodeAt(i))) {
+      if (run < 0) run = i;
+    } else if (run >= 0) {
+      out += s.slice(run, i);
+      run = -1;
+    }
   }
+  if (run === 0) return s;
+  if (run > 0) out += s.slice(run);
   return out;
 }
 
@@ -35,11 +43,14 @@ export interface KeyedText {
 
 /** Appends the key characters of `s` (whose first character is at `base`) to `into`, keeping the last `cap` or so (at most twice as many). */
 export function appendKey(into: KeyedText, s: string, base: number, cap = Infinity): void {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (isKeyChar(c)) {
-      into.key += s[i];
+  let run = -1;
+  for (let i = 0; i <= s.length; i++) {
+    if (i < s.length && isKeyChar(s.charCodeAt(i))) {
+      if (run < 0) run = i;
       into.pos.push(base + i);
+    } else if (run >= 0) {
+      into.key += s.slice(run, i);
+      run = -1;
     }
   }
   // Trim only when twice over the cap, so that long runs of label text cost linear time.
@@ -50,6 +61,20 @@ export function appendKey(into: KeyedText, s: string, base: number, cap = Infini
   }
 }
 
+/** Rows of the dynamic programs below, reused across calls (grown when needed). */
+let rowA = new Int32Array(256);
+let rowB = new Int32Array(256);
+let rowC = new Int32Array(256);
+let rowD = new Int32Array(256);
+function ensureRows(n: number): void {
+  if (rowA.length > n) return;
+  const size = Math.max(n + 1, rowA.length * 2);
+  rowA = new Int32Array(size);
+  rowB = new Int32Array(size);
+  rowC = new Int32Array(size);
+  rowD = new Int32Array(size);
+}
+
 /** Levenshtein distance between two short strings. */
 export function distance(a: string, b: string): number {
   if (a === b) return 0;
@@ -57,17 +82,22 @@ export function distance(a: string, b: string): number {
   const n = b.length;
   if (m === 0) return n;
   if (n === 0) return m;
-  let prev = new Array<number>(n + 1);
-  let cur = new Array<number>(n + 1);
+  ensureRows(n);
+  let prev = rowA;
+  let cur = rowB;
   for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
     cur[0] = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      const sub = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      cur[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
     }
-    [prev, cur] = [cur, prev];
+    const t = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[n];
 }
@@ -93,12 +123,16 @@ export function alignSuffix(text: string, target: string): SuffixAlignment {
   const n = text.length;
   const m = target.length;
   if (m === 0) return { dist: 0, start: n };
+  ensureRows(n);
   // D[i][j]: distance between target[0..i) and text[s..j) for the best s; S[i][j]: that s.
-  let prevD = new Array<number>(n + 1).fill(0);
-  let prevS = new Array<number>(n + 1);
-  for (let j = 0; j <= n; j++) prevS[j] = j;
-  let curD = new Array<number>(n + 1);
-  let curS = new Array<number>(n + 1);
+  let prevD = rowA;
+  let prevS = rowB;
+  let curD = rowC;
+  let curS = rowD;
+  for (let j = 0; j <= n; j++) {
+    prevD[j] = 0;
+    prevS[j] = j;
+  }
   for (let i = 1; i <= m; i++) {
     curD[0] = i;
     curS[0] = 0;
@@ -120,29 +154,50 @@ export function alignSuffix(text: string, target: string): SuffixAlignment {
       curD[j] = best;
       curS[j] = s;
     }
-    [prevD, curD] = [curD, prevD];
-    [prevS, curS] = [curS, prevS];
+    let t = prevD;
+    prevD = curD;
+    curD = t;
+    t = prevS;
+    prevS = curS;
+    curS = t;
   }
   return { dist: prevD[n], start: prevS[n] };
 }
 
 /** Whether a key is only an enumerator: digits or Chinese numerals. */
 export function isEnumeratorKey(k: string): boolean {
-  return /^[0-9一二三四五六七八九十]*$/.test(k);
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if ((c < 0x30 || c > 0x39) && !ENUMERATOR_NUMERALS.includes(k[i])) return false;
+  }
+  return true;
 }
+const ENUMERATOR_NUMERALS = '一二三四五六七八九十';
 
 /** Dice coefficient of the two keys' character multisets: tolerant of reordered words. */
 export function charDice(a: string, b: string): number {
   if (a.length + b.length === 0) return 1;
-  const counts = new Map<string, number>();
-  for (const ch of a) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  // Common characters of the two multisets: merge the sorted code points.
+  const x = codePoints(a);
+  const y = codePoints(b);
   let common = 0;
-  for (const ch of b) {
-    const n = counts.get(ch) ?? 0;
-    if (n > 0) {
+  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+    if (x[i] === y[j]) {
       common++;
-      counts.set(ch, n - 1);
-    }
+      i++;
+      j++;
+    } else if (x[i] < y[j]) i++;
+    else j++;
   }
   return (2 * common) / (a.length + b.length);
+}
+
+function codePoints(s: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.codePointAt(i)!;
+    out.push(c);
+    if (c > 0xffff) i++;
+  }
+  return out.sort((p, q) => p - q);
 }

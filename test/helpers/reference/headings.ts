@@ -1,0 +1,168 @@
+/* The straightforward implementation the optimized one in server/src/core must agree with (property-tested). */
+/** Section headings, the title line and sub-items. Offsets are NORMALIZED offsets. */
+import type { SectionId } from '../../../server/src/core/types';
+import { SECTIONS } from '../../../server/src/core/template/template';
+import { charDice, keyOf, similarity } from './keys';
+import type { Line } from './lines';
+
+const NUMERALS = '一二三四五六';
+
+/** The line's content without leading blanks, Markdown heading marks, list marks or bold markers. */
+export interface Content {
+  start: number;
+  end: number;
+  text: string;
+  markdown: boolean;
+}
+
+export function contentOf(line: Line): Content {
+  const t = line.text;
+  let s = 0;
+  let e = t.length;
+  let markdown = false;
+  while (s < e && /\s/.test(t[s])) s++;
+  const md = /^#{1,6}\s*/.exec(t.slice(s, Math.min(e, s + 16)));
+  if (md) {
+    s += md[0].length;
+    markdown = true;
+  }
+  while (e > s && /\s/.test(t[e - 1])) e--;
+  // Closing hashes of an ATX heading, and bold/italic markers around the whole content.
+  if (markdown) {
+    const close = /\s#+$/.exec(t.slice(s, e));
+    if (close) e -= close[0].length;
+  }
+  for (;;) {
+    const inner = t.slice(s, e);
+    const m = /^(\*\*|__|\*|【)(.*?)(\*\*|__|\*|】)$/.exec(inner);
+    if (!m || m[2].length === 0) break;
+    s += m[1].length;
+    e -= m[3].length;
+  }
+  while (s < e && /\s/.test(t[s])) s++;
+  while (e > s && /\s/.test(t[e - 1])) e--;
+  return { start: line.start + s, end: line.start + e, text: t.slice(s, e), markdown };
+}
+
+export interface HeadingMatch {
+  id: SectionId;
+  enumeratorText: string;
+  titleStart: number;
+  titleEnd: number;
+  titleText: string;
+  titleMatch: 'standard' | 'variant' | 'altered';
+  markdown: boolean;
+  contentStart: number;
+  contentEnd: number;
+}
+
+const TITLE_KEYS = SECTIONS.map((s) => ({
+  id: s.id,
+  std: keyOf(s.title),
+  variants: s.variants.map(keyOf),
+}));
+
+const EXACT_KEYS = new Set(TITLE_KEYS.flatMap((t) => [t.std, ...t.variants]));
+const HEADING_START = new Set(['第', ...NUMERALS, ...[...EXACT_KEYS].map((k) => k[0])]);
+
+/** Recognizes a section heading such as "三、收到和处理政府信息公开申请情况" in any common style. */
+export function matchSectionHeading(line: Line): HeadingMatch | undefined {
+  if (line.text.length > 120) return undefined;
+  // A heading starts (after blanks and Markdown or bold marks) with its numeral, 第, or a title's first character.
+  const first = /[^\s#*_【]/.exec(line.text);
+  if (!first || !HEADING_START.has(first[0])) return undefined;
+  const c = contentOf(line);
+  if (c.text.length < 2 || c.text.length > 60) return undefined;
+  // Headings do not end in table cells.
+  if (/\d\s*$/.test(c.text) && /\s\d+\s*$/.test(c.text)) return undefined;
+  const m = /^(?:第([一二三四五六])部分\s*[、.:：]?\s*|([一二三四五六])\s*(?:[、.,:：]|\s)\s*)/.exec(c.text);
+  let enumerator = '';
+  let num: number | undefined;
+  if (m) {
+    enumerator = m[0].trimEnd();
+    num = NUMERALS.indexOf(m[1] ?? m[2]) + 1;
+  }
+  const rest = c.text.slice(m ? m[0].length : 0).replace(/[。.:：]+$/, '');
+  const key = keyOf(rest);
+  if (key.length < 2) return undefined;
+  // Without an enumerator only an exact title or a known variant counts: a lookup, no scoring.
+  if (!m && !EXACT_KEYS.has(key)) return undefined;
+  let best: { id: SectionId; sim: number; kind: 'standard' | 'variant' | 'altered' } | undefined;
+  for (const t of TITLE_KEYS) {
+    if (key === t.std) {
+      best = { id: t.id, sim: 1, kind: 'standard' };
+      break;
+    }
+    if (t.variants.includes(key)) {
+      best = { id: t.id, sim: 1, kind: 'variant' };
+      continue;
+    }
+    const sim = Math.max(
+      ...[t.std, ...t.variants].map((v) => Math.max(similarity(key, v), 0.95 * charDice(key, v))),
+    );
+    if (!best || sim > best.sim) best = { id: t.id, sim, kind: 'altered' };
+  }
+  if (!best) return undefined;
+  // Without an enumerator only an exact title counts; with one, a close title; with the
+  // section's own numeral, a looser one (typos, dropped words).
+  const ok = !m
+    ? best.kind !== 'altered'
+    : best.kind !== 'altered' || best.sim >= (num === best.id ? 0.6 : 0.8);
+  if (!ok) return undefined;
+  const restStart = c.start + (m ? m[0].length : 0);
+  const restText = c.text.slice(m ? m[0].length : 0);
+  const trimmedTitle = restText.replace(/[。.:：]+$/, '');
+  return {
+    id: best.id,
+    enumeratorText: enumerator,
+    titleStart: restStart,
+    titleEnd: restStart + trimmedTitle.length,
+    titleText: trimmedTitle,
+    titleMatch: best.kind,
+    markdown: c.markdown,
+    contentStart: c.start,
+    contentEnd: c.end,
+  };
+}
+
+export interface TitleMatch {
+  start: number;
+  end: number;
+  body: string;
+  year: number;
+  yearStart: number;
+  yearEnd: number;
+}
+
+/** Recognizes the title line: "<机关名称><YYYY>年(度)政府信息公开工作年度报告" and its variants. */
+export function matchTitle(line: Line): TitleMatch | undefined {
+  if (line.text.length > 160) return undefined;
+  const c = contentOf(line);
+  if (c.text.length > 100) return undefined;
+  const m = /^(.*?)((?:19|20)\d\d)\s*年度?\s*(.*)$/.exec(c.text);
+  if (!m) return undefined;
+  const tail = m[3];
+  if (!/(政府信息公开|政务公开|信息公开)/.test(tail) || !/报告$/.test(tail.replace(/[\s。.]+$/, ''))) return undefined;
+  const yearStart = c.start + m[1].length;
+  return {
+    start: c.start,
+    end: c.end,
+    body: m[1].trim(),
+    year: Number(m[2]),
+    yearStart,
+    yearEnd: yearStart + 4,
+  };
+}
+
+/** A sub-item line inside a section: "（一）主动公开情况。…" → "（一）主动公开情况". */
+export function matchSubItem(line: Line): { start: number; end: number; title: string } | undefined {
+  const c = contentOf(line);
+  const m = /^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*/.exec(c.text);
+  if (!m) return undefined;
+  const rest = c.text.slice(m[0].length);
+  const stop = rest.search(/[。：:；;，,]/);
+  let title = stop >= 0 ? rest.slice(0, stop) : rest;
+  if (title.length > 24) title = title.slice(0, 24) + '…';
+  if (keyOf(title).length === 0) return undefined;
+  return { start: c.start, end: c.end, title: `（${m[1]}）${title.trim()}` };
+}

@@ -1,0 +1,206 @@
+/* The straightforward implementation the optimized one in server/src/core must agree with (property-tested). */
+/** Lines of normalized text and the cells of a table row. All offsets here are NORMALIZED offsets. */
+import type { CellKind } from '../../../server/src/core/types';
+
+export interface Line {
+  index: number;
+  start: number;
+  /** End of the line's text (before the line break). */
+  end: number;
+  text: string;
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let index = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    lines.push({ index: index++, start, end, text: text.slice(start, end) });
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+/** Blank, or a line that only decorates: a Markdown table's delimiter row ("|---|:--:|"). */
+export function isBlank(s: string): boolean {
+  let i = 0;
+  while (i < s.length && (s.charCodeAt(i) <= 0x20 || s.charCodeAt(i) === 0xa0)) i++;
+  if (i === s.length) return true;
+  const c = s.charCodeAt(i);
+  // Only a line starting with "|", "-" or ":" can be a delimiter row.
+  if ((c !== 0x7c && c !== 0x2d && c !== 0x3a) || s.length > 400) return false;
+  return /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$|^\s*:?-{3,}:?\s*\|[\s:|-]*$/.test(s);
+}
+
+/** A Markdown pipe-table row: "| 规章 | 0 | 0 | 0 |". */
+export function isPipeRow(s: string): boolean {
+  return /^\s*\|.*\|\s*$/.test(s);
+}
+
+/** A page number or footer that PDF extraction leaves between rows: "-3-", "— 3 —", "第 3 页". */
+export function isPageMarker(s: string): boolean {
+  if (s.length > 40) return false;
+  return /^\s*(?:[-—–―]+\s*\d{1,4}\s*[-—–―]+|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/.test(s);
+}
+
+export interface CellToken {
+  start: number;
+  end: number;
+  raw: string;
+  kind: CellKind;
+  value?: number;
+  grouped?: boolean;
+}
+
+export interface RowScan {
+  /** The label part: from the first character to the end of the last non-value text; undefined if none. */
+  labelStart?: number;
+  labelEnd?: number;
+  labelText: string;
+  cells: CellToken[];
+}
+
+const NUM = /^[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const PLACEHOLDER = /^(?:[—–\-−―─]+|\/+|\\|无|空)$/;
+const MAY_HOLD_VALUE = /[0-9—–\-−―─/\\无空]/;
+
+/** Blanks and the separators of pipe tables. */
+function isSeparator(c: number): boolean {
+  return c <= 0x20 || c === 0x7c || c === 0xa0;
+}
+
+/** First characters of a number or a placeholder, besides digits. */
+const VALUE_START = new Set([..."+-−—–―─/\\无空"].map((ch) => ch.charCodeAt(0)));
+
+/** Classifies one token as a cell value, or returns undefined when it is not value-like. */
+export function classifyValue(raw: string, start: number): CellToken | undefined {
+  // Most tokens are label words: reject them by their first character before any pattern runs.
+  const c = raw.charCodeAt(0);
+  const digit = c >= 0x30 && c <= 0x39;
+  if (!digit && !VALUE_START.has(c)) return undefined;
+  if ((digit || c === 0x2b || c === 0x2d || c === 0x2212) && NUM.test(raw)) {
+    const grouped = raw.includes(',');
+    const clean = raw.replace(/,/g, '').replace('−', '-');
+    const value = Number(clean);
+    if (!Number.isFinite(value)) return { start, end: start + raw.length, raw, kind: 'invalid' };
+    return {
+      start,
+      end: start + raw.length,
+      raw,
+      kind: clean.includes('.') ? 'decimal' : 'integer',
+      value,
+      grouped: grouped || undefined,
+    };
+  }
+  if (PLACEHOLDER.test(raw)) return { start, end: start + raw.length, raw, kind: 'invalid' };
+  return undefined;
+}
+
+interface Field {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function fieldsOf(line: Line, sep: RegExp): Field[] {
+  const out: Field[] = [];
+  const t = line.text;
+  let pos = 0;
+  sep.lastIndex = 0;
+  for (;;) {
+    const m = sep.exec(t);
+    const stop = m ? m.index : t.length;
+    const raw = t.slice(pos, stop);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    out.push({ start: line.start + pos + lead, end: line.start + pos + lead + trimmed.length, text: trimmed });
+    if (!m) break;
+    pos = m.index + m[0].length;
+    if (m[0].length === 0) sep.lastIndex++;
+  }
+  return out;
+}
+
+/**
+ * Splits a line into a label and trailing cells. Tab-separated lines keep their empty interior
+ * cells when that makes up the expected count; other lines split on blanks. A label glued to its
+ * first number ("…重新出具0") is split when that completes the expected count.
+ */
+export function scanRow(line: Line, expected?: number): RowScan {
+  // A line with no digit and no placeholder character holds no cell: it is all label.
+  if (!MAY_HOLD_VALUE.test(line.text)) {
+    const t = line.text;
+    let a = 0;
+    let b = t.length;
+    while (a < b && isSeparator(t.charCodeAt(a))) a++;
+    while (b > a && isSeparator(t.charCodeAt(b - 1))) b--;
+    if (a === b) return { labelText: '', cells: [] };
+    return { labelStart: line.start + a, labelEnd: line.start + b, labelText: t.slice(a, b), cells: [] };
+  }
+  const pipe = isPipeRow(line.text);
+  const tabbed = pipe || line.text.includes('\t');
+  let fields = pipe
+    ? fieldsOf(line, /\|/g).slice(1, -1)
+    : tabbed
+      ? fieldsOf(line, /\t/g)
+      : fieldsOf(line, /[ \t]+/g);
+  if (tabbed) {
+    // A tab field holding several blank-separated numbers ("0 0") counts as several cells.
+    const split: Field[] = [];
+    for (const f of fields) {
+      if (/\s/.test(f.text) && f.text.split(/\s+/).every((p) => classifyValue(p, 0))) {
+        const sub = fieldsOf({ index: 0, start: f.start, end: f.end, text: f.text }, /\s+/g);
+        split.push(...sub);
+      } else split.push(f);
+    }
+    fields = split;
+  }
+  while (fields.length > 0 && fields[fields.length - 1].text === '') fields.pop();
+  let k = fields.length;
+  const collected: Field[] = [];
+  while (k > 0) {
+    const f = fields[k - 1];
+    if (f.text === '' ? tabbed : classifyValue(f.text, f.start)) {
+      collected.unshift(f);
+      k--;
+    } else break;
+  }
+  while (collected.length > 0 && collected[0].text === '') collected.shift();
+  const nonEmpty = collected.filter((f) => f.text !== '');
+  let chosen: Field[];
+  if (expected === undefined || nonEmpty.length >= expected || collected.length > expected) chosen = nonEmpty;
+  else chosen = collected;
+  const cells: CellToken[] = chosen.map(
+    (f) => classifyValue(f.text, f.start) ?? { start: f.start, end: f.start, raw: '', kind: 'blank' as const },
+  );
+  for (const c of cells) if (c.kind === 'blank') c.end = c.start;
+
+  const labelFields = fields.slice(0, k).filter((f) => f.text !== '');
+  let labelStart = labelFields.length ? labelFields[0].start : undefined;
+  let labelEnd = labelFields.length ? labelFields[labelFields.length - 1].end : undefined;
+
+  // A label glued to its first number.
+  if (expected !== undefined && cells.length < expected && labelEnd !== undefined && labelStart !== undefined) {
+    const lt = line.text.slice(labelStart - line.start, labelEnd - line.start);
+    const m = /(\d+)$/.exec(lt);
+    if (m && m.index > 0 && /[\u3400-\u9fff)）]/.test(lt[m.index - 1]) && cells.length + 1 === expected) {
+      const s = labelEnd - m[1].length;
+      const cell = classifyValue(m[1], s);
+      if (cell) {
+        cells.unshift(cell);
+        labelEnd = s;
+      }
+    }
+  }
+  if (labelStart !== undefined && labelEnd !== undefined && labelEnd <= labelStart) {
+    labelStart = labelEnd = undefined;
+  }
+  const labelText =
+    labelStart !== undefined && labelEnd !== undefined
+      ? line.text.slice(labelStart - line.start, labelEnd - line.start)
+      : '';
+  return { labelStart, labelEnd, labelText, cells };
+}
