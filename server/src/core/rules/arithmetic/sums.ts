@@ -7,15 +7,16 @@ import type { CellNode, Finding, Localized, ReportModel, RowNode, Span, TableNod
 import { TEMPLATES, T3_COLUMNS_WITH_SUBTOTAL, findRow, rowDisplay, type SumRelation } from '../../template/template';
 import { arithmeticMessages as M } from '../../i18n/messages/arithmetic';
 import { columnDisplay, columnsOfRow } from '../table/common';
+import type { ColumnTemplate } from '../../template/template';
 
 export interface Term {
-  row: RowNode;
-  column: string;
-  cell: CellNode;
+  readonly row: RowNode;
+  readonly column: string;
+  readonly cell: CellNode;
   /** Short name for formulas: the column for row sums, the row for column sums. */
-  name: string;
+  readonly name: string;
   /** Name that stands alone (table 四 adds the group: "行政复议·结果维持"). */
-  fullName: string;
+  readonly fullName: string;
 }
 
 export interface Equation {
@@ -28,8 +29,43 @@ export interface Equation {
   along: string;
 }
 
+const ROWS_BY_ID = new WeakMap<TableNode, Map<string, RowNode>>();
+
 function rowOf(table: TableNode, id: string): RowNode | undefined {
-  return table.rows.find((r) => r.rowId === id);
+  let byId = ROWS_BY_ID.get(table);
+  if (!byId) {
+    byId = new Map();
+    // The first row read for an id is the one the rules see (as `rows.find` would).
+    for (const r of table.rows) if (!byId.has(r.rowId)) byId.set(r.rowId, r);
+    ROWS_BY_ID.set(table, byId);
+  }
+  return byId.get(id);
+}
+
+/** A term's names are only needed for messages: computed when first asked for. */
+class LazyTerm implements Term {
+  private names?: { name: string; fullName: string };
+  constructor(
+    readonly row: RowNode,
+    readonly column: string,
+    readonly cell: CellNode,
+    private readonly table: TableNode,
+    private readonly col: ColumnTemplate,
+    private readonly byRow: boolean,
+  ) {}
+  private get n(): { name: string; fullName: string } {
+    if (!this.names) {
+      const fullName = this.byRow ? columnDisplay(this.table, this.col) : shortRow(this.table, this.row.rowId);
+      this.names = { name: this.byRow ? this.col.label : fullName, fullName };
+    }
+    return this.names;
+  }
+  get name(): string {
+    return this.n.name;
+  }
+  get fullName(): string {
+    return this.n.fullName;
+  }
 }
 
 function term(table: TableNode, row: RowNode | undefined, column: string, byRow: boolean): Term | undefined {
@@ -38,10 +74,7 @@ function term(table: TableNode, row: RowNode | undefined, column: string, byRow:
   if (row.cells.length !== cols.length) return undefined;
   const i = cols.findIndex((c) => c.id === column);
   if (i < 0) return undefined;
-  const cell = row.cells[i];
-  const fullName = byRow ? columnDisplay(table, cols[i]) : shortRow(table, row.rowId);
-  const name = byRow ? cols[i].label : fullName;
-  return { row, column, cell, name, fullName };
+  return new LazyTerm(row, column, row.cells[i], table, cols[i], byRow);
 }
 
 /** Short row names for column sums: "（一）", "（三）1", "（六）3"; main rows keep their label. */

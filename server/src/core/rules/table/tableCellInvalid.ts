@@ -22,6 +22,7 @@ export const tableCellInvalid = defineRule(
         row.cells.forEach((cell, i) => {
           const col = cols[i];
           if (!col) return;
+          if (cell.kind === 'integer' && cell.value !== undefined && cell.value >= 0) return; // the usual case
           const name = rowName(table, row);
           const colName = columnDisplay(table, col);
           const data = { row: row.rowId, column: col.id };
