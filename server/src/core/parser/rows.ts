@@ -55,19 +55,35 @@ export interface AssembleOptions {
   freePrefix: boolean;
 }
 
-const CANDIDATES = new WeakMap<RowTemplate[], Candidate[]>();
+interface Candidates {
+  all: Candidate[];
+  /** The candidates by the last code unit of their key (a label ending in a key ends in its last unit). */
+  byLast: Map<string, Candidate[]>;
+}
+
+const CANDIDATES = new WeakMap<RowTemplate[], Candidates>();
 
 /** The data rows of a template with their keys, computed once per template. */
-function candidatesOf(templateRows: RowTemplate[]): Candidate[] {
+function candidatesOf(templateRows: RowTemplate[]): Candidates {
   let c = CANDIDATES.get(templateRows);
   if (!c) {
-    c = templateRows
+    const all = templateRows
       .filter((r) => !r.group)
       .map((t, order) => ({ t, key: keyOf(t.enumerator + t.label), bodyKey: keyOf(t.label), order }));
+    const byLast = new Map<string, Candidate[]>();
+    for (const x of all) {
+      const last = x.key.slice(-1);
+      const list = byLast.get(last);
+      if (list) list.push(x);
+      else byLast.set(last, [x]);
+    }
+    c = { all, byLast };
     CANDIDATES.set(templateRows, c);
   }
   return c;
 }
+
+const NONE: Candidate[] = [];
 
 export function assembleRows(
   ctx: ParseContext,
@@ -76,11 +92,12 @@ export function assembleRows(
   templateRows: RowTemplate[],
   opts: AssembleOptions,
 ): RowAssembly {
-  const cands = candidatesOf(templateRows);
+  const { all: cands, byLast } = candidatesOf(templateRows);
   const rows: RowNode[] = [];
   const headerLines: Line[] = [];
   const stray: RowAssembly['stray'] = [];
-  const matched = new Set<string>();
+  // Candidates already given a row, by order.
+  const matched = new Uint8Array(cands.length);
   let pending: KeyedText = { key: '', pos: [] };
   let fragments: Fragment[] = [];
   let next = 0;
@@ -114,14 +131,16 @@ export function assembleRows(
     const labelKey = keyed.key;
     if (!isEnumeratorKey(labelKey)) {
       // Most labels end exactly in their row's wording: then only those rows compete.
-      const exact = opts.freePrefix ? cands.filter((c) => !matched.has(c.t.id) && labelKey.endsWith(c.key)) : [];
+      const exact = opts.freePrefix
+        ? (byLast.get(labelKey.slice(-1)) ?? NONE).filter((c) => !matched[c.order] && labelKey.endsWith(c.key))
+        : NONE;
       for (const c of exact.length ? exact : cands) {
         const a = opts.freePrefix ? alignTail(labelKey, c.key) : { dist: distance(labelKey, c.key), start: 0 };
         const sim = 1 - a.dist / Math.max(c.key.length, 1);
         let s = sim;
         if (c.order === next) s += 0.12;
         else if (c.order > next && c.order <= next + 2) s += 0.04;
-        if (matched.has(c.t.id)) s -= 0.3;
+        if (matched[c.order]) s -= 0.3;
         if (!best || s > best.score) best = { c, dist: a.dist, start: a.start, score: s };
       }
     }
@@ -134,7 +153,7 @@ export function assembleRows(
       dist = best.dist;
     } else if (labelKey.length === 0 || isEnumeratorKey(labelKey)) {
       // No label at all: the next expected row (reported as a missing label).
-      cand = cands.find((c) => c.order >= next && !matched.has(c.t.id));
+      cand = cands.find((c) => c.order >= next && !matched[c.order]);
       alignStart = labelKey.length;
       dist = cand ? cand.key.length : 0;
     }
@@ -143,7 +162,7 @@ export function assembleRows(
       stray.push({ span: s, line: li, text: line.text.trim() });
       continue;
     }
-    matched.add(cand.t.id);
+    matched[cand.order] = 1;
     next = cand.order + 1;
     score += 1 - dist / Math.max(cand.key.length, 1);
 
@@ -158,7 +177,7 @@ export function assembleRows(
     const endPos = scan.cells[scan.cells.length - 1].end;
     const row: RowNode = {
       rowId: cand.t.id,
-      labelText: used.map((f) => ctx.norm.text.slice(f.start, f.end)).join(''),
+      labelText: used.length === 1 ? ctx.norm.text.slice(used[0].start, used[0].end) : used.map((f) => ctx.norm.text.slice(f.start, f.end)).join(''),
       labelSpans: used.map((f) => ctx.span(f.start, f.end)),
       labelMatch: 'exact',
       cells,

@@ -205,16 +205,21 @@ export function normalize(original: string): NormalizedText {
  * An empty range inside a pair moves to the pair's start.
  */
 function wholePairs(original: string, start: number, end: number): { start: number; end: number } {
-  const inside = (i: number) =>
+  if (end <= start) {
+    const p = insidePair(original, start) ? start - 1 : start;
+    return { start: p, end: p };
+  }
+  return { start: insidePair(original, start) ? start - 1 : start, end: insidePair(original, end) ? end + 1 : end };
+}
+
+/** Whether offset `i` falls between the two halves of a surrogate pair. */
+function insidePair(original: string, i: number): boolean {
+  return (
     i > 0 &&
     i < original.length &&
     (original.charCodeAt(i) & 0xfc00) === 0xdc00 &&
-    (original.charCodeAt(i - 1) & 0xfc00) === 0xd800;
-  if (end <= start) {
-    const p = inside(start) ? start - 1 : start;
-    return { start: p, end: p };
-  }
-  return { start: inside(start) ? start - 1 : start, end: inside(end) ? end + 1 : end };
+    (original.charCodeAt(i - 1) & 0xfc00) === 0xd800
+  );
 }
 
 function decode(buf: Uint16Array, len: number): string {
