@@ -1,7 +1,7 @@
 /** What every part of the parser shares: the normalized text, its lines, and span mapping. */
 import type { CellNode, Span } from '../types';
 import type { NormalizedText } from '../text/normalize';
-import { scanRow, type CellToken, type Line, type RowScan } from './lines';
+import { isBlank, isPageMarker, scanRow, type CellToken, type Line, type RowScan } from './lines';
 
 export interface ParseContext {
   norm: NormalizedText;
@@ -10,10 +10,14 @@ export interface ParseContext {
   span(start: number, end: number): Span;
   /** `scanRow` of line `index`, computed once per expected cell count. */
   scan(index: number, expected?: number): RowScan;
+  /** Whether line `index` carries nothing: blank, a Markdown delimiter row or a page marker (computed once). */
+  empty(index: number): boolean;
 }
 
 export function makeContext(norm: NormalizedText, lines: Line[]): ParseContext {
   const cache = new Map<number, RowScan>();
+  // 0 = not yet known, 1 = empty, 2 = has content.
+  const emptiness = new Uint8Array(lines.length);
   return {
     norm,
     lines,
@@ -24,6 +28,11 @@ export function makeContext(norm: NormalizedText, lines: Line[]): ParseContext {
       let r = cache.get(key);
       if (!r) cache.set(key, (r = scanRow(lines[index], expected)));
       return r;
+    },
+    empty(index) {
+      let e = emptiness[index];
+      if (e === 0) emptiness[index] = e = isBlank(lines[index].text) || isPageMarker(lines[index].text) ? 1 : 2;
+      return e === 1;
     },
   };
 }

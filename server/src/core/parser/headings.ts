@@ -86,8 +86,13 @@ const HEADING_START = new Set(['第', ...NUMERALS, ...[...EXACT_KEYS].map((k) =>
 export function matchSectionHeading(line: Line): HeadingMatch | undefined {
   if (line.text.length > 120) return undefined;
   // A heading starts (after blanks and Markdown or bold marks) with its numeral, 第, or a title's first character.
-  const first = /[^\s#*_【]/.exec(line.text);
-  if (!first || !HEADING_START.has(first[0])) return undefined;
+  const t = line.text;
+  let f = 0;
+  for (; f < t.length; f++) {
+    const c = t.charCodeAt(f);
+    if (!isSpace(c) && c !== 0x23 && c !== 0x2a && c !== 0x5f && c !== 0x3010) break;
+  }
+  if (f === t.length || !HEADING_START.has(t[f])) return undefined;
   const c = contentOf(line);
   if (c.text.length < 2 || c.text.length > 60) return undefined;
   // Headings do not end in table cells.

@@ -6,7 +6,7 @@ import type { ReportModel, SectionNode, Span, TableNode } from '../types';
 import { normalize } from '../text/normalize';
 import { makeContext, type ParseContext } from './context';
 import { contentOf, matchSectionHeading, matchSubItem, matchTitle, type HeadingMatch } from './headings';
-import { isBlank, isPageMarker, splitLines, type Line } from './lines';
+import { splitLines, type Line } from './lines';
 import { isT2Anchor, isT3Anchor, isT4Anchor, parseTable2, parseTable3, parseTable4 } from './tables';
 
 export function parse(text: string): ReportModel {
@@ -122,7 +122,7 @@ function parseUnsafe(text: string): ReportModel {
   const prose: ReportModel['prose'] = [];
   for (const line of lines) {
     if (inTable[line.index] || headingLines.has(line.index) || line.index === title?.line) continue;
-    if (isBlank(line.text) || isPageMarker(line.text)) continue;
+    if (ctx.empty(line.index)) continue;
     const c = contentOf(line);
     prose.push({ span: ctx.span(c.start, c.end), line: line.index, text: c.text, normStart: c.start });
   }
@@ -173,8 +173,7 @@ function buildSections(
     let hasContent = false;
     const subItems: SectionNode['subItems'] = [];
     for (let i = li + 1; i < nextLine; i++) {
-      const t = lines[i].text;
-      if (isBlank(t) || isPageMarker(t)) continue;
+      if (ctx.empty(i)) continue;
       endLine = i;
       if (i === titleLine) continue;
       hasContent = true;

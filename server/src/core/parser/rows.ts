@@ -10,7 +10,7 @@ import type { RowNode, Span } from '../types';
 import type { RowTemplate } from '../template/template';
 import { alignSuffix, appendKey, distance, isEnumeratorKey, keyOf, type KeyedText } from '../text/keys';
 import { looksRunTogether, toCell, type ParseContext } from './context';
-import { isBlank, isPageMarker, type Line } from './lines';
+import type { Line } from './lines';
 
 const KEY_CAP = 160;
 /** A row enumerator as written: "(一)", "一、", "1.", "1 ". */
@@ -106,7 +106,7 @@ export function assembleRows(
 
   for (let li = fromLine; li < toLine; li++) {
     const line = ctx.lines[li];
-    if (isBlank(line.text) || isPageMarker(line.text)) continue;
+    if (ctx.empty(li)) continue;
     const scan = ctx.scan(li, opts.cells);
     if (scan.cells.length === 0) {
       if (scan.labelStart === undefined || scan.labelEnd === undefined) continue;

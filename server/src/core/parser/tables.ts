@@ -11,7 +11,7 @@ import {
 import { keyOf } from '../text/keys';
 import { looksRunTogether, toCell, type ParseContext } from './context';
 import { headerTokens, matchHeaders, type ExpectedHeader } from './headers';
-import { isBlank, isPageMarker, scanRow } from './lines';
+import { scanRow } from './lines';
 import { assembleRows } from './rows';
 
 /**
@@ -35,7 +35,8 @@ export function isT3Anchor(text: string): boolean {
 }
 
 export function isT4Anchor(text: string): boolean {
-  if (text.length > 160 || /[。；;]\s*$/.test(text)) return false;
+  // Every anchor's key holds 行政复议: a line without 议 is none.
+  if (text.length > 160 || !text.includes('议') || /[。；;]\s*$/.test(text)) return false;
   const k = keyOf(text);
   return k.includes('行政复议') && (k.includes('行政诉讼') || k.includes('结果维持') || k.length <= 6);
 }
@@ -43,8 +44,7 @@ export function isT4Anchor(text: string): boolean {
 function lastContentLine(ctx: ParseContext, from: number, to: number): number {
   let last = from;
   for (let i = from; i < to; i++) {
-    const t = ctx.lines[i].text;
-    if (!isBlank(t) && !isPageMarker(t)) last = i;
+    if (!ctx.empty(i)) last = i;
   }
   return last;
 }
@@ -255,7 +255,7 @@ export function parseTable4(ctx: ParseContext, from: number, to: number): TableN
   let labelStart: number | undefined;
   for (let i = from; i < to; i++) {
     const line = ctx.lines[i];
-    if (isBlank(line.text) || isPageMarker(line.text)) continue;
+    if (ctx.empty(i)) continue;
     const scan = ctx.scan(i, expected);
     if (scan.cells.length === 0) {
       if (firstValueLine < 0) headerTokenList.push(...headerTokens(line));
