@@ -299,39 +299,56 @@ function isGlued(c: number): boolean {
 
 /** A tab field holding several blank-separated numbers ("0 0") counts as several cells. */
 function splitValueFields(t: string, fs: number[], fe: number[]): void {
-  let split = false;
-  for (let i = 0; i < fs.length && !split; i++) {
-    for (let j = fs[i]; j < fe[i]; j++) {
-      if (isSpace(t.charCodeAt(j))) {
-        split = true;
-        break;
-      }
-    }
-  }
-  if (!split) return;
-  const s2: number[] = [];
-  const e2: number[] = [];
-  for (let i = 0; i < fs.length; i++) {
-    const ps: number[] = [];
-    const pe: number[] = [];
-    let j = fs[i];
-    while (j < fe[i]) {
-      const a = j;
-      while (j < fe[i] && !isSpace(t.charCodeAt(j))) j++;
-      ps.push(a);
-      pe.push(j);
-      while (j < fe[i] && isSpace(t.charCodeAt(j))) j++;
-    }
-    if (ps.length > 1 && ps.every((a, x) => classifyValue(t.slice(a, pe[x]), 0))) {
-      s2.push(...ps);
-      e2.push(...pe);
-    } else {
+  // Most lines have no such field: find one before allocating anything.
+  let firstSplit = -1;
+  for (let i = 0; i < fs.length && firstSplit < 0; i++) if (isValueRun(t, fs[i], fe[i])) firstSplit = i;
+  if (firstSplit < 0) return;
+  const s2 = fs.slice(0, firstSplit);
+  const e2 = fe.slice(0, firstSplit);
+  for (let i = firstSplit; i < fs.length; i++) {
+    if (i > firstSplit && !isValueRun(t, fs[i], fe[i])) {
       s2.push(fs[i]);
       e2.push(fe[i]);
+      continue;
+    }
+    let j = fs[i];
+    while (j < fe[i]) {
+      s2.push(j);
+      while (j < fe[i] && !isSpace(t.charCodeAt(j))) j++;
+      e2.push(j);
+      while (j < fe[i] && isSpace(t.charCodeAt(j))) j++;
     }
   }
   fs.length = 0;
   fe.length = 0;
-  fs.push(...s2);
-  fe.push(...e2);
+  for (let i = 0; i < s2.length; i++) {
+    fs.push(s2[i]);
+    fe.push(e2[i]);
+  }
+}
+
+/** Whether the trimmed field [a, b) is several blank-separated parts, each one value-like. */
+function isValueRun(t: string, a: number, b: number): boolean {
+  let spaced = false;
+  for (let j = a; j < b && !spaced; j++) spaced = isSpace(t.charCodeAt(j));
+  if (!spaced) return false;
+  let parts = 0;
+  let j = a;
+  while (j < b) {
+    const p = j;
+    while (j < b && !isSpace(t.charCodeAt(j))) j++;
+    if (!isValueLike(t.slice(p, j))) return false;
+    parts++;
+    while (j < b && isSpace(t.charCodeAt(j))) j++;
+  }
+  return parts > 1;
+}
+
+/** `classifyValue(raw) !== undefined`, without building the token. */
+function isValueLike(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  const digit = isDigit(c);
+  if (!digit && !isDash(c) && c !== 0x2b && c !== 0x2f && c !== 0x5c && c !== 0x65e0 && c !== 0x7a7a) return false;
+  if ((digit || c === 0x2b || c === 0x2d || c === 0x2212) && numberShape(raw) !== 0) return true;
+  return isPlaceholder(raw);
 }
