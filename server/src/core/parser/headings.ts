@@ -82,6 +82,29 @@ for (const t of TITLE_KEYS) for (const v of t.variants) EXACT_MATCH.set(v, { id:
 for (const t of [...TITLE_KEYS].reverse()) EXACT_MATCH.set(t.std, { id: t.id, sim: 1, kind: 'standard' });
 const HEADING_START = new Set(['第', ...NUMERALS, ...[...EXACT_KEYS].map((k) => k[0])]);
 
+interface TitleScore {
+  id: SectionId;
+  sim: number;
+  kind: 'standard' | 'variant' | 'altered';
+}
+
+/** Keys already scored: the same lines ("一、本年新收政府信息公开申请数量") come back in every report. */
+const SCORED = new Map<string, TitleScore>();
+const SCORED_MAX = 4096;
+
+/** The section whose wordings are closest to a key that is no known title. */
+function closestTitle(key: string): TitleScore {
+  let best = SCORED.get(key);
+  if (best) return best;
+  for (const t of TITLE_KEYS) {
+    const sim = Math.max(...[t.std, ...t.variants].map((v) => Math.max(similarity(key, v), 0.95 * charDice(key, v))));
+    if (!best || sim > best.sim) best = { id: t.id, sim, kind: 'altered' };
+  }
+  if (SCORED.size >= SCORED_MAX) SCORED.clear();
+  SCORED.set(key, best!);
+  return best!;
+}
+
 /** Recognizes a section heading such as "三、收到和处理政府信息公开申请情况" in any common style. */
 export function matchSectionHeading(line: Line): HeadingMatch | undefined {
   if (line.text.length > 120) return undefined;
@@ -109,15 +132,7 @@ export function matchSectionHeading(line: Line): HeadingMatch | undefined {
   if (key.length < 2) return undefined;
   // Without an enumerator only an exact title or a known variant counts: a lookup, no scoring.
   if (!m && !EXACT_KEYS.has(key)) return undefined;
-  let best: { id: SectionId; sim: number; kind: 'standard' | 'variant' | 'altered' } | undefined = EXACT_MATCH.get(key);
-  // Not a known title: score it against every section's wordings.
-  for (const t of best ? [] : TITLE_KEYS) {
-    const sim = Math.max(
-      ...[t.std, ...t.variants].map((v) => Math.max(similarity(key, v), 0.95 * charDice(key, v))),
-    );
-    if (!best || sim > best.sim) best = { id: t.id, sim, kind: 'altered' };
-  }
-  if (!best) return undefined;
+  const best: TitleScore = EXACT_MATCH.get(key) ?? closestTitle(key);
   // Without an enumerator only an exact title counts; with one, a close title; with the
   // section's own numeral, a looser one (typos, dropped words).
   const ok = !m
