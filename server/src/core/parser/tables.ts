@@ -121,7 +121,8 @@ export function parseTable3(ctx: ParseContext, from: number, to: number): TableN
   const { edition, a } = best!;
   const templateRows = TEMPLATES[edition].table3.rows;
   const headerExpected = columnCount === 8 ? T3_HEADERS_8 : T3_HEADERS_7;
-  const headerTokenList = a.headerLines.flatMap((l) => headerTokens(l));
+  const headerTokenList: ReturnType<typeof headerTokens> = [];
+  for (const l of a.headerLines) headerTokenList.push(...headerTokens(l));
   const firstRowStart = a.rows.length ? a.rows[0].span.start : Infinity;
   const headers = matchHeaders(ctx, headerTokenList, headerExpected).filter((h) => h.span.start < firstRowStart);
   const endLine = lastContentLine(ctx, from, to);
@@ -165,9 +166,15 @@ export function parseTable2(ctx: ParseContext, from: number, to: number): TableN
     if (!bt) continue;
     blocks.push(parseBlock(ctx, s, end, bt));
   }
-  const rows = blocks.flatMap((b) => b.rows);
+  // (Plain loops: flatMap is slow in V8.)
+  const rows: RowNode[] = [];
+  const headers: HeaderNode[] = [];
+  for (const b of blocks) {
+    rows.push(...b.rows);
+    headers.push(...b.headers);
+  }
   const endLine = lastContentLine(ctx, from, to);
-  const templateRows = tpl.flatMap((b) => b.rows);
+  const templateRows = t2TemplateRows(edition);
   const { missing, anchors } = missingAnchors(rows, templateRows, endLine);
   return {
     kind: 't2',
@@ -177,13 +184,21 @@ export function parseTable2(ctx: ParseContext, from: number, to: number): TableN
     span: tableSpan(ctx, from, endLine),
     line: from,
     endLine,
-    headers: blocks.flatMap((b) => b.headers),
+    headers,
     rows,
     blocks,
     missingRowIds: missing,
     missingRowAnchors: anchors,
     strayLines: [],
   };
+}
+
+const T2_ROWS = new Map<FormatEdition, RowTemplate[]>();
+/** The rows of every block of table 二's template, in order. */
+function t2TemplateRows(edition: FormatEdition): RowTemplate[] {
+  let rows = T2_ROWS.get(edition);
+  if (!rows) T2_ROWS.set(edition, (rows = TEMPLATES[edition].table2.flatMap((b) => b.rows)));
+  return rows;
 }
 
 function headerLineOf(ctx: ParseContext, from: number, to: number): number | undefined {

@@ -1,24 +1,30 @@
-import type { CellNode, ReportModel, RowNode, TableNode } from '../../types';
+import type { CellNode, FormatEdition, ReportModel, RowNode, TableNode } from '../../types';
 import { T4_GROUPS, TEMPLATES, rowDisplay, type ColumnTemplate } from '../../template/template';
 import { T3_COLUMNS_WITH_SUBTOTAL } from '../../template/template';
 
 export type TableKey = 't2' | 't3' | 't4';
 
 export function tablesOf(model: ReportModel): [TableKey, TableNode][] {
-  return (['t2', 't3', 't4'] as TableKey[]).flatMap((k) => (model.tables[k] ? [[k, model.tables[k]!]] : [])) as [
-    TableKey,
-    TableNode,
-  ][];
+  const out: [TableKey, TableNode][] = [];
+  if (model.tables.t2) out.push(['t2', model.tables.t2]);
+  if (model.tables.t3) out.push(['t3', model.tables.t3]);
+  if (model.tables.t4) out.push(['t4', model.tables.t4]);
+  return out;
 }
 
 /** The template columns of a row, in cell order. */
 export function columnsOfRow(table: TableNode, row: RowNode): ColumnTemplate[] {
   if (table.kind === 't2') {
-    const blockId = row.rowId.split('.').slice(0, 2).join('.');
-    const b =
-      TEMPLATES[table.edition].table2.find((x) => x.id === blockId) ??
-      TEMPLATES['2019'].table2.find((x) => x.id === blockId);
-    return b ? b.columns : [];
+    const byRow = T2_COLUMNS_OF[table.edition];
+    let cols = byRow.get(row.rowId);
+    if (!cols) {
+      const blockId = row.rowId.split('.').slice(0, 2).join('.');
+      const b =
+        TEMPLATES[table.edition].table2.find((x) => x.id === blockId) ??
+        TEMPLATES['2019'].table2.find((x) => x.id === blockId);
+      byRow.set(row.rowId, (cols = b ? b.columns : []));
+    }
+    return cols;
   }
   if (table.kind === 't4') return TEMPLATES['2021'].table4.columns;
   let cols = T3_COLUMNS_OF.get(table);
@@ -27,6 +33,8 @@ export function columnsOfRow(table: TableNode, row: RowNode): ColumnTemplate[] {
 }
 
 const T3_COLUMNS_OF = new WeakMap<TableNode, ColumnTemplate[]>();
+/** Table 二's columns by row id (template row ids only: the cache stays small). */
+const T2_COLUMNS_OF: Record<FormatEdition, Map<string, ColumnTemplate[]>> = { '2019': new Map(), '2021': new Map() };
 
 /** A column's name for messages: table 四 adds its group ("行政复议·总计"). */
 export function columnDisplay(table: TableNode, col: ColumnTemplate): string {
