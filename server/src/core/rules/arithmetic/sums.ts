@@ -68,11 +68,26 @@ class LazyTerm implements Term {
   }
 }
 
+const COLUMN_INDEX = new WeakMap<ColumnTemplate[], Map<string, number>>();
+
+/** Index of column `id` in `cols` (-1 if absent): the first one, as findIndex would. */
+function columnIndex(cols: ColumnTemplate[], id: string): number {
+  let byId = COLUMN_INDEX.get(cols);
+  if (!byId) {
+    byId = new Map();
+    cols.forEach((c, i) => {
+      if (!byId!.has(c.id)) byId!.set(c.id, i);
+    });
+    COLUMN_INDEX.set(cols, byId);
+  }
+  return byId.get(id) ?? -1;
+}
+
 function term(table: TableNode, row: RowNode | undefined, column: string, byRow: boolean): Term | undefined {
   if (!row || row.malformed) return undefined;
   const cols = columnsOfRow(table, row);
   if (row.cells.length !== cols.length) return undefined;
-  const i = cols.findIndex((c) => c.id === column);
+  const i = columnIndex(cols, column);
   if (i < 0) return undefined;
   return new LazyTerm(row, column, row.cells[i], table, cols[i], byRow);
 }
