@@ -5,8 +5,11 @@
 import type { ServerContext } from './context';
 import { toDiagnostic } from './convert';
 
+/** A pending lint: a timer, or an immediate when there is no delay. */
+type Pending = { timeout: ReturnType<typeof setTimeout> } | { immediate: ReturnType<typeof setImmediate> };
+
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new Map<string, Pending>();
   private lastDebounce = 300;
 
   constructor(private readonly ctx: ServerContext) {}
@@ -15,13 +18,14 @@ export class DiagnosticsPublisher {
   schedule(uri: string, delay?: number): void {
     this.cancel(uri);
     const ms = delay ?? this.lastDebounce;
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        void this.run(uri);
-      }, ms),
-    );
+    const fire = () => {
+      this.timers.delete(uri);
+      void this.run(uri);
+    };
+    // No delay means the next turn of the event loop: `setTimeout(f, 0)` would wait at least
+    // 1 ms (Node's floor) and wake the process once more, on every keystroke with debounce 0 and
+    // on every open.
+    this.timers.set(uri, ms > 0 ? { timeout: setTimeout(fire, ms) } : { immediate: setImmediate(fire) });
   }
 
   /** Re-lints every open document (after a settings change). */
@@ -36,13 +40,13 @@ export class DiagnosticsPublisher {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of this.timers.values()) clearPending(t);
     this.timers.clear();
   }
 
   private cancel(uri: string): void {
     const t = this.timers.get(uri);
-    if (t) clearTimeout(t);
+    if (t) clearPending(t);
     this.timers.delete(uri);
   }
 
@@ -67,4 +71,9 @@ export class DiagnosticsPublisher {
     const diagnostics = analysis.linted ? analysis.result.findings.map((f) => toDiagnostic(doc, f, locale)) : [];
     await this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
   }
+}
+
+function clearPending(p: Pending): void {
+  if ('timeout' in p) clearTimeout(p.timeout);
+  else clearImmediate(p.immediate);
 }
