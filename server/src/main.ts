@@ -1,5 +1,5 @@
 /** The language server's entry: a connection over the transport given on the command line (IPC or stdio). */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createServerConnection } from './lsp/transport';
 import { startServer } from './lsp/server';
 
-startServer(createConnection(ProposedFeatures.all));
+startServer(createServerConnection());
