@@ -234,6 +234,7 @@ export interface RuleMeta {
 /** What a rule sees. It reads the model and reports; it never throws (the runner guards it). */
 export interface RuleContext {
   model: ReportModel;
+  /** Reports a finding. The object passed becomes the finding: pass a fresh one each time. */
   report(finding: Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity }): void;
 }
 
