@@ -46,7 +46,8 @@ function parseUnsafe(text: string): ReportModel {
     const m = matchSectionHeading(line);
     if (m) headings.push({ line: line.index, m });
   }
-  const headingLines = new Set(headings.map((h) => h.line));
+  const headingLines = new Set<number>();
+  for (const h of headings) headingLines.add(h.line);
   const nextHeadingAfter = (li: number): number => {
     for (const h of headings) if (h.line > li) return h.line;
     return lines.length;
@@ -134,7 +135,9 @@ function parseUnsafe(text: string): ReportModel {
     replacement: r.replacement,
   }));
 
-  const distinct = new Set(sections.map((s) => s.id)).size;
+  const seen = new Set<number>();
+  for (const s of sections) seen.add(s.id);
+  const distinct = seen.size;
   const isReport =
     title !== undefined ||
     distinct >= 3 ||

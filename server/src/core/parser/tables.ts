@@ -49,14 +49,25 @@ function lastContentLine(ctx: ParseContext, from: number, to: number): number {
   return last;
 }
 
+const DATA_ROWS = new WeakMap<RowTemplate[], RowTemplate[]>();
+/** The rows of a template that hold data (not group labels), computed once per template. */
+function dataRows(templateRows: RowTemplate[]): RowTemplate[] {
+  let d = DATA_ROWS.get(templateRows);
+  if (!d) DATA_ROWS.set(templateRows, (d = templateRows.filter((r) => !r.group)));
+  return d;
+}
+
 function tableSpan(ctx: ParseContext, from: number, endLine: number) {
   return ctx.span(ctx.lines[from].start, ctx.lines[endLine].end);
 }
 
 function missingAnchors(rows: RowNode[], templateRows: RowTemplate[], endLine: number) {
-  const present = new Map(rows.map((r) => [r.rowId, r.line]));
-  const data = templateRows.filter((r) => !r.group);
-  const missing = data.filter((r) => !present.has(r.id)).map((r) => r.id);
+  // (Filled by a loop: building a Map from an array of pairs goes through the iterator protocol.)
+  const present = new Map<string, number>();
+  for (const r of rows) present.set(r.rowId, r.line);
+  const data = dataRows(templateRows);
+  const missing: string[] = [];
+  for (const r of data) if (!present.has(r.id)) missing.push(r.id);
   const anchors: Record<string, number> = {};
   for (const id of missing) {
     const idx = data.findIndex((r) => r.id === id);
