@@ -13,13 +13,13 @@ import type { RelatedInfo } from '../../types';
 import { defineRule } from '../define';
 import { textMessages as M } from '../../i18n/messages/text';
 import {
-  SENTENCE_SEPS,
   asciiCommaAt,
   formatLikeWritten,
+  isDigitCode,
+  isSpaceCode,
   paragraphsOf,
   readInteger,
   spanIn,
-  splitOn,
   type Paragraph,
 } from './common';
 
@@ -27,6 +27,8 @@ const UNITS = ['人次', '场次', '条', '件', '篇', '个', '次', '项', '�
 const UNIT_RE = new RegExp(`^\\s*(${UNITS.join('|')})`);
 const SKIP_SENTENCE = /同比|较上|较去|较\s*\d|比上|比去|增加|减少|增长|下降|上年|去年|其中|分别|平均|占比|比例/;
 const APPROXIMATE = /^\s*(?:余|多|左右|以上|以下|万|千|百|亿|\.\d|%|％)/;
+/** The first characters of UNIT_RE's units and of APPROXIMATE's words, after the spaces both skip. */
+const AFTER_NUMBER: ReadonlySet<number> = new Set([...UNITS.map((u) => u[0]), ...'余多左以万千百亿.%％'].map((c) => c.charCodeAt(0)));
 const MARKER_RE = /总计|合计|共计|总共|一共|累计|共/g;
 /** "共" inside another word: 公共, 中共, 共同, 共享 … */
 const NOT_A_TOTAL_BEFORE = /^[公中]$/;
@@ -55,10 +57,12 @@ export const textListTotal = defineRule(
   },
   ({ model, report }) => {
     for (const para of paragraphsOf(model)) {
-      for (const sentence of splitOn(para.text, SENTENCE_SEPS)) {
-        if (SKIP_SENTENCE.test(sentence.text)) continue;
+      if (!para.hasDigit) continue;
+      for (const sentence of para.sentences) {
+        // Two parts and a total: at least three numbers, so at least one digit.
+        if (!sentence.hasDigit || SKIP_SENTENCE.test(sentence.text)) continue;
         const counts = countsIn(model, para, sentence.text, sentence.start);
-        if (!counts) continue;
+        if (!counts || counts.length < 3) continue;
         const periodWords = PERIOD.test(sentence.text);
         let from = sentence.start;
         let next = 0; // index of the first count not yet passed
@@ -118,11 +122,18 @@ export const textListTotal = defineRule(
 /** The counts (N + unit) of a sentence, in order; undefined when the sentence approximates or scales. */
 function countsIn(model: Parameters<typeof spanIn>[0], para: Paragraph, text: string, base: number): Count[] | undefined {
   const out: Count[] = [];
+  const groupSep = (k: number) => asciiCommaAt(model, para, k);
   for (let i = 0; i < text.length; i++) {
-    const n = readInteger(para.text, base + i, (k) => asciiCommaAt(model, para, k));
+    if (!isDigitCode(text.charCodeAt(i))) continue;
+    const n = readInteger(para.text, base + i, groupSep);
     if (!n || n.end > base + text.length) continue;
     i = n.end - base - 1;
-    const after = para.text.slice(n.end, Math.min(n.end + 12, base + text.length));
+    const limit = Math.min(n.end + 12, base + text.length);
+    // Neither a unit nor an approximation follows: nothing to look at (most table-like numbers).
+    let k = n.end;
+    while (k < limit && isSpaceCode(para.text.charCodeAt(k))) k++;
+    if (k >= limit || !AFTER_NUMBER.has(para.text.charCodeAt(k))) continue;
+    const after = para.text.slice(n.end, limit);
     const u = UNIT_RE.exec(after);
     if (APPROXIMATE.test(after) || (u && APPROXIMATE.test(after.slice(u[0].length)))) return undefined;
     if (!u) continue;

@@ -20,7 +20,6 @@ import { textMessages as M, type ProseMetric } from '../../i18n/messages/text';
 import { rowDisplay } from '../../template/template';
 import { equationsOf, evaluate, relationsOf } from '../arithmetic/sums';
 import {
-  CLAUSE_SEPS,
   asciiCommaAt,
   formatLikeWritten,
   paragraphsOf,
@@ -28,7 +27,6 @@ import {
   phraseAround,
   readInteger,
   spanIn,
-  splitOn,
   yearsIn,
   type Paragraph,
 } from './common';
@@ -47,6 +45,12 @@ const TEXT = '[^\\d,;:。、()!?\\n]';
 interface Pattern {
   metrics: ProseMetric[];
   re: RegExp;
+  /**
+   * Characters every match contains (the first is checked on each clause, all of them on the
+   * paragraph), and whether it contains a digit: a clause without them is not tried.
+   */
+  needs: string;
+  digit: boolean;
   /** A statement of none: the figure is 0 and there is no number. */
   negation?: boolean;
   /** Extra check on the match. */
@@ -59,6 +63,8 @@ const OUTCOME_WORDS = /纠错|纠正|维持|败诉|胜诉|撤销|审结|结果|�
 const PATTERNS: Pattern[] = [
   {
     metrics: ['new'],
+    needs: '收申',
+    digit: true,
     re: new RegExp(`(?<key>新收到?|共收到|收到|接收到?|共接收)(?<pre>${TEXT}{0,12}?)(?<app>${APP})(?<post>${FILL})(?<num>\\d)`, 'g'),
     accept: (m) => {
       const pre = m.groups!.pre;
@@ -70,30 +76,40 @@ const PATTERNS: Pattern[] = [
   },
   {
     metrics: ['carried'],
+    needs: '转上年结',
+    digit: true,
     re: new RegExp(`(?<key>上一?年度?(?:结转|转结)(?:到本年度?|至本年度?|到今年|至今年)?)(?<post>${FILL})(?<num>\\d)`, 'g'),
   },
-  { metrics: ['done'], re: new RegExp(`(?<key>办结)(?<post>${FILL})(?<num>\\d)`, 'g') },
+  { metrics: ['done'], needs: '办结', digit: true, re: new RegExp(`(?<key>办结)(?<post>${FILL})(?<num>\\d)`, 'g') },
   {
     metrics: ['next'],
+    needs: '转下',
+    digit: true,
     re: new RegExp(`(?<key>(?:结转|转)(?:至|到|入)?下一?年度?(?:继续)?(?:办理)?)(?<post>${FILL})(?<num>\\d)`, 'g'),
   },
-  { metrics: ['review'], re: new RegExp(`(?<key>行政复议)(?<post>${CASE_FILL})(?<num>\\d)`, 'g') },
-  { metrics: ['litigation'], re: new RegExp(`(?<key>行政诉讼)(?<post>${CASE_FILL})(?<num>\\d)`, 'g') },
+  { metrics: ['review'], needs: '议', digit: true, re: new RegExp(`(?<key>行政复议)(?<post>${CASE_FILL})(?<num>\\d)`, 'g') },
+  { metrics: ['litigation'], needs: '讼', digit: true, re: new RegExp(`(?<key>行政诉讼)(?<post>${CASE_FILL})(?<num>\\d)`, 'g') },
   {
     metrics: ['review', 'litigation'],
+    needs: '讼议',
+    digit: true,
     re: /(?<key>行政复议(?:、|和|及|与|或)行政诉讼)(?:案件|的|情况)?(?<post>均为|均是|都为|都是|各为|各|均)\s*(?<num>\d)/g,
   },
   // Statements of none.
   {
     metrics: ['new'],
     negation: true,
+    needs: '申公',
+    digit: false,
     re: new RegExp(`(?<key>(?:未|没有)(?:收到|接到|接收到?))(?<pre>${TEXT}{0,14}?)(?<app>政府信息公开申请|信息公开申请|依申请公开|公开申请)`, 'g'),
     accept: (m) => !METRIC_WORDS.test(m.groups!.pre),
   },
-  { metrics: ['carried'], negation: true, re: /(?<key>(?:无|没有|未收到|未有)上一?年度?(?:结转|转结))/g },
+  { metrics: ['carried'], negation: true, needs: '转上年结', digit: false, re: /(?<key>(?:无|没有|未收到|未有)上一?年度?(?:结转|转结))/g },
   {
     metrics: ['review', 'litigation'],
     negation: true,
+    needs: '行政',
+    digit: false,
     re: new RegExp(
       `(?<key>未发生|没有发生|未出现|没有出现|未收到|没有收到|未被提起|未被申请|未有|无)(?<pre>[^\\d,;:。!?\\n]{0,16}?)` +
         `(?<list>(?:行政复议|行政诉讼)(?:(?:、|和|及|与|或)(?:被申请|提起|被提起)?(?:行政复议|行政诉讼))?)` +
@@ -107,6 +123,17 @@ const PATTERNS: Pattern[] = [
     },
   },
 ];
+
+/** The characters some pattern needs; bit k of a mask stands for NEEDED[k]. */
+const NEEDED = [...new Set(PATTERNS.flatMap((p) => [...p.needs]))];
+const NEEDS_MASK = PATTERNS.map((p) => [...p.needs].reduce((m, c) => m | (1 << NEEDED.indexOf(c)), 0));
+
+/** Which of the NEEDED characters `text` holds. */
+function neededIn(text: string): number {
+  let mask = 0;
+  for (let k = 0; k < NEEDED.length; k++) if (text.indexOf(NEEDED[k]) >= 0) mask |= 1 << k;
+  return mask;
+}
 
 /** A phrase that compares, plans, or accumulates over other periods: its figures are not this year's totals. */
 const NOT_THIS_YEAR = /同比|较|比上|比去|上一?年(?!度?(?:结转|转结))|去年|增加|减少|增长|下降|累计|截至|截止|计划|预计|拟|力争|平均/;
@@ -231,9 +258,14 @@ export const textNumberMismatch = defineRule(
       return s;
     };
     for (const para of paragraphsOf(model)) {
+      // Only the patterns whose characters all occur in the paragraph can match in it.
+      const present = neededIn(para.text);
+      const tried = PATTERNS.filter((p, k) => (present & NEEDS_MASK[k]) === NEEDS_MASK[k] && (!p.digit || para.hasDigit));
+      if (tried.length === 0) continue;
       const claimed = new Set<string>();
-      for (const clause of splitOn(para.text, CLAUSE_SEPS)) {
-        for (const pat of PATTERNS) {
+      for (const clause of para.clauses) {
+        for (const pat of tried) {
+          if ((pat.digit && !clause.hasDigit) || clause.text.indexOf(pat.needs[0]) < 0) continue;
           pat.re.lastIndex = 0;
           for (let m = pat.re.exec(clause.text); m; m = pat.re.exec(clause.text)) {
             const claim = readClaim(model, para, clause.start, clause.text, pat, m, titleYear);

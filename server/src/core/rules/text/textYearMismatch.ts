@@ -12,13 +12,11 @@
 import { defineRule } from '../define';
 import { textMessages as M } from '../../i18n/messages/text';
 import {
-  CLAUSE_SEPS,
   bookTitleMask,
   peek,
   paragraphsOf,
   readInteger,
   spanIn,
-  splitOn,
   yearsIn,
   type Paragraph,
   type YearMention,
@@ -61,11 +59,15 @@ export const textYearMismatch = defineRule(
 
     const titleYearRe = new RegExp(`(?<!\\d)${Y}(?!\\d)`);
     for (const para of paragraphs) {
-      if (titleYearRe.test(para.text)) titleYearSeen = true;
-      const inBook = bookTitleMask(para.text);
-      for (const clause of splitOn(para.text, CLAUSE_SEPS)) {
+      if (!titleYearSeen && titleYearRe.test(para.text)) titleYearSeen = true;
+      // No digit: no year.
+      if (!para.hasDigit) continue;
+      let inBook: Uint8Array | undefined;
+      for (const clause of para.clauses) {
+        if (!clause.hasDigit) continue;
         const years = yearsIn(clause.text);
         if (years.length === 0) continue;
+        const book = (inBook ??= bookTitleMask(para.text));
         const plan = PLAN.test(clause.text);
         for (const y of years) {
           mentions.push({
@@ -73,11 +75,11 @@ export const textYearMismatch = defineRule(
             start: clause.start + y.start,
             end: clause.start + y.end,
             para,
-            incidental: plan || inBook[clause.start + y.start] === 1,
+            incidental: plan || book[clause.start + y.start] === 1,
           });
         }
         if (plan || COMPARISON.test(clause.text) || CUMULATIVE.test(clause.text)) continue;
-        const outside = years.filter((y) => inBook[clause.start + y.start] !== 1);
+        const outside = years.filter((y) => book[clause.start + y.start] !== 1);
         const distinct = new Set(outside.map((y) => y.year));
         if (distinct.size !== 1 || distinct.has(Y)) continue;
         const first = outside[0];
