@@ -24,27 +24,26 @@ export const textCompatChar = defineRule(
     fixable: true,
   },
   ({ model, report }) => {
-    const byLine = new Map<number, Run[]>();
-    for (const run of model.compatRuns) {
-      if (run.span.end <= run.span.start) continue;
-      const list = byLine.get(run.line);
-      if (list) list.push(run);
-      else byLine.set(run.line, [run]);
-    }
-    for (const [line, runs] of byLine) {
-      runs.sort((a, b) => a.span.start - b.span.start);
+    for (const runs of byLine(model.compatRuns)) {
       const pairs: [string, string][] = [];
-      const seen = new Set<string>();
+      const seen: string[] = [];
       let count = 0;
       let more = false;
       for (const run of runs) {
-        const from = [...run.original];
-        const to = [...run.replacement];
-        count += from.length;
-        for (let k = 0; k < from.length; k++) {
-          if (seen.has(from[k])) continue;
-          seen.add(from[k]);
-          if (pairs.length < SHOWN_PAIRS) pairs.push([from[k], to[k] ?? to.join('')]);
+        const from = run.original;
+        const to = run.replacement;
+        // One code unit each way (the usual case) needs no code-point split.
+        const simple = from.length === to.length && !hasSurrogate(from) && !hasSurrogate(to);
+        const fromChars = simple ? undefined : [...from];
+        const toChars = simple ? undefined : [...to];
+        const n = fromChars ? fromChars.length : from.length;
+        count += n;
+        // Once a fourth distinct character shows that there are more, the pairs are settled.
+        for (let k = 0; k < n && !more; k++) {
+          const c = fromChars ? fromChars[k] : from[k];
+          if (seen.includes(c)) continue;
+          seen.push(c);
+          if (pairs.length < SHOWN_PAIRS) pairs.push([c, toChars ? toChars[k] ?? toChars.join('') : to[k]]);
           else more = true;
         }
       }
@@ -53,8 +52,39 @@ export const textCompatChar = defineRule(
         message: M.compatChars(count, pairs, more),
         span: { start: runs[0].span.start, end: runs[runs.length - 1].span.end },
         fixes: [{ title: M.compatFix(), edits, preferred: true }],
-        data: { line, count, runs: runs.map((r) => ({ original: r.original, replacement: r.replacement })) },
+        data: { line: runs[0].line, count, runs: runs.map((r) => ({ original: r.original, replacement: r.replacement })) },
       });
     }
   },
 );
+
+/**
+ * The non-empty runs grouped by line, lines in order of their first run, each line's runs by start.
+ * The runs come in document order, so this is one pass; any other order is sorted the same way.
+ */
+function byLine(all: readonly Run[]): Run[][] {
+  const out: Run[][] = [];
+  let sorted = true;
+  let last: Run | undefined;
+  for (const run of all) {
+    if (run.span.end <= run.span.start) continue;
+    if (last && (run.line < last.line || (run.line === last.line && run.span.start < last.span.start))) sorted = false;
+    if (last && run.line === last.line) out[out.length - 1].push(run);
+    else out.push([run]);
+    last = run;
+  }
+  if (sorted) return out;
+  const lines = new Map<number, Run[]>();
+  for (const run of all) {
+    if (run.span.end <= run.span.start) continue;
+    const list = lines.get(run.line);
+    if (list) list.push(run);
+    else lines.set(run.line, [run]);
+  }
+  return [...lines.values()].map((runs) => runs.sort((a, b) => a.span.start - b.span.start));
+}
+
+function hasSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if ((s.charCodeAt(i) & 0xf800) === 0xd800) return true;
+  return false;
+}
