@@ -16,6 +16,7 @@ import { normalize } from '../../server/src/core/text/normalize';
 import * as ref from '../helpers/reference/keys';
 import * as refLines from '../helpers/reference/lines';
 import * as refHeadings from '../helpers/reference/headings';
+import { normalize as refNormalize } from '../helpers/reference/normalize';
 import { FIXTURES } from '../helpers/paths';
 import { anyString, VOCABULARY } from '../fuzz/arbitraries';
 
@@ -123,4 +124,23 @@ test('contentOf, matchSectionHeading, matchTitle and matchSubItem agree with the
     )
     .map((p) => p.join(''));
   fc.assert(fc.property(fc.oneof(heading, piecesString(10)), check), params);
+});
+
+test('normalize agrees with the reference: text, compatibility runs, spans and offsets', () => {
+  const check = (text: string) => {
+    const a = normalize(text);
+    const b = refNormalize(text);
+    assert.equal(a.text, b.text);
+    assert.deepEqual(a.compatRuns, b.compatRuns);
+    for (let s = 0; s <= a.text.length + 1; s++) {
+      assert.deepEqual(a.offset(s), b.offset(s));
+      for (const len of [0, 1, 2, 5]) assert.deepEqual(a.span(s, s + len), b.span(s, s + len));
+    }
+  };
+  const units = fc.oneof(
+    fc.constantFrom('\r\n', '\r', '\n', '\u00a0', '\u3000', '\u2003', '\u200b', '\ufeff', '\u00ad', '（', '）', '０', '９', '，', '⼀', '⺠', '⻅', '\uf900', '𠀀', '\ud87e\udc00', '\ud840', '\udc00', 'a', '一', ' '),
+    anyString(2),
+  );
+  fc.assert(fc.property(fc.array(units, { maxLength: 40 }).map((p) => p.join('')), check), params);
+  for (const l of LINES.slice(0, 3000)) check(l);
 });

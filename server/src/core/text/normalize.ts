@@ -80,19 +80,27 @@ function classify(c: number): Cls {
 /** Normalizes `original`; linear in its length. */
 export function normalize(original: string): NormalizedText {
   const n = original.length;
-  const out = new Uint16Array(n);
   const map = new Int32Array(n + 1);
   const runs: CompatRun[] = [];
+  // The normalized text is built from runs of original text kept as is, and the replacements between them.
+  const parts: string[] = [];
+  let kept = 0; // start of the current run kept as is
   let o = 0;
   let changed = false;
   let i = 0;
   let run: CompatRun | undefined;
+  /** Ends the kept run at `i` and puts `rep` (if any) in place of original[i, next). */
+  const replace = (at: number, next: number, rep: string) => {
+    if (at > kept) parts.push(original.slice(kept, at));
+    if (rep) parts.push(rep);
+    kept = next;
+    changed = true;
+  };
   while (i < n) {
     const c = original.charCodeAt(i);
     // Fast path: ASCII and ordinary CJK.
     // (CJK punctuation U+3001–U+33FF and the dashes and quotes U+2010–U+202E are kept as they are.)
     if (c < 0x0d || (c > 0x0d && c < 0x80 && c !== 0x0a) || (c >= 0x3001 && c < 0xa000) || (c >= 0x2010 && c <= 0x202e)) {
-      out[o] = c;
       map[o++] = i++;
       run = undefined;
       continue;
@@ -100,32 +108,29 @@ export function normalize(original: string): NormalizedText {
     const cls = classify(c);
     if (cls === Cls.Newline) {
       if (c === 0x0d && i + 1 < n && original.charCodeAt(i + 1) === 0x0a) {
-        changed = true;
-        i++; // drop the CR of a CRLF; the LF maps to itself
+        replace(i, i + 1, ''); // drop the CR of a CRLF; the LF maps to itself
+        i++;
         continue;
       }
-      if (c === 0x0d) changed = true;
-      out[o] = 0x0a;
+      if (c === 0x0d) replace(i, i + 1, '\n');
       map[o++] = i++;
       run = undefined;
       continue;
     }
     if (cls === Cls.Drop) {
-      changed = true;
+      replace(i, i + 1, '');
       i++;
       continue;
     }
     if (cls === Cls.Space) {
-      changed = true;
-      out[o] = 0x20;
+      if (c !== 0x20) replace(i, i + 1, ' ');
       map[o++] = i++;
       run = undefined;
       continue;
     }
     // Full-width ASCII forms.
     if (c >= 0xff01 && c <= 0xff5e) {
-      changed = true;
-      out[o] = c - 0xfee0;
+      replace(i, i + 1, String.fromCharCode(c - 0xfee0));
       map[o++] = i++;
       run = undefined;
       continue;
@@ -137,11 +142,8 @@ export function normalize(original: string): NormalizedText {
     if (isCompatIdeograph(cp)) {
       const rep = compatReplacement(cp);
       if (rep !== undefined && rep.length <= len) {
-        changed = true;
-        for (let k = 0; k < rep.length; k++) {
-          out[o] = rep.charCodeAt(k);
-          map[o++] = i + Math.min(k, len - 1);
-        }
+        replace(i, i + len, rep);
+        for (let k = 0; k < rep.length; k++) map[o++] = i + Math.min(k, len - 1);
         const src = original.slice(i, i + len);
         if (run && run.end === i) {
           run.end = i + len;
@@ -156,10 +158,7 @@ export function normalize(original: string): NormalizedText {
       }
     }
     run = undefined;
-    for (let k = 0; k < len; k++) {
-      out[o] = original.charCodeAt(i + k);
-      map[o++] = i + k;
-    }
+    for (let k = 0; k < len; k++) map[o++] = i + k;
     i += len;
   }
   map[o] = n;
@@ -173,7 +172,8 @@ export function normalize(original: string): NormalizedText {
       compatRuns: runs,
     };
   }
-  const text = decode(out, o);
+  if (kept < n) parts.push(original.slice(kept));
+  const text = parts.join('');
   const endOf = (j: number): number => {
     const s = map[j];
     const c = original.charCodeAt(s);
@@ -221,13 +221,4 @@ function insidePair(original: string, i: number): boolean {
     (original.charCodeAt(i) & 0xfc00) === 0xdc00 &&
     (original.charCodeAt(i - 1) & 0xfc00) === 0xd800
   );
-}
-
-function decode(buf: Uint16Array, len: number): string {
-  const CHUNK = 8192;
-  const parts: string[] = [];
-  for (let s = 0; s < len; s += CHUNK) {
-    parts.push(String.fromCharCode.apply(null, buf.subarray(s, Math.min(len, s + CHUNK)) as unknown as number[]));
-  }
-  return parts.join('');
 }
