@@ -2,8 +2,8 @@
  * The text rules read the prose through one shared split (server/src/core/rules/text/common.ts):
  * paragraphs joined from wrapped lines, cut into clauses and sentences in one character loop, with a
  * per-line map back to the normalized text. That split must agree exactly with the straightforward
- * reading kept below — a per-character position array, and a split per rule on a set of separators —
- * on the fixtures, on mutated reports, and on generated prose lines.
+ * reading kept below — a per-character position array, a split per rule on a set of separators, a
+ * per-character 《》 mask — on the fixtures, on mutated reports, and on generated prose lines.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { parse } from '../../server/src/core/parser/parse';
 import type { ReportModel } from '../../server/src/core/types';
-import { bookTitleMask, paragraphsOf, posAt, readInteger, type Paragraph } from '../../server/src/core/rules/text/common';
+import { BookTitles, paragraphsOf, posAt, readInteger, type Paragraph } from '../../server/src/core/rules/text/common';
 import { FIXTURES } from '../helpers/paths';
 import { anyString } from '../fuzz/arbitraries';
 
@@ -179,14 +179,19 @@ test('the shared split agrees with the reference on generated prose lines (gaps,
   );
 });
 
-test('readInteger and bookTitleMask agree with the reference at every offset', () => {
+test('readInteger and BookTitles agree with the reference at every offset', () => {
   const numbers = fc.array(fc.constantFrom('0', '1', '12', '123', '1234', ',', '，', '.', '5', ',000', ',12', ' ', '年', '《', '》', '\n', '9'.repeat(20)), { maxLength: 20 });
   fc.assert(
     fc.property(numbers, fc.func(fc.boolean()), (parts, sep) => {
       const text = parts.join('');
       const groupSep = (k: number) => sep(k);
       for (let i = -1; i <= text.length; i++) assert.deepEqual(readInteger(text, i, groupSep), refReadInteger(text, i, groupSep), `at ${i}`);
-      assert.deepEqual(bookTitleMask(text), refBookTitleMask(text));
+      const mask = refBookTitleMask(text);
+      const inOrder = new BookTitles(text);
+      for (let i = -1; i <= text.length; i++) assert.equal(inOrder.inside(i), mask[i] === 1, `《》 at ${i}`);
+      // Asked out of order, it reads again.
+      const backwards = new BookTitles(text);
+      for (let i = text.length; i >= -1; i--) assert.equal(backwards.inside(i), mask[i] === 1, `《》 at ${i}, backwards`);
     }),
     { numRuns: 2000, seed: 20261126 },
   );

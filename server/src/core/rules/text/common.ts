@@ -327,18 +327,33 @@ export function yearsIn(text: string): YearMention[] {
   return out;
 }
 
-/** For each offset of `text`, whether it lies inside 《…》 (a document title). Linear. */
-export function bookTitleMask(text: string): Uint8Array {
-  const mask = new Uint8Array(text.length);
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x300a) depth++; // 《
-    else if (c === 0x300b) depth = Math.max(0, depth - 1); // 》
-    else if (c === 0x0a) depth = 0;
-    mask[i] = depth > 0 ? 1 : 0;
+/**
+ * Whether offsets of `text` lie inside 《…》 (a document title): an offset is inside when more 《
+ * than 》 precede it or stand at it since the last line break (a 》 without its 《 is ignored).
+ * Asked about offsets in non-decreasing order, it reads the text once and allocates nothing.
+ */
+export class BookTitles {
+  private depth = 0;
+  /** Offsets before `next` have been read. */
+  private next = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** Whether offset `i` lies inside 《…》. */
+  inside(i: number): boolean {
+    if (i < this.next - 1) {
+      // Asked out of order: read again from the start.
+      this.depth = 0;
+      this.next = 0;
+    }
+    for (; this.next <= i && this.next < this.text.length; this.next++) {
+      const c = this.text.charCodeAt(this.next);
+      if (c === 0x300a) this.depth++; // 《
+      else if (c === 0x300b) this.depth = Math.max(0, this.depth - 1); // 》
+      else if (c === 0x0a) this.depth = 0;
+    }
+    return i >= 0 && i < this.text.length && this.depth > 0;
   }
-  return mask;
 }
 
 /**

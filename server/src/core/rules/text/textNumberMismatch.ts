@@ -124,15 +124,36 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
-/** The characters some pattern needs; bit k of a mask stands for NEEDED[k]. */
+/** The characters some pattern needs; bit k stands for NEEDED[k]. */
 const NEEDED = [...new Set(PATTERNS.flatMap((p) => [...p.needs]))];
-const NEEDS_MASK = PATTERNS.map((p) => [...p.needs].reduce((m, c) => m | (1 << NEEDED.indexOf(c)), 0));
+/** Each pattern's needed characters as indices into NEEDED, in the order of its `needs`. */
+const NEED_INDICES = PATTERNS.map((p) => [...p.needs].map((c) => NEEDED.indexOf(c)));
 
-/** Which of the NEEDED characters `text` holds. */
-function neededIn(text: string): number {
-  let mask = 0;
-  for (let k = 0; k < NEEDED.length; k++) if (text.indexOf(NEEDED[k]) >= 0) mask |= 1 << k;
-  return mask;
+/**
+ * The patterns that can match in a paragraph: those whose characters all occur in it (each
+ * character looked up at most once, a pattern dropped at its first missing one).
+ */
+function patternsFor(para: Paragraph): Pattern[] {
+  const out: Pattern[] = [];
+  let known = 0;
+  let present = 0;
+  for (let k = 0; k < PATTERNS.length; k++) {
+    if (PATTERNS[k].digit && !para.hasDigit) continue;
+    let all = true;
+    for (const n of NEED_INDICES[k]) {
+      const bit = 1 << n;
+      if (!(known & bit)) {
+        known |= bit;
+        if (para.text.indexOf(NEEDED[n]) >= 0) present |= bit;
+      }
+      if (!(present & bit)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) out.push(PATTERNS[k]);
+  }
+  return out;
 }
 
 /** A phrase that compares, plans, or accumulates over other periods: its figures are not this year's totals. */
@@ -258,9 +279,7 @@ export const textNumberMismatch = defineRule(
       return s;
     };
     for (const para of paragraphsOf(model)) {
-      // Only the patterns whose characters all occur in the paragraph can match in it.
-      const present = neededIn(para.text);
-      const tried = PATTERNS.filter((p, k) => (present & NEEDS_MASK[k]) === NEEDS_MASK[k] && (!p.digit || para.hasDigit));
+      const tried = patternsFor(para);
       if (tried.length === 0) continue;
       const claimed = new Set<string>();
       for (const clause of para.clauses) {

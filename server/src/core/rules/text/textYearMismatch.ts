@@ -12,7 +12,7 @@
 import { defineRule } from '../define';
 import { textMessages as M } from '../../i18n/messages/text';
 import {
-  bookTitleMask,
+  BookTitles,
   peek,
   paragraphsOf,
   readInteger,
@@ -62,24 +62,25 @@ export const textYearMismatch = defineRule(
       if (!titleYearSeen && titleYearRe.test(para.text)) titleYearSeen = true;
       // No digit: no year.
       if (!para.hasDigit) continue;
-      let inBook: Uint8Array | undefined;
+      let book: BookTitles | undefined;
       for (const clause of para.clauses) {
         if (!clause.hasDigit) continue;
         const years = yearsIn(clause.text);
         if (years.length === 0) continue;
-        const book = (inBook ??= bookTitleMask(para.text));
+        const titles = (book ??= new BookTitles(para.text));
+        const inBook = years.map((y) => titles.inside(clause.start + y.start));
         const plan = PLAN.test(clause.text);
-        for (const y of years) {
+        years.forEach((y, k) => {
           mentions.push({
             year: y.year,
             start: clause.start + y.start,
             end: clause.start + y.end,
             para,
-            incidental: plan || book[clause.start + y.start] === 1,
+            incidental: plan || inBook[k],
           });
-        }
+        });
         if (plan || COMPARISON.test(clause.text) || CUMULATIVE.test(clause.text)) continue;
-        const outside = years.filter((y) => book[clause.start + y.start] !== 1);
+        const outside = years.filter((_, k) => !inBook[k]);
         const distinct = new Set(outside.map((y) => y.year));
         if (distinct.size !== 1 || distinct.has(Y)) continue;
         const first = outside[0];
