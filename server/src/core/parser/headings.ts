@@ -80,7 +80,8 @@ const EXACT_KEYS = new Set(TITLE_KEYS.flatMap((t) => [t.std, ...t.variants]));
 const EXACT_MATCH = new Map<string, { id: SectionId; sim: number; kind: 'standard' | 'variant' }>();
 for (const t of TITLE_KEYS) for (const v of t.variants) EXACT_MATCH.set(v, { id: t.id, sim: 1, kind: 'variant' });
 for (const t of [...TITLE_KEYS].reverse()) EXACT_MATCH.set(t.std, { id: t.id, sim: 1, kind: 'standard' });
-const HEADING_START = new Set(['第', ...NUMERALS, ...[...EXACT_KEYS].map((k) => k[0])]);
+/** First characters of headings, by code unit. */
+const HEADING_START = new Set(['第', ...NUMERALS, ...[...EXACT_KEYS].map((k) => k[0])].map((ch) => ch.charCodeAt(0)));
 
 interface TitleScore {
   id: SectionId;
@@ -115,7 +116,7 @@ export function matchSectionHeading(line: Line): HeadingMatch | undefined {
     const c = t.charCodeAt(f);
     if (!isSpace(c) && c !== 0x23 && c !== 0x2a && c !== 0x5f && c !== 0x3010) break;
   }
-  if (f === t.length || !HEADING_START.has(t[f])) return undefined;
+  if (f === t.length || !HEADING_START.has(t.charCodeAt(f))) return undefined;
   const c = contentOf(line);
   if (c.text.length < 2 || c.text.length > 60) return undefined;
   // Headings do not end in table cells.
