@@ -42,6 +42,12 @@ function rowOf(table: TableNode, id: string): RowNode | undefined {
   return byId.get(id);
 }
 
+/** What a term needs to name itself: its table, and whether it is a column of a row sum. */
+interface Namer {
+  table: TableNode;
+  byRow: boolean;
+}
+
 /** A term's names are only needed for messages: computed when first asked for. */
 class LazyTerm implements Term {
   private names?: { name: string; fullName: string };
@@ -49,14 +55,14 @@ class LazyTerm implements Term {
     readonly row: RowNode,
     readonly column: string,
     readonly cell: CellNode,
-    private readonly table: TableNode,
     private readonly col: ColumnTemplate,
-    private readonly byRow: boolean,
+    private readonly namer: Namer,
   ) {}
   private get n(): { name: string; fullName: string } {
     if (!this.names) {
-      const fullName = this.byRow ? columnDisplay(this.table, this.col) : shortRow(this.table, this.row.rowId);
-      this.names = { name: this.byRow ? this.col.label : fullName, fullName };
+      const { table, byRow } = this.namer;
+      const fullName = byRow ? columnDisplay(table, this.col) : shortRow(table, this.row.rowId);
+      this.names = { name: byRow ? this.col.label : fullName, fullName };
     }
     return this.names;
   }
@@ -83,14 +89,38 @@ function columnIndex(cols: ColumnTemplate[], id: string): number {
   return byId.get(id) ?? -1;
 }
 
-function term(table: TableNode, row: RowNode | undefined, column: string, byRow: boolean): Term | undefined {
+function term(namer: Namer, row: RowNode | undefined, column: string): Term | undefined {
   if (!row || row.malformed) return undefined;
-  const cols = columnsOfRow(table, row);
+  const cols = columnsOfRow(namer.table, row);
   if (row.cells.length !== cols.length) return undefined;
   const i = columnIndex(cols, column);
   if (i < 0) return undefined;
-  return new LazyTerm(row, column, row.cells[i], table, cols[i], byRow);
+  return new LazyTerm(row, column, row.cells[i], cols[i], namer);
 }
+
+/** The terms of `row` in `columns`, or undefined when one is missing. */
+function rowTerms(namer: Namer, row: RowNode, columns: readonly string[]): Term[] | undefined {
+  const out: Term[] = [];
+  for (const c of columns) {
+    const t = term(namer, row, c);
+    if (!t) return undefined;
+    out.push(t);
+  }
+  return out;
+}
+
+/** The terms of `column` in the rows `rowIds`, or undefined when one is missing. */
+function columnTerms(namer: Namer, column: string, rowIds: readonly string[]): Term[] | undefined {
+  const out: Term[] = [];
+  for (const r of rowIds) {
+    const t = term(namer, rowOf(namer.table, r), column);
+    if (!t) return undefined;
+    out.push(t);
+  }
+  return out;
+}
+
+const NO_TERMS: Term[] = [];
 
 /** Short row names for column sums: "（一）", "（三）1", "（六）3"; main rows keep their label. */
 function shortRow(table: TableNode, rowId: string): string {
@@ -116,24 +146,26 @@ export function equationsOf(table: TableNode, relation: SumRelation): Equation[]
 function buildEquations(table: TableNode, relation: SumRelation): Equation[] {
   if (relation.requiresColumn && !table.columnIds.includes(relation.requiresColumn)) return [];
   const out: Equation[] = [];
+  const namer: Namer = { table, byRow: relation.each === 'row' };
+  const minusIds = relation.minus ?? [];
   if (relation.each === 'row') {
     for (const rowId of relation.rows) {
       const row = rowOf(table, rowId);
       if (!row) continue;
-      const target = term(table, row, relation.target, true);
-      const plus = relation.plus.map((c) => term(table, row, c, true));
-      const minus = (relation.minus ?? []).map((c) => term(table, row, c, true));
-      if (!target || plus.some((t) => !t) || minus.some((t) => !t)) continue;
-      out.push({ relation, table, target, plus: plus as Term[], minus: minus as Term[], along: rowId });
+      const target = term(namer, row, relation.target);
+      const plus = target && rowTerms(namer, row, relation.plus);
+      const minus = plus && (minusIds.length ? rowTerms(namer, row, minusIds) : NO_TERMS);
+      if (!target || !plus || !minus) continue;
+      out.push({ relation, table, target, plus, minus, along: rowId });
     }
   } else {
     for (const column of relation.columns) {
       if (!table.columnIds.includes(column)) continue;
-      const target = term(table, rowOf(table, relation.target), column, false);
-      const plus = relation.plus.map((r) => term(table, rowOf(table, r), column, false));
-      const minus = (relation.minus ?? []).map((r) => term(table, rowOf(table, r), column, false));
-      if (!target || plus.some((t) => !t) || minus.some((t) => !t)) continue;
-      out.push({ relation, table, target, plus: plus as Term[], minus: minus as Term[], along: column });
+      const target = term(namer, rowOf(table, relation.target), column);
+      const plus = target && columnTerms(namer, column, relation.plus);
+      const minus = plus && (minusIds.length ? columnTerms(namer, column, minusIds) : NO_TERMS);
+      if (!target || !plus || !minus) continue;
+      out.push({ relation, table, target, plus, minus, along: column });
     }
   }
   return out;
