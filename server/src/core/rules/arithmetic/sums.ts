@@ -8,6 +8,7 @@ import { TEMPLATES, T3_COLUMNS_WITH_SUBTOTAL, findRow, rowDisplay, type SumRelat
 import { arithmeticMessages as M } from '../../i18n/messages/arithmetic';
 import { columnDisplay, columnsOfRow } from '../table/common';
 import type { ColumnTemplate } from '../../template/template';
+import { memoOn } from '../../util/memo';
 
 export interface Term {
   readonly row: RowNode;
@@ -29,17 +30,17 @@ export interface Equation {
   along: string;
 }
 
-const ROWS_BY_ID = new WeakMap<TableNode, Map<string, RowNode>>();
+const ROWS_BY_ID = Symbol('rowsById');
 
 function rowOf(table: TableNode, id: string): RowNode | undefined {
-  let byId = ROWS_BY_ID.get(table);
-  if (!byId) {
-    byId = new Map();
-    // The first row read for an id is the one the rules see (as `rows.find` would).
-    for (const r of table.rows) if (!byId.has(r.rowId)) byId.set(r.rowId, r);
-    ROWS_BY_ID.set(table, byId);
-  }
-  return byId.get(id);
+  return memoOn(table, ROWS_BY_ID, rowsById).get(id);
+}
+
+/** The first row read for each id is the one the rules see (as `rows.find` would). */
+function rowsById(table: TableNode): Map<string, RowNode> {
+  const byId = new Map<string, RowNode>();
+  for (const r of table.rows) if (!byId.has(r.rowId)) byId.set(r.rowId, r);
+  return byId;
 }
 
 /** What a term needs to name itself: its table, and whether it is a column of a row sum. */
@@ -132,12 +133,11 @@ function shortRow(table: TableNode, rowId: string): string {
   return rowDisplay(table.edition, rowId);
 }
 
-const EQUATIONS = new WeakMap<TableNode, Map<string, Equation[]>>();
+const EQUATIONS = Symbol('equations');
 
 /** Every equation of `relation` that can be formed on `table` (all its cells present); built once per table. */
 export function equationsOf(table: TableNode, relation: SumRelation): Equation[] {
-  let byRelation = EQUATIONS.get(table);
-  if (!byRelation) EQUATIONS.set(table, (byRelation = new Map()));
+  const byRelation = memoOn(table, EQUATIONS, () => new Map<string, Equation[]>());
   let eqs = byRelation.get(relation.id);
   if (!eqs) byRelation.set(relation.id, (eqs = buildEquations(table, relation)));
   return eqs;

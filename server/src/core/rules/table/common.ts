@@ -1,6 +1,7 @@
 import type { CellNode, FormatEdition, ReportModel, RowNode, TableNode } from '../../types';
 import { T4_GROUPS, TEMPLATES, rowDisplay, type ColumnTemplate } from '../../template/template';
 import { T3_COLUMNS_WITH_SUBTOTAL } from '../../template/template';
+import { memoOn } from '../../util/memo';
 
 export type TableKey = 't2' | 't3' | 't4';
 
@@ -27,12 +28,22 @@ export function columnsOfRow(table: TableNode, row: RowNode): ColumnTemplate[] {
     return cols;
   }
   if (table.kind === 't4') return TEMPLATES['2021'].table4.columns;
-  let cols = T3_COLUMNS_OF.get(table);
-  if (!cols) T3_COLUMNS_OF.set(table, (cols = table.columnIds.map((id) => T3_COLUMNS_WITH_SUBTOTAL.find((c) => c.id === id)!)));
-  return cols;
+  return memoOn(table, T3_COLUMNS_OF, t3Columns);
 }
 
-const T3_COLUMNS_OF = new WeakMap<TableNode, ColumnTemplate[]>();
+const T3_COLUMNS_OF = Symbol('t3Columns');
+/** Table 三's layouts (7 or 8 columns), shared by every table of that layout. */
+const T3_LAYOUTS = new Map<string, ColumnTemplate[]>();
+function t3Columns(table: TableNode): ColumnTemplate[] {
+  const key = table.columnIds.join(',');
+  let cols = T3_LAYOUTS.get(key);
+  if (!cols) {
+    cols = table.columnIds.map((id) => T3_COLUMNS_WITH_SUBTOTAL.find((c) => c.id === id)!);
+    // Only layouts made of template columns are kept (there are two); anything else is computed each time.
+    if (cols.every(Boolean) && T3_LAYOUTS.size < 8) T3_LAYOUTS.set(key, cols);
+  }
+  return cols;
+}
 /** Table 二's columns by row id (template row ids only: the cache stays small). */
 const T2_COLUMNS_OF: Record<FormatEdition, Map<string, ColumnTemplate[]>> = { '2019': new Map(), '2021': new Map() };
 

@@ -11,6 +11,7 @@
  * Each paragraph is split into clauses and sentences once per model; the rules share the split.
  */
 import type { ReportModel, Span } from '../../types';
+import { memoOn } from '../../util/memo';
 
 export interface Paragraph {
   /** Normalized text of the joined lines. A "\n" marks a line join that must not glue two numbers. */
@@ -36,16 +37,14 @@ export interface Piece {
   hasDigit: boolean;
 }
 
-const CACHE = new WeakMap<ReportModel, Paragraph[]>();
+const PARAGRAPHS = Symbol('paragraphs');
 
 /**
  * Paragraphs of the prose, in document order, each split into clauses and sentences: computed once
  * per model and shared by the text rules.
  */
 export function paragraphsOf(model: ReportModel): Paragraph[] {
-  let cached = CACHE.get(model);
-  if (!cached) CACHE.set(model, (cached = buildParagraphs(model)));
-  return cached;
+  return memoOn(model, PARAGRAPHS, buildParagraphs);
 }
 
 /** Whether a character code is JavaScript's `\s`. */
