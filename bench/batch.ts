@@ -32,10 +32,14 @@ export function cliAvailable(cliJs: string = CLI_JS): { ok: boolean; why?: strin
   return { ok: true };
 }
 
-/** Runs the CLI on `dir` with `--jobs <threads>`; the report goes to a file (JSON) so the terminal is not timed. */
-export function runCli(dir: string, files: number, threads: number, cliJs: string = CLI_JS): BatchRun {
+/**
+ * Runs the CLI on `dir` with `--jobs <threads>`, or with its default (`auto`: the CLI chooses from the
+ * cores and the number of files; `threads` then says what it chose). The report goes to a file (JSON)
+ * so the terminal is not timed.
+ */
+export function runCli(dir: string, files: number, threads: number, cliJs: string = CLI_JS, jobs: 'auto' | 'given' = 'given'): BatchRun {
   const out = path.join(os.tmpdir(), `govreport-bench-${process.pid}.json`);
-  const args = [cliJs, '--no-config', '--format', 'json', '--output-file', out, '--jobs', String(threads), dir];
+  const args = [cliJs, '--no-config', '--format', 'json', '--output-file', out, ...(jobs === 'auto' ? [] : ['--jobs', String(threads)]), dir];
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 600_000, maxBuffer: 64 * 1024 * 1024 });
   const seconds = (performance.now() - t0) / 1000;
@@ -43,7 +47,7 @@ export function runCli(dir: string, files: number, threads: number, cliJs: strin
   // Exit 1 means problems were found (some reports carry a typo on purpose); 2 and up is a failure.
   const ok = r.status === 0 || r.status === 1;
   return {
-    how: `CLI --jobs ${threads}`,
+    how: jobs === 'auto' ? `CLI default (--jobs auto: ${threads} thread${threads === 1 ? '' : 's'} here)` : `CLI --jobs ${threads}`,
     threads,
     files,
     seconds,

@@ -96,10 +96,14 @@ export function checkTargets(r: Results): TargetCheck[] {
   if (r.memory?.rssBytes !== undefined) {
     out.push({ target: `server memory with ${r.memory.reports} open reports ≤ 150 MB`, measured: mib(r.memory.rssBytes), met: r.memory.rssBytes <= 150 * 2 ** 20 });
   }
-  const parallelCli = r.batch.filter((b) => b.how.startsWith('CLI') && b.threads > 1 && !b.note);
-  if (parallelCli.length) {
-    const b = parallelCli[0];
-    out.push({ target: `CLI ≥ 300 text reports/s (${b.threads} threads)`, measured: `${b.reportsPerSecond.toFixed(0)} reports/s`, met: b.reportsPerSecond >= 300 });
+  // The CLI as a user runs it on this machine (its default --jobs auto), on the machine's cores.
+  const defaultCli = r.batch.find((b) => b.how.startsWith('CLI default') && !b.note);
+  if (defaultCli) {
+    out.push({
+      target: `CLI ≥ 300 text reports/s on ${r.machine.cores} cores (default --jobs auto: ${defaultCli.threads} thread${defaultCli.threads === 1 ? '' : 's'})`,
+      measured: `${defaultCli.reportsPerSecond.toFixed(0)} reports/s`,
+      met: defaultCli.reportsPerSecond >= 300,
+    });
   }
   return out;
 }

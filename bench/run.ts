@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cliAvailable, inProcessSerial, inProcessWorkers, runCli, type BatchRun } from './batch';
+import { jobsFor } from '../server/src/cli/run';
 import { benchEngine, type BenchDocument, type EngineRow } from './engine';
 import { compilation, loadSeeds, longLineDocument, rng, drawReport, variantPool, writeReports, type Variant } from './generate';
 import { memoryWithOpenReports, ServerUnderTest, SERVER_JS, typingLatency, type MemoryResult, type TypingResult } from './lsp';
@@ -144,7 +145,8 @@ async function main(): Promise<void> {
       const runs: BatchRun[] = [];
       const cli = cliAvailable();
       if (cli.ok) {
-        runs.push(runCli(dir, count, 1), runCli(dir, count, threads));
+        // What a user gets without options on this machine, then one thread and all cores forced.
+        runs.push(runCli(dir, count, jobsFor(count, undefined), undefined, 'auto'), runCli(dir, count, 1), runCli(dir, count, threads));
       } else {
         results.batchNote = `CLI not measured: ${cli.why}`;
         log(`  ${results.batchNote}`);
