@@ -220,6 +220,14 @@ function headerLineOf(ctx: ParseContext, from: number, to: number): number | und
   return undefined;
 }
 
+const COLUMN_KEYS = new WeakMap<Table2BlockTemplate, string[]>();
+/** The keys of a block template's column labels (templates are constants: the cache stays small). */
+function columnKeys(bt: Table2BlockTemplate): string[] {
+  let keys = COLUMN_KEYS.get(bt);
+  if (!keys) COLUMN_KEYS.set(bt, (keys = bt.columns.map((c) => keyOf(c.label))));
+  return keys;
+}
+
 /** 2019 when a block heads the 2019 columns (or 第（九）项 is there), else 2021. */
 function t2Edition(ctx: ParseContext, starts: BlockStart[], to: number): FormatEdition {
   if (starts.some((s) => s.item === '九')) return '2019';
@@ -232,7 +240,8 @@ function t2Edition(ctx: ParseContext, starts: BlockStart[], to: number): FormatE
     for (const e of ['2021', '2019'] as FormatEdition[]) {
       const bt = TEMPLATES[e].table2.find((x) => x.item === starts[b].item);
       if (!bt) continue;
-      const hits = bt.columns.filter((c) => k.includes(keyOf(c.label))).length;
+      let hits = 0;
+      for (const ck of columnKeys(bt)) if (k.includes(ck)) hits++;
       votes += e === '2019' ? hits : -hits;
     }
   }

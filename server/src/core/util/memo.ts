@@ -9,7 +9,8 @@
  */
 export function memoOn<O extends object, V>(obj: O, key: symbol, compute: (obj: O) => V): V {
   const holder = obj as unknown as Record<symbol, V>;
-  if (Object.prototype.hasOwnProperty.call(holder, key)) return holder[key];
+  const known = holder[key];
+  if (known !== undefined || Object.prototype.hasOwnProperty.call(holder, key)) return known;
   const value = compute(obj);
   Object.defineProperty(holder, key, { value, enumerable: false, configurable: true, writable: false });
   return value;
