@@ -47,6 +47,19 @@ function rowsById(table: TableNode): Map<string, RowNode> {
 interface Namer {
   table: TableNode;
   byRow: boolean;
+  /** The table's columns when every row has the same ones (tables 三 and 四), and their index by id. */
+  cols?: ColumnTemplate[];
+  index?: Map<string, number>;
+}
+
+function namerFor(table: TableNode, byRow: boolean): Namer {
+  if (table.kind === 't2' || table.rows.length === 0) return { table, byRow };
+  const cols = columnsOfRow(table, table.rows[0]);
+  const index = new Map<string, number>();
+  cols.forEach((c, i) => {
+    if (!index.has(c.id)) index.set(c.id, i);
+  });
+  return { table, byRow, cols, index };
 }
 
 /** A term's names are only needed for messages: computed when first asked for. */
@@ -92,9 +105,10 @@ function columnIndex(cols: ColumnTemplate[], id: string): number {
 
 function term(namer: Namer, row: RowNode | undefined, column: string): Term | undefined {
   if (!row || row.malformed) return undefined;
-  const cols = columnsOfRow(namer.table, row);
+  // Tables 三 and 四 have one column layout for all rows: looked up once per relation.
+  const cols = namer.cols ?? columnsOfRow(namer.table, row);
   if (row.cells.length !== cols.length) return undefined;
-  const i = columnIndex(cols, column);
+  const i = namer.cols ? namer.index!.get(column) ?? -1 : columnIndex(cols, column);
   if (i < 0) return undefined;
   return new LazyTerm(row, column, row.cells[i], cols[i], namer);
 }
@@ -146,7 +160,7 @@ export function equationsOf(table: TableNode, relation: SumRelation): Equation[]
 function buildEquations(table: TableNode, relation: SumRelation): Equation[] {
   if (relation.requiresColumn && !table.columnIds.includes(relation.requiresColumn)) return [];
   const out: Equation[] = [];
-  const namer: Namer = { table, byRow: relation.each === 'row' };
+  const namer = namerFor(table, relation.each === 'row');
   const minusIds = relation.minus ?? [];
   if (relation.each === 'row') {
     for (const rowId of relation.rows) {
