@@ -134,7 +134,20 @@ export function assembleRows(
       const exact = opts.freePrefix
         ? (byLast.get(labelKey.slice(-1)) ?? NONE).filter((c) => !matched[c.order] && labelKey.endsWith(c.key))
         : NONE;
-      for (const c of exact.length ? exact : cands) {
+      const all = exact.length === 0;
+      if (all) markChars(labelKey);
+      for (const c of all ? cands : exact) {
+        if (all && best) {
+          // Every character of the row's wording that the label lacks costs an edit: skip rows that,
+          // even at that lower bound, cannot beat the best so far (the result is the same, the alignment is saved).
+          let lb = absentChars(c.key);
+          if (!opts.freePrefix) lb = Math.max(lb, Math.abs(labelKey.length - c.key.length));
+          let bound = 1 - lb / Math.max(c.key.length, 1);
+          if (c.order === next) bound += 0.12;
+          else if (c.order > next && c.order <= next + 2) bound += 0.04;
+          if (matched[c.order]) bound -= 0.3;
+          if (bound <= best.score) continue;
+        }
         const a = opts.freePrefix ? alignTail(labelKey, c.key) : { dist: distance(labelKey, c.key), start: 0 };
         const sim = 1 - a.dist / Math.max(c.key.length, 1);
         let s = sim;
@@ -197,6 +210,27 @@ export function assembleRows(
   }
   // Label-only lines left at the end belong to nothing.
   return { rows, headerLines, stray, score };
+}
+
+/** The characters of one label, as a hashed bit set (a collision only weakens the bound below). */
+const CHAR_BITS = new Uint32Array(32);
+
+function markChars(key: string): void {
+  CHAR_BITS.fill(0);
+  for (let i = 0; i < key.length; i++) {
+    const h = key.charCodeAt(i) & 1023;
+    CHAR_BITS[h >>> 5] |= 1 << (h & 31);
+  }
+}
+
+/** How many characters of `key` (with repeats) are surely not in the marked label: a lower bound of any edit distance. */
+function absentChars(key: string): number {
+  let n = 0;
+  for (let i = 0; i < key.length; i++) {
+    const h = key.charCodeAt(i) & 1023;
+    if ((CHAR_BITS[h >>> 5] & (1 << (h & 31))) === 0) n++;
+  }
+  return n;
 }
 
 /**
