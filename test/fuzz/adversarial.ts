@@ -3,7 +3,23 @@
  * scanners, matchers and number readers along one long line or over many similar lines.
  * Time to lint must grow in proportion to the size (no backtracking blow-ups, no quadratic scans).
  */
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { lint } from '../../server/src/core';
+
+/**
+ * A full garbage collection before each timed run, so that each starts from the same heap: the
+ * garbage of earlier runs (a 1 MB input leaves hundreds of megabytes) is otherwise collected, or not,
+ * inside whichever run comes next, and at small sizes that decides the ratio.
+ */
+const collectGarbage: () => void = (() => {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as () => void;
+  } catch {
+    return () => undefined;
+  }
+})();
 
 function repeatTo(unit: string, size: number): string {
   return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
@@ -40,6 +56,7 @@ export const ADVERSARIAL: readonly AdversarialInput[] = [
 export function lintMillis(text: string, repeat = 1): number {
   let best = Infinity;
   for (let i = 0; i < repeat; i++) {
+    collectGarbage();
     const t0 = process.cpuUsage();
     lint(text, { force: true });
     const d = process.cpuUsage(t0);
