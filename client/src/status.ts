@@ -20,6 +20,17 @@ export class ReportStatus implements vscode.Disposable {
       item.command = { title: vscode.l10n.t('Show output'), command: 'govreport.showOutput' };
       return;
     }
+    if (data.tooLarge) {
+      item.text = vscode.l10n.t('$(warning) Too large to check');
+      item.detail = vscode.l10n.t('{0} characters, limit {1}', data.tooLarge.chars, data.tooLarge.limit);
+      item.severity = vscode.LanguageStatusSeverity.Warning;
+      item.command = {
+        title: vscode.l10n.t('Change the limit'),
+        command: 'workbench.action.openSettings',
+        arguments: ['govreport.maxDocumentChars'],
+      };
+      return;
+    }
     const total = data.problems.error + data.problems.warning + data.problems.info;
     item.text = total === 0 ? vscode.l10n.t('$(pass) Report: no problems') : vscode.l10n.t('$(warning) Report: {0} problem(s)', total);
     item.detail = data.title ? `${data.title.year} · ${data.edition}` : data.edition;

@@ -41,6 +41,8 @@ export interface Waiter {
 
 export class LspHarness {
   readonly published: PublishDiagnosticsParams[] = [];
+  /** Messages the server wrote to the client's log (the output channel). */
+  readonly logs: string[] = [];
   readonly applyEditRequests: ApplyWorkspaceEditParams[] = [];
   readonly docs = new Map<string, TextDocument>();
   /** What the client answers to workspace/configuration for section "govreport". */
@@ -71,7 +73,9 @@ export class LspHarness {
       const applied = this.applyWorkspaceEdit(p.edit);
       return { applied };
     });
-    conn.onNotification('window/logMessage', () => undefined);
+    conn.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
   }
 
   static async start(settings: Record<string, unknown> = {}, locale = 'zh-cn'): Promise<LspHarness> {

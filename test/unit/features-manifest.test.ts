@@ -51,9 +51,12 @@ test('settings in the manifest match the server\'s defaults', () => {
   assert.equal(props['govreport.detectReports'].default, DEFAULT_SETTINGS.detectReports);
   assert.equal(props['govreport.debounceMs'].default, DEFAULT_SETTINGS.debounceMs);
   assert.equal(props['govreport.messageLanguage'].default, DEFAULT_SETTINGS.messageLanguage);
+  assert.equal(props['govreport.maxDocumentChars'].default, DEFAULT_SETTINGS.maxDocumentChars);
   assert.deepEqual(props['govreport.messageLanguage'].enum, ['zh-cn', 'en', 'auto']);
   assert.deepEqual(props['govreport.rules'].additionalProperties.enum, ['off', 'info', 'warning', 'error']);
   assert.deepEqual(normalizeSettings(undefined), DEFAULT_SETTINGS);
+  assert.equal(normalizeSettings({ maxDocumentChars: -1 }).maxDocumentChars, DEFAULT_SETTINGS.maxDocumentChars);
+  assert.equal(normalizeSettings({ maxDocumentChars: 0 }).maxDocumentChars, 0);
   assert.deepEqual(normalizeSettings({ rules: { a: 'WARNING', b: 'loud' }, debounceMs: -5, messageLanguage: 'fr' }), {
     ...DEFAULT_SETTINGS,
     rules: { a: 'warning' },

@@ -23,6 +23,8 @@ export interface Analysis {
   /** The severities in force (settings over the rc file). */
   rules: Record<string, SeveritySetting>;
   force: boolean;
+  /** Not checked: longer than `govreport.maxDocumentChars`. */
+  tooLarge?: { chars: number; limit: number };
 }
 
 interface Entry {
@@ -59,6 +61,11 @@ export class Analyzer {
       settings.enable && (force || (settings.detectReports && DETECTED_LANGUAGES.has(doc.languageId) && mayBeReport(text)));
     if (!candidate) {
       return { uri: doc.uri, version: doc.version, linted: false, result: lint(''), rules, force };
+    }
+    const limit = settings.maxDocumentChars;
+    if (limit > 0 && text.length > limit) {
+      // Checking would hold the server for seconds on every change: say so instead (status item, output channel).
+      return { uri: doc.uri, version: doc.version, linted: false, result: lint(''), rules, force, tooLarge: { chars: text.length, limit } };
     }
     const result = lint(text, { rules, force });
     const linted = force || result.model.isReport;

@@ -36,12 +36,30 @@ export class DiagnosticsPublisher {
   /** The document closed: no pending lint, no diagnostics left behind. */
   clear(uri: string): void {
     this.cancel(uri);
+    this.tooLarge.delete(uri);
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   dispose(): void {
     for (const t of this.timers.values()) clearPending(t);
     this.timers.clear();
+  }
+
+  /** Documents reported as too large to check: said once in the output channel, until they are checked again. */
+  private readonly tooLarge = new Set<string>();
+
+  private noteSize(uri: string, tooLarge: { chars: number; limit: number } | undefined): void {
+    if (!tooLarge) {
+      this.tooLarge.delete(uri);
+      return;
+    }
+    if (this.tooLarge.has(uri)) return;
+    this.tooLarge.add(uri);
+    const { chars, limit } = tooLarge;
+    this.ctx.connection.console.warn(
+      `govreport: 文档有 ${chars} 个字符，超过上限 ${limit}（govreport.maxDocumentChars），未检查 / ` +
+        `${uri} has ${chars} characters, more than govreport.maxDocumentChars (${limit}): not checked`,
+    );
   }
 
   private cancel(uri: string): void {
@@ -68,6 +86,7 @@ export class DiagnosticsPublisher {
     for (const err of analysis.result.errors) {
       this.ctx.connection.console.error(`govreport: rule ${err.ruleId} failed: ${err.message}`);
     }
+    this.noteSize(uri, analysis.tooLarge);
     const diagnostics = analysis.linted ? analysis.result.findings.map((f) => toDiagnostic(doc, f, locale)) : [];
     await this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
   }

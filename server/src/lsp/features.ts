@@ -115,6 +115,7 @@ export function reportViewOf(doc: TextDocument, analysis: Analysis, locale: Loca
     uri: doc.uri,
     version: doc.version,
     linted: analysis.linted,
+    ...(analysis.tooLarge ? { tooLarge: analysis.tooLarge } : {}),
     isReport: data.isReport,
     title: data.title ? { text: data.title.text, year: data.title.year, range: toRange(doc, data.title.span) } : undefined,
     edition: data.edition,

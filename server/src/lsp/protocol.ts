@@ -38,6 +38,8 @@ export interface GovreportSettings {
   detectReports: boolean;
   debounceMs: number;
   messageLanguage: MessageLanguage;
+  /** Documents longer than this many characters (UTF-16 code units) are not checked; 0 means no limit. */
+  maxDocumentChars: number;
 }
 
 export interface ProblemCounts {
@@ -89,6 +91,8 @@ export interface ReportViewResult {
   tables: ReportViewTable[];
   problems: ProblemCounts;
   fixable: number;
+  /** Set when the document is not checked because it is longer than `govreport.maxDocumentChars`. */
+  tooLarge?: { chars: number; limit: number };
 }
 
 export interface ReportViewParams {
@@ -137,6 +141,8 @@ export const DEFAULT_SETTINGS: GovreportSettings = {
   detectReports: true,
   debounceMs: 300,
   messageLanguage: 'zh-cn',
+  // About a second of checking at the engine's speed: far above any report (5–30 KB) or city-wide compilation.
+  maxDocumentChars: 5_000_000,
 };
 
 /** Link to a rule's documentation. */

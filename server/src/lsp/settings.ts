@@ -23,10 +23,14 @@ export function normalizeSettings(raw: unknown): GovreportSettings {
     messageLanguage: LANGUAGES.includes(r.messageLanguage as MessageLanguage)
       ? (r.messageLanguage as MessageLanguage)
       : DEFAULT_SETTINGS.messageLanguage,
+    maxDocumentChars:
+      typeof r.maxDocumentChars === 'number' && Number.isFinite(r.maxDocumentChars) && r.maxDocumentChars >= 0
+        ? Math.round(r.maxDocumentChars)
+        : DEFAULT_SETTINGS.maxDocumentChars,
   };
 }
 
 /** A key that changes whenever the settings that affect lint results change. */
 export function settingsKey(s: GovreportSettings, rules: Record<string, SeveritySetting>): string {
-  return JSON.stringify([s.enable, s.detectReports, Object.entries(rules).sort()]);
+  return JSON.stringify([s.enable, s.detectReports, s.maxDocumentChars, Object.entries(rules).sort()]);
 }
