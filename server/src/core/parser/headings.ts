@@ -2,7 +2,7 @@
 import type { SectionId } from '../types';
 import { SECTIONS } from '../template/template';
 import { charDice, keyOf, similarity } from '../text/keys';
-import type { Line } from './lines';
+import { isSpace, type Line } from './lines';
 
 const NUMERALS = '一二三四五六';
 
@@ -47,16 +47,6 @@ export function contentOf(line: Line): Content {
   return { start: line.start + s, end: line.start + e, text: t.slice(s, e), markdown };
 }
 
-/** What `\s` matches in a regular expression, by code unit. */
-export function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
-    c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
-
 export interface HeadingMatch {
   id: SectionId;
   enumeratorText: string;
@@ -75,13 +65,12 @@ const TITLE_KEYS = SECTIONS.map((s) => ({
   variants: s.variants.map(keyOf),
 }));
 
-const EXACT_KEYS = new Set(TITLE_KEYS.flatMap((t) => [t.std, ...t.variants]));
 /** A title key that is a section's standard title (the first such section) or else a variant (the last one). */
 const EXACT_MATCH = new Map<string, { id: SectionId; sim: number; kind: 'standard' | 'variant' }>();
 for (const t of TITLE_KEYS) for (const v of t.variants) EXACT_MATCH.set(v, { id: t.id, sim: 1, kind: 'variant' });
 for (const t of [...TITLE_KEYS].reverse()) EXACT_MATCH.set(t.std, { id: t.id, sim: 1, kind: 'standard' });
 /** First characters of headings, by code unit. */
-const HEADING_START = new Set(['第', ...NUMERALS, ...[...EXACT_KEYS].map((k) => k[0])].map((ch) => ch.charCodeAt(0)));
+const HEADING_START = new Set(['第', ...NUMERALS, ...[...EXACT_MATCH.keys()].map((k) => k[0])].map((ch) => ch.charCodeAt(0)));
 
 interface TitleScore {
   id: SectionId;
@@ -132,7 +121,7 @@ export function matchSectionHeading(line: Line): HeadingMatch | undefined {
   const key = keyOf(rest);
   if (key.length < 2) return undefined;
   // Without an enumerator only an exact title or a known variant counts: a lookup, no scoring.
-  if (!m && !EXACT_KEYS.has(key)) return undefined;
+  if (!m && !EXACT_MATCH.has(key)) return undefined;
   const best: TitleScore = EXACT_MATCH.get(key) ?? closestTitle(key);
   // Without an enumerator only an exact title counts; with one, a close title; with the
   // section's own numeral, a looser one (typos, dropped words).

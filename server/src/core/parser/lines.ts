@@ -74,17 +74,22 @@ function isDash(c: number): boolean {
   return c === 0x2014 || c === 0x2013 || c === 0x2d || c === 0x2212 || c === 0x2015 || c === 0x2500;
 }
 
-/** Characters a cell value or placeholder can hold: digits, dashes, slashes, 无, 空. */
+/** Characters a cell value or placeholder can hold (and start with, besides "+"): digits, dashes, slashes, 无, 空. */
+function isValueChar(c: number): boolean {
+  return isDigit(c) || isDash(c) || c === 0x2f || c === 0x5c || c === 0x65e0 || c === 0x7a7a;
+}
+
+/** Whether a line holds any character a cell value or placeholder can hold. */
 function mayHoldValue(t: string): boolean {
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    if (isDigit(c) || isDash(c) || c === 0x2f || c === 0x5c || c === 0x65e0 || c === 0x7a7a) return true;
+    if (isValueChar(c)) return true;
   }
   return false;
 }
 
 /** What `\s` matches (and `trim` removes), by code unit. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return (
@@ -142,30 +147,36 @@ function isPlaceholder(raw: string): boolean {
   return false;
 }
 
-/** Classifies one token as a cell value, or returns undefined when it is not value-like. */
-export function classifyValue(raw: string, start: number): CellToken | undefined {
+/** What a token is as a cell value: none (0), a plain number (1), a grouped number (2), a placeholder (3). */
+function valueShape(raw: string): 0 | 1 | 2 | 3 {
   // Most tokens are label words: reject them by their first character before anything else.
   const c = raw.charCodeAt(0);
-  const digit = isDigit(c);
-  if (!digit && !isDash(c) && c !== 0x2b && c !== 0x2f && c !== 0x5c && c !== 0x65e0 && c !== 0x7a7a) return undefined;
-  const shape = digit || c === 0x2b || c === 0x2d || c === 0x2212 ? numberShape(raw) : 0;
-  if (shape !== 0) {
-    const grouped = shape === 2;
-    let clean = grouped ? raw.replace(/,/g, '') : raw;
-    if (c === 0x2212) clean = '-' + clean.slice(1);
-    const value = Number(clean);
-    if (!Number.isFinite(value)) return { start, end: start + raw.length, raw, kind: 'invalid' };
-    return {
-      start,
-      end: start + raw.length,
-      raw,
-      kind: clean.includes('.') ? 'decimal' : 'integer',
-      value,
-      grouped: grouped || undefined,
-    };
+  if (!isValueChar(c) && c !== 0x2b) return 0;
+  if (isDigit(c) || c === 0x2b || c === 0x2d || c === 0x2212) {
+    const n = numberShape(raw);
+    if (n !== 0) return n;
   }
-  if (isPlaceholder(raw)) return { start, end: start + raw.length, raw, kind: 'invalid' };
-  return undefined;
+  return isPlaceholder(raw) ? 3 : 0;
+}
+
+/** Classifies one token as a cell value, or returns undefined when it is not value-like. */
+export function classifyValue(raw: string, start: number): CellToken | undefined {
+  const shape = valueShape(raw);
+  if (shape === 0) return undefined;
+  if (shape === 3) return { start, end: start + raw.length, raw, kind: 'invalid' };
+  const grouped = shape === 2;
+  let clean = grouped ? raw.replace(/,/g, '') : raw;
+  if (raw.charCodeAt(0) === 0x2212) clean = '-' + clean.slice(1);
+  const value = Number(clean);
+  if (!Number.isFinite(value)) return { start, end: start + raw.length, raw, kind: 'invalid' };
+  return {
+    start,
+    end: start + raw.length,
+    raw,
+    kind: clean.includes('.') ? 'decimal' : 'integer',
+    value,
+    grouped: grouped || undefined,
+  };
 }
 
 const enum Split {
@@ -337,18 +348,9 @@ function isValueRun(t: string, a: number, b: number): boolean {
   while (j < b) {
     const p = j;
     while (j < b && !isSpace(t.charCodeAt(j))) j++;
-    if (!isValueLike(t.slice(p, j))) return false;
+    if (valueShape(t.slice(p, j)) === 0) return false;
     parts++;
     while (j < b && isSpace(t.charCodeAt(j))) j++;
   }
   return parts > 1;
-}
-
-/** `classifyValue(raw) !== undefined`, without building the token. */
-function isValueLike(raw: string): boolean {
-  const c = raw.charCodeAt(0);
-  const digit = isDigit(c);
-  if (!digit && !isDash(c) && c !== 0x2b && c !== 0x2f && c !== 0x5c && c !== 0x65e0 && c !== 0x7a7a) return false;
-  if ((digit || c === 0x2b || c === 0x2d || c === 0x2212) && numberShape(raw) !== 0) return true;
-  return isPlaceholder(raw);
 }

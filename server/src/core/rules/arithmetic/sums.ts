@@ -55,11 +55,7 @@ interface Namer {
 function namerFor(table: TableNode, byRow: boolean): Namer {
   if (table.kind === 't2' || table.rows.length === 0) return { table, byRow };
   const cols = columnsOfRow(table, table.rows[0]);
-  const index = new Map<string, number>();
-  cols.forEach((c, i) => {
-    if (!index.has(c.id)) index.set(c.id, i);
-  });
-  return { table, byRow, cols, index };
+  return { table, byRow, cols, index: columnIndexes(cols) };
 }
 
 /** A term's names are only needed for messages: computed when first asked for. */
@@ -90,8 +86,8 @@ class LazyTerm implements Term {
 
 const COLUMN_INDEX = new WeakMap<ColumnTemplate[], Map<string, number>>();
 
-/** Index of column `id` in `cols` (-1 if absent): the first one, as findIndex would. */
-function columnIndex(cols: ColumnTemplate[], id: string): number {
+/** The index of each column id in `cols` (the first one, as findIndex would); column layouts are template constants. */
+function columnIndexes(cols: ColumnTemplate[]): Map<string, number> {
   let byId = COLUMN_INDEX.get(cols);
   if (!byId) {
     byId = new Map();
@@ -100,7 +96,7 @@ function columnIndex(cols: ColumnTemplate[], id: string): number {
     });
     COLUMN_INDEX.set(cols, byId);
   }
-  return byId.get(id) ?? -1;
+  return byId;
 }
 
 function term(namer: Namer, row: RowNode | undefined, column: string): Term | undefined {
@@ -108,7 +104,7 @@ function term(namer: Namer, row: RowNode | undefined, column: string): Term | un
   // Tables 三 and 四 have one column layout for all rows: looked up once per relation.
   const cols = namer.cols ?? columnsOfRow(namer.table, row);
   if (row.cells.length !== cols.length) return undefined;
-  const i = namer.cols ? namer.index!.get(column) ?? -1 : columnIndex(cols, column);
+  const i = (namer.index ?? columnIndexes(cols)).get(column) ?? -1;
   if (i < 0) return undefined;
   return new LazyTerm(row, column, row.cells[i], cols[i], namer);
 }
@@ -148,10 +144,11 @@ function shortRow(table: TableNode, rowId: string): string {
 }
 
 const EQUATIONS = Symbol('equations');
+const newEquationMap = (): Map<string, Equation[]> => new Map();
 
 /** Every equation of `relation` that can be formed on `table` (all its cells present); built once per table. */
 export function equationsOf(table: TableNode, relation: SumRelation): Equation[] {
-  const byRelation = memoOn(table, EQUATIONS, () => new Map<string, Equation[]>());
+  const byRelation = memoOn(table, EQUATIONS, newEquationMap);
   let eqs = byRelation.get(relation.id);
   if (!eqs) byRelation.set(relation.id, (eqs = buildEquations(table, relation)));
   return eqs;
