@@ -3,7 +3,7 @@
 import type { SectionId } from '../../../server/src/core/types';
 import { SECTIONS } from '../../../server/src/core/template/template';
 import { charDice, keyOf, similarity } from './keys';
-import type { Line } from './lines';
+import type { Line } from '../../../server/src/core/parser/lines';
 
 const NUMERALS = '一二三四五六';
 

@@ -15,7 +15,7 @@
  * - zero-width characters, soft hyphens and the BOM are dropped;
  * - CRLF and lone CR to LF (line numbers are unchanged: LSP counts all three as breaks).
  */
-import { RADICALS_SUPPLEMENT } from '../../../server/src/core/text/radicals';
+import { compatReplacement } from '../../../server/src/core/text/normalize';
 
 export interface CompatRun {
   /** Original span of the run. */
@@ -53,20 +53,6 @@ function isCompatIdeograph(cp: number): boolean {
     (cp >= 0x2f800 && cp <= 0x2fa1f)
   );
 }
-
-/** Replacement for a compatibility ideograph, or undefined when there is none. */
-export function compatReplacement(cp: number): string | undefined {
-  if (cp >= 0x2e80 && cp <= 0x2ef3) return RADICALS_SUPPLEMENT.get(cp);
-  if (NFKC_CACHE.has(cp)) return NFKC_CACHE.get(cp);
-  const s = String.fromCodePoint(cp);
-  const n = s.normalize('NFKC');
-  const r = n !== s ? n : undefined;
-  NFKC_CACHE.set(cp, r);
-  return r;
-}
-
-/** The compatibility blocks hold a few thousand code points: their NFKC forms are worth keeping. */
-const NFKC_CACHE = new Map<number, string | undefined>();
 
 function classify(c: number): Cls {
   if (c === 0x0a) return Cls.Newline;
