@@ -1,12 +1,14 @@
 /**
  * Helpers for the CLI tests: running the built command, temporary folders, a seed with a broken
- * total, and the recipes for the .docx and .pdf fixtures (made at test time, never committed).
+ * total, and the recipes for the .docx and .pdf fixtures (made at test time from the seeds with npm
+ * libraries — docx, pdfkit and a CJK font package — never committed, and needing no browser).
  */
-import { spawnSync, execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import PDFDocument from 'pdfkit';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -116,51 +118,68 @@ export async function makeDocx(text: string): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+/**
+ * The CJK font the .pdf fixtures are set in: Noto Sans Hans (GB2312 coverage), shipped by an npm
+ * package, so making a PDF needs no system font and no browser.
+ */
+export const CJK_FONT = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf');
 
-/** The report as an HTML page (tables with borders, labels kept on one line), for printing to PDF. */
-export function reportHtml(text: string): string {
-  const body = toBlocks(text)
-    .map((b) =>
-      b.kind === 'p'
-        ? `<p>${escapeHtml(b.text)}</p>`
-        : `<table>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</table>`,
-    )
-    .join('\n');
-  return `<!doctype html><html><head><meta charset="utf-8"><style>
-@page { size: 520mm 300mm; margin: 12mm; }
-body { font-family: "WenQuanYi Micro Hei", sans-serif; font-size: 8pt; }
-table { border-collapse: collapse; margin: 6pt 0; }
-td { border: 0.5pt solid #000; padding: 1pt 5pt; white-space: nowrap; }
-</style></head><body>
-${body}
-</body></html>`;
-}
+const MM = 72 / 25.4;
 
-export function findChromium(): string {
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    try {
-      return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-    } catch {
-      /* next */
+/**
+ * The report as a PDF laid out like a printed page, made with pdfkit: paragraphs wrapped to the page
+ * width, runs of tab-separated lines as bordered tables (cells on one line, columns as wide as their
+ * widest cell), new pages as the text runs down. Text is drawn with an embedded subset of the CJK font
+ * (CID-keyed, with a ToUnicode map), so the reader sees positioned glyph runs as in a real report.
+ */
+export function makePdf(text: string): Promise<Buffer> {
+  const fontSize = 8;
+  const padX = 5;
+  const padY = 1;
+  const margin = 12 * MM;
+  const doc = new PDFDocument({
+    size: [520 * MM, 300 * MM],
+    margin,
+    info: { Title: 'report', CreationDate: new Date(0) },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.font(CJK_FONT).fontSize(fontSize).lineWidth(0.5);
+  const width = doc.page.width - 2 * margin;
+  const bottom = () => doc.page.height - margin;
+  const rowHeight = doc.currentLineHeight() + 2 * padY;
+  let y = margin;
+  for (const b of toBlocks(text)) {
+    if (b.kind === 'p') {
+      doc.text(b.text, margin, y, { width });
+      y = doc.y + fontSize * 0.5;
+      continue;
     }
+    const columns: number[] = [];
+    for (const row of b.rows) row.forEach((c, j) => (columns[j] = Math.max(columns[j] ?? 0, doc.widthOfString(c) + 2 * padX)));
+    if (columns.reduce((a, w) => a + w, 0) > width) throw new Error('makePdf: a table is wider than the page');
+    y += fontSize * 0.5;
+    for (const row of b.rows) {
+      if (y + rowHeight > bottom()) {
+        doc.addPage();
+        y = margin;
+      }
+      let x = margin;
+      row.forEach((c, j) => {
+        doc.rect(x, y, columns[j], rowHeight).stroke();
+        if (c !== '') doc.text(c, x + padX, y + padY, { lineBreak: false });
+        x += columns[j];
+      });
+      y += rowHeight;
+    }
+    y += fontSize * 0.5;
   }
-  throw new Error('chromium is required to print the PDF fixtures (.ci/run installs it)');
-}
-
-/** Prints HTML to PDF with headless chromium. */
-export function printPdf(html: string, outFile: string): void {
-  const dir = tempDir('html');
-  const htmlFile = path.join(dir, 'report.html');
-  fs.writeFileSync(htmlFile, html);
-  const r = spawnSync(
-    findChromium(),
-    ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--user-data-dir=${path.join(dir, 'profile')}`, `--print-to-pdf=${outFile}`, htmlFile],
-    { encoding: 'utf8', timeout: 120_000 },
-  );
-  if (!fs.existsSync(outFile)) throw new Error(`chromium did not print a PDF: ${r.stderr}`);
+  doc.end();
+  return done;
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Inputs: .docx made with the docx library and .pdf printed by chromium at test time (recipes in
+ * Inputs: .docx made with the docx library and .pdf made with pdfkit at test time (recipes in
  * helpers.ts), and bad input — missing, binary, damaged, encrypted, too large, empty folders.
  */
 import { test } from 'node:test';
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
-import { brokenSeed, encryptedPdf, makeDocx, printPdf, reportHtml, runCli, seedText, tempDir } from './helpers';
+import { brokenSeed, encryptedPdf, makeDocx, makePdf, runCli, seedText, tempDir } from './helpers';
 import type { JsonEntry } from './helpers';
 import { readInput } from '../../server/src/io/read';
 import { InputError } from '../../server/src/io/errors';
@@ -67,10 +67,10 @@ test('.docx: a merged (row-spanning) cell leaves an empty cell in the rows it co
   assert.equal(input.text, ['标题', '三、本年度办理结果\t（一）予以公开\t1\t2', '\t（二）部分公开\t3\t4', '四、结转\t\t5\t6'].join('\n'));
 });
 
-test('.pdf: lines and cells rebuilt from positions (cells separated by single spaces); findings point at extracted lines', () => {
+test('.pdf: lines and cells rebuilt from positions (cells separated by single spaces); findings point at extracted lines', async () => {
   const seed = brokenSeed();
   const dir = tempDir('pdf');
-  printPdf(reportHtml(seed.broken), path.join(dir, 'report.pdf'));
+  fs.writeFileSync(path.join(dir, 'report.pdf'), await makePdf(seed.broken));
 
   const printed = runCli(['--print-text', 'report.pdf'], { cwd: dir });
   assert.equal(printed.code, 0, printed.stderr);
