@@ -52,6 +52,8 @@ function install() {
     }
     childProcess[name] = wrapped;
   }
+  // ES modules importing node:child_process see the wrapped functions too.
+  require('node:module').syncBuiltinESMExports();
 }
 
 /**
