@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import * as fast from '../../server/src/core/text/keys';
-import * as fastLines from '../../server/src/core/parser/lines';
+import * as fastLines from '../../server/src/core/parser/layouts';
 import * as fastHeadings from '../../server/src/core/parser/headings';
 import { SECTIONS } from '../../server/src/core/template/template';
 import { normalize } from '../../server/src/core/text/normalize';

@@ -67,6 +67,7 @@ export const tableMessages = {
     en: `"${row}", column "${column}" is a decimal (${raw}); a whole count belongs here`,
   }),
   writeZero: (): Localized => ({ zh: '填写 0', en: 'Write 0' }),
+  writeTotal: (value: number): Localized => ({ zh: `填写合计 ${value}`, en: `Write the total ${value}` }),
   oldFormat: (year: number): Localized => ({
     zh: `${year} 年度报告应使用 2021 年版格式（国办公开办函〔2021〕30号），此处为 2019 年试行格式`,
     en: `A report for ${year} must use the 2021 format (国办公开办函〔2021〕30号); this table follows the 2019 trial format`,
