@@ -37,10 +37,17 @@ export type FormatEdition = '2021' | '2019';
 export type SectionId = 1 | 2 | 3 | 4 | 5 | 6;
 
 export interface TitleNode {
-  /** The whole title line (trimmed of surrounding blanks and Markdown/bold markers). */
+  /**
+   * The whole title (trimmed of surrounding blanks and Markdown/bold markers): one line, or the two or
+   * three lines a centred PDF title is printed over.
+   */
   span: Span;
+  /** First and last line of the title. */
   line: number;
-  /** The body (机关名称) as written, normalized; may be empty when the title names none. */
+  endLine: number;
+  /** The title as written (original characters); a title over several lines without its line breaks and blanks. */
+  text: string;
+  /** The body (机关名称) as written, normalized, without blanks; may be empty when the title names none. */
   body: string;
   /** The statistics year. */
   year: number;
