@@ -448,3 +448,21 @@ test('a title is not taken from chrome, a date line or prose', () => {
     assert.ok(findings.some((f) => f.ruleId === 'title-missing'), head);
   }
 });
+
+test('detection: a title saying 政府信息公开…报告, or three of the six headings anywhere, make a report', () => {
+  const prose = '本年度，我局认真贯彻落实《中华人民共和国政府信息公开条例》。';
+  // A title without a year (title-missing does not say it; the model's title needs a year).
+  assert.equal(lint(`某某县人民政府政府信息公开工作年度报告\n\n${prose}\n`).model.isReport, true);
+  assert.equal(lint(`  某 某 县 政 务 公 开 工 作 年 度 报 告\n${prose}\n`).model.isReport, true);
+  // Three headings inline, in one paragraph.
+  const inline = `${prose}一、总体情况 ${prose}二、主动公开政府信息情况 ${prose}三、收到和处理政府信息公开申请情况 ${prose}`;
+  const m = lint(inline).model;
+  assert.equal(m.isReport, true);
+  assert.equal(m.detection.headings, 3);
+  // Two headings, and no title: not a report, and the model says what was found.
+  const two = lint(`${prose}\n一、总体情况\n${prose}二、主动公开政府信息情况\n`).model;
+  assert.equal(two.isReport, false);
+  assert.deepEqual(two.detection, { title: false, headings: 2 });
+  // A sentence that mentions the report is no title.
+  assert.equal(lint(`现将本局政府信息公开工作年度报告公布如下。\n${prose}\n`).model.isReport, false);
+});

@@ -202,6 +202,11 @@ export interface ReportModel {
   normalized: { text: string; span(start: number, end: number): Span };
   /** Whether the heading style is Markdown (`#`), used when inserting headings. */
   markdownHeadings: boolean;
+  /**
+   * What tells the text for a report: a title saying 政府信息公开 … 报告 (with or without a year), and how
+   * many of the six section headings it holds (on their own lines or inline). Says why text is not a report.
+   */
+  detection: { title: boolean; headings: number };
 }
 
 /** One way to fix a finding. */

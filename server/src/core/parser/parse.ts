@@ -7,6 +7,7 @@ import { normalize } from '../text/normalize';
 import { makeContext, type ParseContext } from './context';
 import { contentOf, matchSectionHeading, matchSubItem, type HeadingMatch } from './headings';
 import { findTitle } from './title';
+import { inlineHeadings, titleSaysReport } from './detect';
 import { splitLines, type Line } from './lines';
 import { isT2Anchor, isT3Anchor, isT4Anchor, parseTable2, parseTable3, parseTable4 } from './tables';
 
@@ -32,6 +33,7 @@ function emptyModel(text: string): ReportModel {
     prose: [],
     normalized: { text, span: (start: number, end: number) => ({ start, end }) },
     markdownHeadings: false,
+    detection: { title: false, headings: 0 },
   };
 }
 
@@ -141,11 +143,20 @@ function parseUnsafe(text: string): ReportModel {
   const seen = new Set<number>();
   for (const s of sections) seen.add(s.id);
   const distinct = seen.size;
-  const isReport =
+  let isReport =
     title !== undefined ||
     distinct >= 3 ||
     (tables.t3 !== undefined && tables.t3.rows.length >= 5) ||
     (tables.t4 !== undefined && tables.t4.rows[0].cells.length >= 10 && distinct >= 1);
+  // Otherwise: a title that names no year, or three of the six headings inline.
+  const detection: ReportModel['detection'] = { title: title !== undefined, headings: distinct };
+  if (!isReport) {
+    detection.title = titleSaysReport(lines, ctx.empty);
+    const inline = inlineHeadings(norm.text);
+    for (const s of sections) inline.add(s.id);
+    detection.headings = inline.size;
+    isReport = detection.title || detection.headings >= 3;
+  }
   const edition = tables.t2?.edition === '2019' || tables.t3?.edition === '2019' ? '2019' : '2021';
 
   return {
@@ -161,6 +172,7 @@ function parseUnsafe(text: string): ReportModel {
     prose,
     normalized: { text: norm.text, span: ctx.span },
     markdownHeadings: headings.some((h) => h.m.markdown),
+    detection,
   };
 }
 
