@@ -466,3 +466,39 @@ test('detection: a title saying 政府信息公开…报告, or three of the six
   // A sentence that mentions the report is no title.
   assert.equal(lint(`现将本局政府信息公开工作年度报告公布如下。\n${prose}\n`).model.isReport, false);
 });
+
+test('damaged Markdown: rows broken into pieces are named unreadable on their lines, with no cascade and no sum from them', () => {
+  const text = SAMPLE('damaged-pipe.md');
+  const { model, findings } = lint(text);
+  assert.equal(model.isReport, true);
+  const t3 = model.tables.t3!;
+  // Every row is there, in order, and no line is stray.
+  assert.deepEqual(t3.rows.map((r) => r.rowId), t3Rows('2021').map((r) => r.id));
+  assert.deepEqual(t3.missingRowIds, []);
+  assert.deepEqual(t3.strayLines, []);
+  const broken = t3.rows.filter((r) => r.fragments);
+  assert.deepEqual(broken.map((r) => r.rowId), ['t3.refuse.1', 't3.refuse.4']);
+  for (const r of broken) assert.equal(r.malformed, true);
+  // The other rows read as the reference.
+  const want = expectedFigures().t3;
+  for (const r of t3.rows) if (!r.fragments) assert.deepEqual(r.cells.map(figure), want[rowDisplay('2021', r.rowId)], r.rowId);
+  // One finding per broken row, over the row's cells and its pieces; nothing else (no sum, no missing row, no label).
+  assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.data?.row} ${f.data?.pieces}`), ['table-cell-count t3.refuse.1 2', 'table-cell-count t3.refuse.4 2']);
+  const [a, b] = findings;
+  assert.equal(text.slice(a.span.start, a.span.end), '1 | 0 | 0\n| 0 | 0 | 0 | 1');
+  assert.equal(text.slice(b.span.start, b.span.end), '2 | 0 | 0 | 0 | 0 | 0 |\n| 2');
+  assert.match(a.message.zh, /断成 2 行.*无法与各列对应/);
+  assert.deepEqual(a.related!.map((r) => text.slice(r.span.start, r.span.end)), ['0 | 0 | 0 | 1']);
+  // Fixing changes nothing it cannot know.
+  assert.equal(fixAll(text).text, text);
+});
+
+test('a cell on a line of its own in tab text makes its row unreadable, not the next row', () => {
+  const text = SAMPLE('tab.txt').replace(/(\t\t4\.保护第三方合法权益(?:\t\d+){6})\t(\d+)\n/, '$1\n$2\n');
+  assert.notEqual(text, SAMPLE('tab.txt'));
+  const { model, findings } = lint(text);
+  const t3 = model.tables.t3!;
+  assert.deepEqual(t3.rows.filter((r) => r.fragments).map((r) => r.rowId), ['t3.refuse.4']);
+  assert.deepEqual(t3.missingRowIds, []);
+  assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.data?.row}`), ['table-cell-count t3.refuse.4']);
+});

@@ -127,8 +127,13 @@ export interface RowNode {
   cellsLine: number;
   /** Whole extent of the row (label fragments and cells). */
   span: Span;
-  /** Cells could not be separated reliably (e.g. "713000074"). */
+  /** Cells could not be separated reliably (e.g. "713000074"), or could not be aligned with the columns (`fragments`). */
   malformed?: boolean;
+  /**
+   * Lines that continue the row's cells without a label of their own — a row a converter broke into
+   * pieces, a cell on a line by itself: the row's cells cannot be aligned with the columns (malformed).
+   */
+  fragments?: Span[];
 }
 
 /** A column header cell found in the text and matched to a template column. */

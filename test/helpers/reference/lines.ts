@@ -83,15 +83,23 @@ function fieldsOf(line: Line, sep: RegExp): Field[] {
   return out;
 }
 
+/** The cells of a pipe row, or of a piece of one: the outer pipes it has bound no cell. */
+function pipeFields(line: Line): Field[] {
+  let f = fieldsOf(line, /\|/g);
+  if (f.length > 1 && f[0].text === '' && /^\s*\|/.test(line.text)) f = f.slice(1);
+  if (f.length > 1 && f[f.length - 1].text === '' && /\|\s*$/.test(line.text)) f = f.slice(0, -1);
+  return f;
+}
+
 const blank = (start: number): CellToken => ({ start, end: start, raw: '', kind: 'blank' });
 
 /** Splits a line into a label and trailing cells (see the engine's scanRow for the rules). */
 export function scanRow(line: Line, expected?: number): RowScan {
-  const pipe = isPipeRow(line.text);
+  const pipe = line.text.includes('|') && (isPipeRow(line.text) || /^\s*\|.*\|/.test(line.text) || /\|.*\|\s*$/.test(line.text));
   const tabbed = pipe || line.text.includes('\t');
   const boundaries = tabbed ? ('known' as const) : ('guessed' as const);
   let fields = pipe
-    ? fieldsOf(line, /\|/g).slice(1, -1)
+    ? pipeFields(line)
     : tabbed
       ? fieldsOf(line, /\t/g)
       : fieldsOf(line, /[ \t]+/g);

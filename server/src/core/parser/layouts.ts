@@ -22,20 +22,33 @@ export interface LayoutReader {
   fields(text: string, starts: number[], ends: number[]): void;
 }
 
-/** Markdown pipe rows: "| 规章 | 0 | | 0 |"; the outer pipes bound no cell. */
+/**
+ * Markdown pipe rows: "| 规章 | 0 | | 0 |"; the outer pipes bound no cell. A piece of a row a converter
+ * broke ("| 规章 | 0" / "| 0 |") is read the same way: only the outer pipes it has are dropped.
+ */
 const PIPE: LayoutReader = {
   id: 'pipe',
   boundaries: 'known',
-  accepts: (t) => t.includes('|') && isPipeRow(t),
+  accepts: (t) => t.includes('|') && (isPipeRow(t) || isPipePiece(t)),
   fields(t, starts, ends) {
     splitAt(t, 0x7c, starts, ends);
-    starts.shift();
-    ends.shift();
-    starts.pop();
-    ends.pop();
+    if (starts.length > 1 && starts[0] === ends[0] && /^\s*\|/.test(t)) {
+      starts.shift();
+      ends.shift();
+    }
+    const n = starts.length;
+    if (n > 1 && starts[n - 1] === ends[n - 1] && /\|\s*$/.test(t)) {
+      starts.pop();
+      ends.pop();
+    }
     splitValueFields(t, starts, ends);
   },
 };
+
+/** A line that opens or closes with a pipe and holds another: a piece of a pipe row. */
+function isPipePiece(t: string): boolean {
+  return /^\s*\|.*\|/.test(t) || /\|.*\|\s*$/.test(t);
+}
 
 /** Tab-separated rows; a tab field holding several blank-separated numbers ("0 0") is several cells. */
 const TAB: LayoutReader = {

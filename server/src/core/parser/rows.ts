@@ -173,6 +173,16 @@ export function assembleRows(
       fragments.push({ start: scan.labelStart, end: scan.labelEnd, line: li });
       continue;
     }
+    if (last && scan.labelStart === undefined && pending.key.length === 0 && tokens.length < opts.cells) {
+      // Cells without a label, too few for a row, right after a row: a piece of a row broken over lines
+      // (a converter's fragments, a cell on a line of its own). The row before cannot be aligned.
+      const row = last.row;
+      const s = ctx.span(tokens[0].start, tokens[tokens.length - 1].end);
+      (row.fragments ??= []).push(s);
+      row.malformed = true;
+      if (s.end > row.span.end) row.span = { start: row.span.start, end: s.end };
+      continue;
+    }
     if (!keyed) keyed = withLabel();
     const lineFragments = alone ? [] : fragments.slice();
     if (scan.labelStart !== undefined && scan.labelEnd !== undefined) lineFragments.push({ start: scan.labelStart, end: scan.labelEnd, line: li });

@@ -50,6 +50,11 @@ export const tableMessages = {
     zh: `${q(row)}的数值连在一起（${q(raw)}），无法可靠读取 ${expected} 个数值，请用制表符或空格分隔`,
     en: `The values of "${row}" run together ("${raw}"); ${expected} values cannot be read reliably — separate them with tabs or blanks`,
   }),
+  rowBroken: (row: string, pieces: number): Localized => ({
+    zh: `${q(row)}的单元格断成 ${pieces + 1} 行（转换损坏或单元格单独成行），无法与各列对应，此行未读取`,
+    en: `The cells of "${row}" are broken over ${pieces + 1} lines (damaged by a converter, or a cell on a line of its own) and cannot be aligned with the columns; the row is not read`,
+  }),
+  rowPiece: (): Localized => ({ zh: '此行的一部分', en: 'a piece of the row' }),
   cellBlank: (row: string, column: string): Localized => ({
     zh: `${q(row)}的${q(column)}为空，应填写数字（没有则填 0）`,
     en: `"${row}", column "${column}" is empty; write a number (0 if none)`,
