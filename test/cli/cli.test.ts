@@ -229,6 +229,8 @@ test('detection: a text that is not a report is skipped with a note; --force che
   const r = runCli(['notes.txt'], { cwd: dir });
   assert.equal(r.code, 0);
   assert.match(r.stdout, /notes\.txt\n  未识别为政府信息公开工作年度报告，已跳过/);
+  // It says why: no title, and how many of the six headings it found.
+  assert.match(r.stdout, /原因：没有写明“政府信息公开……报告”的标题，六个规定章节的标题只找到 0 个/);
   assert.match(r.stdout, /1 个不是年度报告/);
   const j = JSON.parse(runCli(['-f', 'json', 'notes.txt'], { cwd: dir }).stdout) as JsonEntry[];
   assert.deepEqual(j, [{ file: 'notes.txt', diagnostics: [], skipped: 'not-a-report' }]);

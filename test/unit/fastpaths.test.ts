@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import * as fast from '../../server/src/core/text/keys';
-import * as fastLines from '../../server/src/core/parser/lines';
+import * as fastLines from '../../server/src/core/parser/layouts';
 import * as fastHeadings from '../../server/src/core/parser/headings';
 import { SECTIONS } from '../../server/src/core/template/template';
 import { normalize } from '../../server/src/core/text/normalize';
@@ -106,12 +106,11 @@ test('classifyValue and scanRow agree with the reference', () => {
   fc.assert(fc.property(piecesString(16), check), params);
 });
 
-test('contentOf, matchSectionHeading, matchTitle and matchSubItem agree with the reference', () => {
+test('contentOf, matchSectionHeading and matchSubItem agree with the reference', () => {
   const check = (text: string) => {
     const line = { index: 3, start: 11, end: 11 + text.length, text };
     assert.deepEqual(fastHeadings.contentOf(line), refHeadings.contentOf(line));
     assert.deepEqual(fastHeadings.matchSectionHeading(line), refHeadings.matchSectionHeading(line), JSON.stringify(text));
-    assert.deepEqual(fastHeadings.matchTitle(line), refHeadings.matchTitle(line));
     assert.deepEqual(fastHeadings.matchSubItem(line), refHeadings.matchSubItem(line));
   };
   for (const l of LINES) check(l);

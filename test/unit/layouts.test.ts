@@ -8,8 +8,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { lint } from '../../server/src/core';
-import type { Finding, ReportModel } from '../../server/src/core/types';
+import { fixAll, lint, TEMPLATES } from '../../server/src/core';
+import type { CellNode, Finding, ReportModel } from '../../server/src/core/types';
+import { rowDisplay } from '../../server/src/core/template/template';
+import { columnsOfRow } from '../../server/src/core/rules/table/common';
+import { documentOutline } from '../../server/src/core/features/outline';
 import { cloneSpec, makeSpec, render, t2Blocks, t3Col, t3Rows, type Layout, type RenderOptions, type ReportSpec } from '../helpers/report';
 import { assertFindingsWellFormed, textRuleIds } from '../helpers/findings';
 import { fixturePath } from '../helpers/paths';
@@ -296,3 +299,206 @@ for (const s of SAMPLES) {
     assert.deepEqual(signatures(lint(stored).findings), want);
   });
 }
+
+// ---------------------------------------------------------------- the samples: one report in the shapes real reports arrive in
+
+interface Numbers {
+  title: string;
+  body: string;
+  year: number;
+  t2: Record<string, Record<string, (number | string)[]>>;
+  t3: { columns: string[]; rows: Record<string, number[]> };
+  t4: { columns: string[]; values: number[] };
+}
+const SAMPLE = (file: string) => readFileSync(fixturePath('samples', file), 'utf8');
+const NUMBERS = JSON.parse(SAMPLE('numbers.json')) as Numbers;
+
+/** A cell as the samples' numbers write it: a number, a decimal as written, or 'blank'. */
+const figure = (c: CellNode): number | string => (c.kind === 'blank' ? 'blank' : c.kind === 'decimal' ? c.raw : (c.value ?? c.raw));
+
+type Figure = number | string;
+interface Figures {
+  t2: Record<string, Record<string, Figure[]>>;
+  t3: Record<string, Figure[]>;
+  t4: Figure[];
+}
+
+/** Every figure of the three tables, keyed as numbers.json keys them. */
+function figures(model: ReportModel): Figures {
+  const { t2, t3, t4 } = model.tables;
+  const out: Record<string, Record<string, (number | string)[]>> = {};
+  for (const b of t2?.blocks ?? []) {
+    const tpl = TEMPLATES[t2!.edition].table2.find((x) => x.id === b.blockId)!;
+    out[tpl.heading] = Object.fromEntries(b.rows.map((r) => [tpl.rows.find((x) => x.id === r.rowId)!.label, r.cells.map(figure)]));
+  }
+  const t3Rows = Object.fromEntries((t3?.rows ?? []).map((r) => [rowDisplay(t3!.edition, r.rowId), r.cells.map(figure)]));
+  return { t2: out, t3: t3Rows, t4: (t4?.rows[0]?.cells ?? []).map(figure) };
+}
+
+/** The figures numbers.json gives, with the cells a blank-cell shape leaves empty read as 'blank'. */
+function expectedFigures(blankAt?: Figures): Figures {
+  const pick = (want: Figure[], got: Figure[] | undefined) => want.map((v, i) => (got?.[i] === 'blank' ? 'blank' : v));
+  const out: Record<string, Record<string, (number | string)[]>> = {};
+  for (const [h, rows] of Object.entries(NUMBERS.t2)) {
+    out[h] = Object.fromEntries(Object.entries(rows).map(([l, v]) => [l, pick(v, blankAt?.t2[h]?.[l])]));
+  }
+  const t3 = Object.fromEntries(Object.entries(NUMBERS.t3.rows).map(([l, v]) => [l, pick(v, blankAt?.t3[l])]));
+  return { t2: out, t3, t4: pick(NUMBERS.t4.values, blankAt?.t4) };
+}
+
+const SHAPES: { file: string; blanks?: boolean; what: string }[] = [
+  { file: 'tab.txt', what: 'the reference: tab-separated rows' },
+  { file: 'pipe.md', what: 'Markdown pipe tables' },
+  { file: 'title-two-lines.txt', what: 'a title centred over two lines' },
+  { file: 'title-three-lines-spaced.txt', what: 'a title over three lines with blanks between its characters' },
+  { file: 'title-year-first.txt', what: 'a title with the year first' },
+  { file: 'title-annual-wording.txt', what: '…年度政府信息公开工作报告' },
+  { file: 'title-open-annual.txt', what: '…政府信息公开年度报告' },
+  { file: 'title-chrome.txt', what: 'page chrome (当前位置：首页 > …) before the title' },
+  { file: 'blank-cells.txt', blanks: true, what: 'zeros left as empty cells, 总计 empty under 三, whole empty rows' },
+  { file: 'blank-cells-pipe.md', blanks: true, what: 'blank cells in pipe tables' },
+];
+
+for (const s of SHAPES) {
+  test(`sample ${s.file} (${s.what}): the report's numbers, body and year, and only the findings it deserves`, () => {
+    const text = SAMPLE(s.file);
+    const { model, findings, errors } = lint(text);
+    assert.deepEqual(errors, []);
+    assert.equal(model.isReport, true);
+    assert.deepEqual(model.sections.map((x) => x.id), [1, 2, 3, 4, 5, 6]);
+    // The title: body and year right, its span from its first character to its last, on every line it takes.
+    const title = model.title!;
+    assert.ok(title, 'a title');
+    assert.equal(title.body, NUMBERS.body);
+    assert.equal(title.year, NUMBERS.year);
+    const written = text.slice(title.span.start, title.span.end).replace(/\s+/g, '');
+    assert.ok(written.endsWith('报告') && (written.startsWith(NUMBERS.body) || written.startsWith(String(NUMBERS.year))), written);
+    assert.equal(written, title.text.replace(/\s+/g, ''));
+    assert.equal(text.slice(title.yearSpan.start, title.yearSpan.end).replace(/\s+/g, ''), String(NUMBERS.year));
+    assert.equal(findings.some((f) => f.ruleId === 'title-missing'), false);
+    assertFindingsWellFormed(text, findings);
+
+    const got = figures(model);
+    if (!s.blanks) {
+      assert.deepEqual(got, expectedFigures());
+      assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.message.zh}`), []);
+      return;
+    }
+    // Blank cells: only where the reference has a 0, or a total under 三; the rest are the reference's figures.
+    assert.deepEqual(got, expectedFigures(got));
+    const blanks: { row: string; column: string; value: number }[] = [];
+    const t3 = model.tables.t3!;
+    for (const table of [model.tables.t2!, t3, model.tables.t4!]) {
+      for (const r of table.rows) {
+        const cols = columnsOfRow(table, r);
+        r.cells.forEach((c, i) => {
+          if (c.kind !== 'blank') return;
+          const want = table.kind === 't3' ? NUMBERS.t3.rows[rowDisplay(t3.edition, r.rowId)][i] : table.kind === 't4' ? NUMBERS.t4.values[i] : 0;
+          blanks.push({ row: r.rowId, column: cols[i].id, value: Number(want) });
+        });
+      }
+    }
+    assert.ok(blanks.length > 100, `${blanks.length} blank cells`);
+    for (const b of blanks) assert.ok(b.value === 0 || b.column === 'total', `${b.row} ${b.column} is ${b.value} in the reference`);
+    assert.ok(blanks.some((b) => b.column === 'total' && b.value > 0), 'totals left empty');
+    // One table-cell-invalid per empty cell, and nothing else; its fix writes the reference's figure.
+    assert.deepEqual(
+      findings.map((f) => `${f.ruleId} ${f.data?.row} ${f.data?.column}`).sort(),
+      blanks.map((b) => `table-cell-invalid ${b.row} ${b.column}`).sort(),
+    );
+    for (const f of findings) {
+      const b = blanks.find((x) => x.row === f.data!.row && x.column === f.data!.column)!;
+      const fix = f.fixes!.find((x) => x.preferred)!;
+      assert.equal(fix.edits[0].newText, String(b.value), `${b.row} ${b.column}`);
+    }
+    // Fixing them all gives the report without blank cells, in its own layout.
+    const reference = SAMPLE(s.file.endsWith('.md') ? 'pipe.md' : 'tab.txt');
+    const fixed = fixAll(text).text;
+    assert.deepEqual(figures(lint(fixed).model), expectedFigures());
+    assert.deepEqual(lint(fixed).findings, []);
+    if (s.file === 'blank-cells.txt') assert.equal(fixed, reference);
+  });
+}
+
+test('a title over several lines: the outline names it on one line, and a year finding points at its year', () => {
+  const text = SAMPLE('title-three-lines-spaced.txt').replace('本年度行政复议', '2022年行政复议');
+  const { model, findings } = lint(text);
+  const [root] = documentOutline(model, findings);
+  assert.equal(root.kind, 'title');
+  assert.equal(root.name, NUMBERS.title);
+  assert.deepEqual(root.selectionSpan, model.title!.span);
+  assert.equal(model.title!.line, 1);
+  assert.equal(model.title!.endLine, 3);
+  // The title's lines are neither prose nor section content.
+  assert.equal(model.prose.some((p) => p.line >= 1 && p.line <= 3), false);
+  const year = findings.find((f) => f.ruleId === 'text-year-mismatch');
+  assert.ok(year, 'the prose year differs from the title year');
+  assert.ok(year.related!.some((r) => text.slice(r.span.start, r.span.end) === '2 0 2 3'));
+});
+
+test('a title is not taken from chrome, a date line or prose', () => {
+  const body = SAMPLE('tab.txt').split('\n').slice(1).join('\n');
+  for (const head of [
+    '当前位置：首页 > 政务公开 > 某某县住房和城乡建设局2023年政府信息公开工作年度报告',
+    '发布时间：2024-01-20\n某某县住房和城乡建设局',
+    '现将本局2023年政府信息公开工作年度报告公布如下。',
+  ]) {
+    const { model, findings } = lint(`${head}\n${body}`);
+    assert.equal(model.title, undefined, head);
+    assert.ok(findings.some((f) => f.ruleId === 'title-missing'), head);
+  }
+});
+
+test('detection: a title saying 政府信息公开…报告, or three of the six headings anywhere, make a report', () => {
+  const prose = '本年度，我局认真贯彻落实《中华人民共和国政府信息公开条例》。';
+  // A title without a year (title-missing does not say it; the model's title needs a year).
+  assert.equal(lint(`某某县人民政府政府信息公开工作年度报告\n\n${prose}\n`).model.isReport, true);
+  assert.equal(lint(`  某 某 县 政 务 公 开 工 作 年 度 报 告\n${prose}\n`).model.isReport, true);
+  // Three headings inline, in one paragraph.
+  const inline = `${prose}一、总体情况 ${prose}二、主动公开政府信息情况 ${prose}三、收到和处理政府信息公开申请情况 ${prose}`;
+  const m = lint(inline).model;
+  assert.equal(m.isReport, true);
+  assert.equal(m.detection.headings, 3);
+  // Two headings, and no title: not a report, and the model says what was found.
+  const two = lint(`${prose}\n一、总体情况\n${prose}二、主动公开政府信息情况\n`).model;
+  assert.equal(two.isReport, false);
+  assert.deepEqual(two.detection, { title: false, headings: 2 });
+  // A sentence that mentions the report is no title.
+  assert.equal(lint(`现将本局政府信息公开工作年度报告公布如下。\n${prose}\n`).model.isReport, false);
+});
+
+test('damaged Markdown: rows broken into pieces are named unreadable on their lines, with no cascade and no sum from them', () => {
+  const text = SAMPLE('damaged-pipe.md');
+  const { model, findings } = lint(text);
+  assert.equal(model.isReport, true);
+  const t3 = model.tables.t3!;
+  // Every row is there, in order, and no line is stray.
+  assert.deepEqual(t3.rows.map((r) => r.rowId), t3Rows('2021').map((r) => r.id));
+  assert.deepEqual(t3.missingRowIds, []);
+  assert.deepEqual(t3.strayLines, []);
+  const broken = t3.rows.filter((r) => r.fragments);
+  assert.deepEqual(broken.map((r) => r.rowId), ['t3.refuse.1', 't3.refuse.4']);
+  for (const r of broken) assert.equal(r.malformed, true);
+  // The other rows read as the reference.
+  const want = expectedFigures().t3;
+  for (const r of t3.rows) if (!r.fragments) assert.deepEqual(r.cells.map(figure), want[rowDisplay('2021', r.rowId)], r.rowId);
+  // One finding per broken row, over the row's cells and its pieces; nothing else (no sum, no missing row, no label).
+  assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.data?.row} ${f.data?.pieces}`), ['table-cell-count t3.refuse.1 2', 'table-cell-count t3.refuse.4 2']);
+  const [a, b] = findings;
+  assert.equal(text.slice(a.span.start, a.span.end), '1 | 0 | 0\n| 0 | 0 | 0 | 1');
+  assert.equal(text.slice(b.span.start, b.span.end), '2 | 0 | 0 | 0 | 0 | 0 |\n| 2');
+  assert.match(a.message.zh, /断成 2 行.*无法与各列对应/);
+  assert.deepEqual(a.related!.map((r) => text.slice(r.span.start, r.span.end)), ['0 | 0 | 0 | 1']);
+  // Fixing changes nothing it cannot know.
+  assert.equal(fixAll(text).text, text);
+});
+
+test('a cell on a line of its own in tab text makes its row unreadable, not the next row', () => {
+  const text = SAMPLE('tab.txt').replace(/(\t\t4\.保护第三方合法权益(?:\t\d+){6})\t(\d+)\n/, '$1\n$2\n');
+  assert.notEqual(text, SAMPLE('tab.txt'));
+  const { model, findings } = lint(text);
+  const t3 = model.tables.t3!;
+  assert.deepEqual(t3.rows.filter((r) => r.fragments).map((r) => r.rowId), ['t3.refuse.4']);
+  assert.deepEqual(t3.missingRowIds, []);
+  assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.data?.row}`), ['table-cell-count t3.refuse.4']);
+});

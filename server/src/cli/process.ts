@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { fixAll, lint, RULES } from '../core';
+import { structureMessages } from '../core/i18n/messages/structure';
 import type { Finding, LintOptions, Localized, SeveritySetting } from '../core/types';
 import { ConfigResolver } from '../config/find';
 import type { ConfigProblem, GovreportConfig } from '../config/config';
@@ -68,6 +69,8 @@ export interface FileResult {
   encoding?: string;
   lineEnding?: LineEnding;
   status: 'checked' | 'not-report' | 'error';
+  /** Why the text was not taken for a report. */
+  notReport?: Localized;
   error?: { code: string; message: Localized };
   diagnostics: Diagnostic[];
   configNotes: ConfigNote[];
@@ -146,6 +149,7 @@ export class FileChecker {
     const linted = lint(text, options);
     if (!linted.model.isReport && !options.force) {
       result.status = 'not-report';
+      result.notReport = structureMessages.notReport(linted.model.detection.headings);
       return result;
     }
     result.ruleErrors = linted.errors;

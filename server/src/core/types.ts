@@ -37,10 +37,17 @@ export type FormatEdition = '2021' | '2019';
 export type SectionId = 1 | 2 | 3 | 4 | 5 | 6;
 
 export interface TitleNode {
-  /** The whole title line (trimmed of surrounding blanks and Markdown/bold markers). */
+  /**
+   * The whole title (trimmed of surrounding blanks and Markdown/bold markers): one line, or the two or
+   * three lines a centred PDF title is printed over.
+   */
   span: Span;
+  /** First and last line of the title. */
   line: number;
-  /** The body (机关名称) as written, normalized; may be empty when the title names none. */
+  endLine: number;
+  /** The title as written (original characters); a title over several lines without its line breaks and blanks. */
+  text: string;
+  /** The body (机关名称) as written, normalized, without blanks; may be empty when the title names none. */
   body: string;
   /** The statistics year. */
   year: number;
@@ -120,8 +127,13 @@ export interface RowNode {
   cellsLine: number;
   /** Whole extent of the row (label fragments and cells). */
   span: Span;
-  /** Cells could not be separated reliably (e.g. "713000074"). */
+  /** Cells could not be separated reliably (e.g. "713000074"), or could not be aligned with the columns (`fragments`). */
   malformed?: boolean;
+  /**
+   * Lines that continue the row's cells without a label of their own — a row a converter broke into
+   * pieces, a cell on a line by itself: the row's cells cannot be aligned with the columns (malformed).
+   */
+  fragments?: Span[];
 }
 
 /** A column header cell found in the text and matched to a template column. */
@@ -195,6 +207,11 @@ export interface ReportModel {
   normalized: { text: string; span(start: number, end: number): Span };
   /** Whether the heading style is Markdown (`#`), used when inserting headings. */
   markdownHeadings: boolean;
+  /**
+   * What tells the text for a report: a title saying 政府信息公开 … 报告 (with or without a year), and how
+   * many of the six section headings it holds (on their own lines or inline). Says why text is not a report.
+   */
+  detection: { title: boolean; headings: number };
 }
 
 /** One way to fix a finding. */

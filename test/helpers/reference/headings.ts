@@ -125,35 +125,6 @@ export function matchSectionHeading(line: Line): HeadingMatch | undefined {
   };
 }
 
-export interface TitleMatch {
-  start: number;
-  end: number;
-  body: string;
-  year: number;
-  yearStart: number;
-  yearEnd: number;
-}
-
-/** Recognizes the title line: "<机关名称><YYYY>年(度)政府信息公开工作年度报告" and its variants. */
-export function matchTitle(line: Line): TitleMatch | undefined {
-  if (line.text.length > 160) return undefined;
-  const c = contentOf(line);
-  if (c.text.length > 100) return undefined;
-  const m = /^(.*?)((?:19|20)\d\d)\s*年度?\s*(.*)$/.exec(c.text);
-  if (!m) return undefined;
-  const tail = m[3];
-  if (!/(政府信息公开|政务公开|信息公开)/.test(tail) || !/报告$/.test(tail.replace(/[\s。.]+$/, ''))) return undefined;
-  const yearStart = c.start + m[1].length;
-  return {
-    start: c.start,
-    end: c.end,
-    body: m[1].trim(),
-    year: Number(m[2]),
-    yearStart,
-    yearEnd: yearStart + 4,
-  };
-}
-
 /** A sub-item line inside a section: "（一）主动公开情况。…" → "（一）主动公开情况". */
 export function matchSubItem(line: Line): { start: number; end: number; title: string } | undefined {
   const c = contentOf(line);

@@ -18,6 +18,8 @@ export interface RowScan {
   labelEnd?: number;
   labelText: string;
   cells: CellToken[];
+  boundaries: 'known' | 'guessed';
+  blankCells?: CellToken[];
 }
 
 const NUM = /^[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
@@ -81,26 +83,23 @@ function fieldsOf(line: Line, sep: RegExp): Field[] {
   return out;
 }
 
-/**
- * Splits a line into a label and trailing cells. Tab-separated lines keep their empty interior
- * cells when that makes up the expected count; other lines split on blanks. A label glued to its
- * first number ("…重新出具0") is split when that completes the expected count.
- */
+/** The cells of a pipe row, or of a piece of one: the outer pipes it has bound no cell. */
+function pipeFields(line: Line): Field[] {
+  let f = fieldsOf(line, /\|/g);
+  if (f.length > 1 && f[0].text === '' && /^\s*\|/.test(line.text)) f = f.slice(1);
+  if (f.length > 1 && f[f.length - 1].text === '' && /\|\s*$/.test(line.text)) f = f.slice(0, -1);
+  return f;
+}
+
+const blank = (start: number): CellToken => ({ start, end: start, raw: '', kind: 'blank' });
+
+/** Splits a line into a label and trailing cells (see the engine's scanRow for the rules). */
 export function scanRow(line: Line, expected?: number): RowScan {
-  // A line with no digit and no placeholder character holds no cell: it is all label.
-  if (!MAY_HOLD_VALUE.test(line.text)) {
-    const t = line.text;
-    let a = 0;
-    let b = t.length;
-    while (a < b && isSeparator(t.charCodeAt(a))) a++;
-    while (b > a && isSeparator(t.charCodeAt(b - 1))) b--;
-    if (a === b) return { labelText: '', cells: [] };
-    return { labelStart: line.start + a, labelEnd: line.start + b, labelText: t.slice(a, b), cells: [] };
-  }
-  const pipe = isPipeRow(line.text);
+  const pipe = line.text.includes('|') && (isPipeRow(line.text) || /^\s*\|.*\|/.test(line.text) || /\|.*\|\s*$/.test(line.text));
   const tabbed = pipe || line.text.includes('\t');
+  const boundaries = tabbed ? ('known' as const) : ('guessed' as const);
   let fields = pipe
-    ? fieldsOf(line, /\|/g).slice(1, -1)
+    ? pipeFields(line)
     : tabbed
       ? fieldsOf(line, /\t/g)
       : fieldsOf(line, /[ \t]+/g);
@@ -115,32 +114,55 @@ export function scanRow(line: Line, expected?: number): RowScan {
     }
     fields = split;
   }
-  while (fields.length > 0 && fields[fields.length - 1].text === '') fields.pop();
+  // A line with no digit and no placeholder character holds no value: it is all label.
+  if (!MAY_HOLD_VALUE.test(line.text)) {
+    const t = line.text;
+    let a = 0;
+    let b = t.length;
+    while (a < b && isSeparator(t.charCodeAt(a))) a++;
+    while (b > a && isSeparator(t.charCodeAt(b - 1))) b--;
+    if (a === b) return { labelText: '', cells: [], boundaries };
+    const scan: RowScan = { labelStart: line.start + a, labelEnd: line.start + b, labelText: t.slice(a, b), cells: [], boundaries };
+    if (tabbed && expected !== undefined) {
+      const lastText = fields.map((f) => f.text !== '').lastIndexOf(true);
+      if (lastText >= 0 && fields.length - 1 - lastText >= expected) scan.blankCells = fields.slice(fields.length - expected).map((f) => blank(f.start));
+    }
+    return scan;
+  }
+  if (!tabbed) while (fields.length > 0 && fields[fields.length - 1].text === '') fields.pop();
   let k = fields.length;
-  const collected: Field[] = [];
+  const area: Field[] = [];
   while (k > 0) {
     const f = fields[k - 1];
     if (f.text === '' ? tabbed : classifyValue(f.text, f.start)) {
-      collected.unshift(f);
+      area.unshift(f);
       k--;
     } else break;
   }
-  while (collected.length > 0 && collected[0].text === '') collected.shift();
-  const nonEmpty = collected.filter((f) => f.text !== '');
-  let chosen: Field[];
-  if (expected === undefined || nonEmpty.length >= expected || collected.length > expected) chosen = nonEmpty;
-  else chosen = collected;
-  const cells: CellToken[] = chosen.map(
-    (f) => classifyValue(f.text, f.start) ?? { start: f.start, end: f.start, raw: '', kind: 'blank' as const },
-  );
-  for (const c of cells) if (c.kind === 'blank') c.end = c.start;
+  let cells: CellToken[];
+  let blankCells: CellToken[] | undefined;
+  const toCell = (f: Field) => (f.text === '' ? blank(f.start) : classifyValue(f.text, f.start)!);
+  if (!tabbed || expected === undefined) cells = area.filter((f) => f.text !== '').map(toCell);
+  else {
+    let kept = area;
+    while (kept.length > expected && kept[0].text === '') kept = kept.slice(1);
+    while (kept.length > expected && kept[kept.length - 1].text === '') kept = kept.slice(0, -1);
+    if (kept.length < expected) {
+      while (kept.length > 0 && kept[0].text === '') kept = kept.slice(1);
+      while (kept.length > 0 && kept[kept.length - 1].text === '') kept = kept.slice(0, -1);
+    }
+    if (kept.every((f) => f.text === '')) {
+      cells = [];
+      if (kept.length === expected) blankCells = kept.map(toCell);
+    } else cells = kept.map(toCell);
+  }
 
   const labelFields = fields.slice(0, k).filter((f) => f.text !== '');
   let labelStart = labelFields.length ? labelFields[0].start : undefined;
   let labelEnd = labelFields.length ? labelFields[labelFields.length - 1].end : undefined;
 
   // A label glued to its first number.
-  if (expected !== undefined && cells.length < expected && labelEnd !== undefined && labelStart !== undefined) {
+  if (expected !== undefined && cells.length > 0 && cells.length < expected && labelEnd !== undefined && labelStart !== undefined) {
     const lt = line.text.slice(labelStart - line.start, labelEnd - line.start);
     const m = /(\d+)$/.exec(lt);
     if (m && m.index > 0 && /[\u3400-\u9fff)）]/.test(lt[m.index - 1]) && cells.length + 1 === expected) {
@@ -159,5 +181,7 @@ export function scanRow(line: Line, expected?: number): RowScan {
     labelStart !== undefined && labelEnd !== undefined
       ? line.text.slice(labelStart - line.start, labelEnd - line.start)
       : '';
-  return { labelStart, labelEnd, labelText, cells };
+  const scan: RowScan = { labelStart, labelEnd, labelText, cells, boundaries };
+  if (blankCells && labelStart !== undefined) scan.blankCells = blankCells;
+  return scan;
 }

@@ -25,6 +25,7 @@ export function formatStylish(results: readonly FileResult[], lang: Locale, c: C
       out.push(
         c.underline(r.display),
         `  ${c.dim(zh ? '未识别为政府信息公开工作年度报告，已跳过（可用 --force 强制检查）' : 'not recognised as an annual report; skipped (use --force to check it anyway)')}`,
+        ...(r.notReport ? [`  ${c.dim((zh ? '原因：' : 'why: ') + localize(r.notReport, lang))}`] : []),
         '',
       );
       continue;

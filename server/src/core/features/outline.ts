@@ -52,7 +52,7 @@ export function documentOutline(model: ReportModel, findings: readonly Finding[]
   return [
     {
       kind: 'title',
-      name: model.text.slice(title.span.start, title.span.end),
+      name: title.text,
       span: { start, end },
       selectionSpan: title.span,
       children: roots,

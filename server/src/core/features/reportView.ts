@@ -78,7 +78,7 @@ export function reportView(model: ReportModel, findings: readonly Finding[]): Re
   });
   const title = model.title
     ? {
-        text: model.text.slice(model.title.span.start, model.title.span.end),
+        text: model.title.text,
         year: model.title.year,
         span: model.title.span,
         line: model.title.line,

@@ -1,7 +1,8 @@
 /** What every part of the parser shares: the normalized text, its lines, and span mapping. */
 import type { CellNode, Span } from '../types';
 import type { NormalizedText } from '../text/normalize';
-import { isBlank, isPageMarker, scanRow, type CellToken, type Line, type RowScan } from './lines';
+import { isBlank, isPageMarker, type Line } from './lines';
+import { scanRow, type CellToken, type RowScan } from './layouts';
 
 export interface ParseContext {
   norm: NormalizedText;

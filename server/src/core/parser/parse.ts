@@ -5,7 +5,9 @@
 import type { ReportModel, SectionNode, Span, TableNode } from '../types';
 import { normalize } from '../text/normalize';
 import { makeContext, type ParseContext } from './context';
-import { contentOf, matchSectionHeading, matchSubItem, matchTitle, type HeadingMatch } from './headings';
+import { contentOf, matchSectionHeading, matchSubItem, type HeadingMatch } from './headings';
+import { findTitle } from './title';
+import { inlineHeadings, titleSaysReport } from './detect';
 import { splitLines, type Line } from './lines';
 import { isT2Anchor, isT3Anchor, isT4Anchor, parseTable2, parseTable3, parseTable4 } from './tables';
 
@@ -31,6 +33,7 @@ function emptyModel(text: string): ReportModel {
     prose: [],
     normalized: { text, span: (start: number, end: number) => ({ start, end }) },
     markdownHeadings: false,
+    detection: { title: false, headings: 0 },
   };
 }
 
@@ -101,28 +104,30 @@ function parseUnsafe(text: string): ReportModel {
     }
   }
 
-  // Title: the first title-like line outside tables, before the first table.
+  // Title: the first title-like line (or lines) outside headings, before the first table.
   const firstTable = Math.min(...[t2From, t3From, t4From].filter((x) => x >= 0), lines.length);
+  const tm = findTitle(lines, 0, firstTable, (i) => headingLines.has(i), ctx.empty);
   let title: ReportModel['title'];
-  for (let i = 0; i < firstTable && i < lines.length; i++) {
-    if (headingLines.has(i)) continue;
-    const m = matchTitle(lines[i]);
-    if (m) {
-      title = {
-        span: ctx.span(m.start, m.end),
-        line: i,
-        body: m.body,
-        year: m.year,
-        yearSpan: ctx.span(m.yearStart, m.yearEnd),
-      };
-      break;
-    }
+  if (tm) {
+    const span = ctx.span(tm.start, tm.end);
+    const written = text.slice(span.start, span.end);
+    title = {
+      span,
+      line: tm.line,
+      endLine: tm.endLine,
+      // A title printed over several lines reads as one line without the blanks PDF text spreads it with.
+      text: tm.line === tm.endLine ? written : written.replace(/\s+/g, ''),
+      body: tm.body,
+      year: tm.year,
+      yearSpan: ctx.span(tm.yearStart, tm.yearEnd),
+    };
   }
+  const isTitleLine = (i: number) => title !== undefined && i >= title.line && i <= title.endLine;
 
-  const sections = buildSections(ctx, headings, inTable, title?.line);
+  const sections = buildSections(ctx, headings, inTable, isTitleLine);
   const prose: ReportModel['prose'] = [];
   for (const line of lines) {
-    if (inTable[line.index] || headingLines.has(line.index) || line.index === title?.line) continue;
+    if (inTable[line.index] || headingLines.has(line.index) || isTitleLine(line.index)) continue;
     if (ctx.empty(line.index)) continue;
     const c = contentOf(line);
     prose.push({ span: ctx.span(c.start, c.end), line: line.index, text: c.text, normStart: c.start });
@@ -138,11 +143,20 @@ function parseUnsafe(text: string): ReportModel {
   const seen = new Set<number>();
   for (const s of sections) seen.add(s.id);
   const distinct = seen.size;
-  const isReport =
+  let isReport =
     title !== undefined ||
     distinct >= 3 ||
     (tables.t3 !== undefined && tables.t3.rows.length >= 5) ||
     (tables.t4 !== undefined && tables.t4.rows[0].cells.length >= 10 && distinct >= 1);
+  // Otherwise: a title that names no year, or three of the six headings inline.
+  const detection: ReportModel['detection'] = { title: title !== undefined, headings: distinct };
+  if (!isReport) {
+    detection.title = titleSaysReport(lines, ctx.empty);
+    const inline = inlineHeadings(norm.text);
+    for (const s of sections) inline.add(s.id);
+    detection.headings = inline.size;
+    isReport = detection.title || detection.headings >= 3;
+  }
   const edition = tables.t2?.edition === '2019' || tables.t3?.edition === '2019' ? '2019' : '2021';
 
   return {
@@ -158,6 +172,7 @@ function parseUnsafe(text: string): ReportModel {
     prose,
     normalized: { text: norm.text, span: ctx.span },
     markdownHeadings: headings.some((h) => h.m.markdown),
+    detection,
   };
 }
 
@@ -165,7 +180,7 @@ function buildSections(
   ctx: ParseContext,
   headings: { line: number; m: HeadingMatch }[],
   inTable: Uint8Array,
-  titleLine: number | undefined,
+  isTitleLine: (i: number) => boolean,
 ): SectionNode[] {
   const { lines } = ctx;
   const out: SectionNode[] = [];
@@ -178,7 +193,7 @@ function buildSections(
     for (let i = li + 1; i < nextLine; i++) {
       if (ctx.empty(i)) continue;
       endLine = i;
-      if (i === titleLine) continue;
+      if (isTitleLine(i)) continue;
       hasContent = true;
       if (!inTable[i]) {
         const s = matchSubItem(lines[i]);

@@ -104,29 +104,8 @@ export function assembleRows(
   let last: Building | undefined;
   let score = 0;
 
-  for (let li = fromLine; li < toLine; li++) {
-    const line = ctx.lines[li];
-    if (ctx.empty(li)) continue;
-    const scan = ctx.scan(li, opts.cells);
-    if (scan.cells.length === 0) {
-      if (scan.labelStart === undefined || scan.labelEnd === undefined) continue;
-      if (last && tryAppend(ctx, last, scan.labelText, scan.labelStart, scan.labelEnd, li)) continue;
-      if (rows.length === 0 && last === undefined) headerLines.push(line);
-      appendKey(pending, scan.labelText, scan.labelStart, KEY_CAP);
-      fragments.push({ start: scan.labelStart, end: scan.labelEnd, line: li });
-      continue;
-    }
-    // Without group labels, a label on the row's own line stands alone.
-    const alone = !opts.freePrefix && scan.labelStart !== undefined;
-    const keyed: KeyedText = alone ? { key: '', pos: [] } : { key: pending.key, pos: pending.pos.slice() };
-    const lineFragments = alone ? [] : fragments.slice();
-    if (scan.labelStart !== undefined && scan.labelEnd !== undefined) {
-      appendKey(keyed, scan.labelText, scan.labelStart, KEY_CAP);
-      lineFragments.push({ start: scan.labelStart, end: scan.labelEnd, line: li });
-    }
-    pending = { key: '', pos: [] };
-    fragments = [];
-
+  /** The template row a label names best, if any; with `allowUnlabelled`, a row without label takes the next row. */
+  const choose = (keyed: KeyedText, allowUnlabelled: boolean): { cand: Candidate; alignStart: number; dist: number } | undefined => {
     let best: { c: Candidate; dist: number; start: number; score: number } | undefined;
     const labelKey = keyed.key;
     if (!isEnumeratorKey(labelKey)) {
@@ -157,24 +136,65 @@ export function assembleRows(
         if (!best || s > best.score) best = { c, dist: a.dist, start: a.start, score: s };
       }
     }
-    let cand: Candidate | undefined;
-    let alignStart = 0;
-    let dist = 0;
-    if (best && 1 - best.dist / Math.max(best.c.key.length, 1) >= MIN_SIM) {
-      cand = best.c;
-      alignStart = best.start;
-      dist = best.dist;
-    } else if (labelKey.length === 0 || isEnumeratorKey(labelKey)) {
+    if (best && 1 - best.dist / Math.max(best.c.key.length, 1) >= MIN_SIM) return { cand: best.c, alignStart: best.start, dist: best.dist };
+    if (allowUnlabelled && (labelKey.length === 0 || isEnumeratorKey(labelKey))) {
       // No label at all: the next expected row (reported as a missing label).
-      cand = cands.find((c) => c.order >= next && !matched[c.order]);
-      alignStart = labelKey.length;
-      dist = cand ? cand.key.length : 0;
+      const cand = cands.find((c) => c.order >= next && !matched[c.order]);
+      return cand ? { cand, alignStart: labelKey.length, dist: cand.key.length } : undefined;
     }
-    if (!cand) {
+    return undefined;
+  };
+
+  for (let li = fromLine; li < toLine; li++) {
+    const line = ctx.lines[li];
+    if (ctx.empty(li)) continue;
+    const scan = ctx.scan(li, opts.cells);
+    let tokens = scan.cells;
+    let chosen: ReturnType<typeof choose>;
+    // Without group labels, a label on the row's own line stands alone.
+    const alone = !opts.freePrefix && scan.labelStart !== undefined;
+    const withLabel = (): KeyedText => {
+      const keyed: KeyedText = alone ? { key: '', pos: [] } : { key: pending.key, pos: pending.pos.slice() };
+      if (scan.labelStart !== undefined) appendKey(keyed, scan.labelText, scan.labelStart, KEY_CAP);
+      return keyed;
+    };
+    let keyed: KeyedText | undefined;
+    if (tokens.length === 0 && scan.blankCells && scan.labelStart !== undefined) {
+      // A row of empty cells is a row when its label names one; otherwise the line is only a label.
+      keyed = withLabel();
+      chosen = choose(keyed, false);
+      if (chosen) tokens = scan.blankCells;
+    }
+    if (tokens.length === 0) {
+      if (scan.labelStart === undefined || scan.labelEnd === undefined) continue;
+      if (last && tryAppend(ctx, last, scan.labelText, scan.labelStart, scan.labelEnd, li)) continue;
+      if (rows.length === 0 && last === undefined) headerLines.push(line);
+      appendKey(pending, scan.labelText, scan.labelStart, KEY_CAP);
+      fragments.push({ start: scan.labelStart, end: scan.labelEnd, line: li });
+      continue;
+    }
+    if (last && scan.labelStart === undefined && pending.key.length === 0 && tokens.length < opts.cells) {
+      // Cells without a label, too few for a row, right after a row: a piece of a row broken over lines
+      // (a converter's fragments, a cell on a line of its own). The row before cannot be aligned.
+      const row = last.row;
+      const s = ctx.span(tokens[0].start, tokens[tokens.length - 1].end);
+      (row.fragments ??= []).push(s);
+      row.malformed = true;
+      if (s.end > row.span.end) row.span = { start: row.span.start, end: s.end };
+      continue;
+    }
+    if (!keyed) keyed = withLabel();
+    const lineFragments = alone ? [] : fragments.slice();
+    if (scan.labelStart !== undefined && scan.labelEnd !== undefined) lineFragments.push({ start: scan.labelStart, end: scan.labelEnd, line: li });
+    pending = { key: '', pos: [] };
+    fragments = [];
+    if (!chosen) chosen = choose(keyed, true);
+    if (!chosen) {
       const s = ctx.span(line.start, line.end);
       stray.push({ span: s, line: li, text: line.text.trim() });
       continue;
     }
+    const { cand, alignStart, dist } = chosen;
     matched[cand.order] = 1;
     next = cand.order + 1;
     score += 1 - dist / Math.max(cand.key.length, 1);
@@ -184,10 +204,10 @@ export function assembleRows(
     if (labelStartPos !== undefined && labelStartPos > 0 && ctx.norm.text[labelStartPos - 1] === '(') labelStartPos--;
     const used = labelStartPos === undefined ? [] : lineFragments.filter((f) => f.end > labelStartPos);
     if (used.length > 0 && labelStartPos !== undefined) used[0] = { ...used[0], start: Math.max(used[0].start, labelStartPos) };
-    const cells = scan.cells.map((t) => toCell(ctx, t));
+    const cells = tokens.map((t) => toCell(ctx, t));
     const firstLine = used.length ? used[0].line : li;
-    const startPos = used.length ? used[0].start : scan.cells[0].start;
-    const endPos = scan.cells[scan.cells.length - 1].end;
+    const startPos = used.length ? used[0].start : tokens[0].start;
+    const endPos = tokens[tokens.length - 1].end;
     const row: RowNode = {
       rowId: cand.t.id,
       labelText: used.length === 1 ? ctx.norm.text.slice(used[0].start, used[0].end) : used.map((f) => ctx.norm.text.slice(f.start, f.end)).join(''),

@@ -11,7 +11,7 @@ import {
 import { keyOf } from '../text/keys';
 import { looksRunTogether, toCell, type ParseContext } from './context';
 import { headerTokens, matchHeaders, type ExpectedHeader } from './headers';
-import { scanRow } from './lines';
+import { scanRow } from './layouts';
 import { assembleRows } from './rows';
 
 /**
@@ -89,9 +89,11 @@ function missingAnchors(rows: RowNode[], templateRows: RowTemplate[], endLine: n
 function t3ColumnCount(ctx: ParseContext, from: number, to: number): number {
   const counts = new Map<number, number>();
   for (let i = from; i < to; i++) {
-    // Scanned as 7-cell rows: an 8-cell row still shows its 8 cells, and the scan is reused.
-    const n = ctx.scan(i, 7).cells.length;
-    if (n >= 6) counts.set(n, (counts.get(n) ?? 0) + 1);
+    // Scanned as 7-cell rows: an 8-cell row still shows its 8 cells, and the scan is reused. A row with
+    // blank cells does not vote: its empty fields are counted against the expected count.
+    const cells = ctx.scan(i, 7).cells;
+    const n = cells.length;
+    if (n >= 6 && !cells.some((c) => c.kind === 'blank')) counts.set(n, (counts.get(n) ?? 0) + 1);
   }
   return (counts.get(8) ?? 0) > (counts.get(7) ?? 0) ? 8 : 7;
 }

@@ -8,6 +8,10 @@ export const structureMessages = {
     zh: '缺少标题行：应为“<机关名称><年份>年政府信息公开工作年度报告”',
     en: 'No title line: expected "<body name><year>年政府信息公开工作年度报告"',
   }),
+  notReport: (headings: number): Localized => ({
+    zh: `没有写明“政府信息公开……报告”的标题，六个规定章节的标题只找到 ${headings} 个（至少 3 个才按年度报告检查）`,
+    en: `no title saying 政府信息公开…报告, and ${headings} of the six section headings found (3 make a report)`,
+  }),
   titleNoBody: (title: string): Localized => ({
     zh: `标题未写明机关名称：${q(title)}`,
     en: `The title does not name the administrative body: "${title}"`,

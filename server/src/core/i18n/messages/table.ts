@@ -50,6 +50,11 @@ export const tableMessages = {
     zh: `${q(row)}的数值连在一起（${q(raw)}），无法可靠读取 ${expected} 个数值，请用制表符或空格分隔`,
     en: `The values of "${row}" run together ("${raw}"); ${expected} values cannot be read reliably — separate them with tabs or blanks`,
   }),
+  rowBroken: (row: string, pieces: number): Localized => ({
+    zh: `${q(row)}的单元格断成 ${pieces + 1} 行（转换损坏或单元格单独成行），无法与各列对应，此行未读取`,
+    en: `The cells of "${row}" are broken over ${pieces + 1} lines (damaged by a converter, or a cell on a line of its own) and cannot be aligned with the columns; the row is not read`,
+  }),
+  rowPiece: (): Localized => ({ zh: '此行的一部分', en: 'a piece of the row' }),
   cellBlank: (row: string, column: string): Localized => ({
     zh: `${q(row)}的${q(column)}为空，应填写数字（没有则填 0）`,
     en: `"${row}", column "${column}" is empty; write a number (0 if none)`,
@@ -67,6 +72,7 @@ export const tableMessages = {
     en: `"${row}", column "${column}" is a decimal (${raw}); a whole count belongs here`,
   }),
   writeZero: (): Localized => ({ zh: '填写 0', en: 'Write 0' }),
+  writeTotal: (value: number): Localized => ({ zh: `填写合计 ${value}`, en: `Write the total ${value}` }),
   oldFormat: (year: number): Localized => ({
     zh: `${year} 年度报告应使用 2021 年版格式（国办公开办函〔2021〕30号），此处为 2019 年试行格式`,
     en: `A report for ${year} must use the 2021 format (国办公开办函〔2021〕30号); this table follows the 2019 trial format`,

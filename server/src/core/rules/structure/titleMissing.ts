@@ -15,7 +15,7 @@ export const titleMissing = defineRule(
   ({ model, report }) => {
     const t = model.title;
     if (t) {
-      if (t.body.length === 0) report({ message: M.titleNoBody(model.text.slice(t.span.start, t.span.end)), span: t.span });
+      if (t.body.length === 0) report({ message: M.titleNoBody(t.text), span: t.span });
       return;
     }
     // Point at the first non-blank line: where the title belongs.

@@ -17,6 +17,18 @@ export const tableCellCount = defineRule(
     for (const [, table] of tablesOf(model)) {
       for (const row of table.rows) {
         const expected = columnsOfRow(table, row).length;
+        if (row.fragments) {
+          // A row broken over lines: one finding over all its pieces; no cell of it is read.
+          const at = row.cells[0]?.span.start ?? row.span.start;
+          const end = row.fragments[row.fragments.length - 1].end;
+          report({
+            message: M.rowBroken(rowName(table, row), row.fragments.length),
+            span: { start: at, end },
+            related: row.fragments.map((f) => ({ span: f, message: M.rowPiece() })),
+            data: { row: row.rowId, expected, actual: row.cells.length, pieces: row.fragments.length + 1 },
+          });
+          continue;
+        }
         if (expected === 0 || row.cells.length === expected) continue;
         const first = row.cells[0];
         const last = row.cells[row.cells.length - 1];

@@ -1,4 +1,5 @@
-import type { Span } from '../../types';
+import type { CellNode, ReportModel, Span, TableNode } from '../../types';
+import { equationsOf, evaluate, relationsOf } from '../arithmetic/sums';
 import { defineRule } from '../define';
 import { tableMessages as M } from '../../i18n/messages/table';
 import { columnDisplay, columnsOfRow, rowName, tablesOf } from './common';
@@ -31,12 +32,13 @@ export const tableCellInvalid = defineRule(
             const next = model.text.charCodeAt(cell.span.start);
             const span: Span =
               next === 9 || next === 0x7c ? { start: cell.span.start, end: cell.span.start + 1 } : cell.span;
-            report({
-              message: M.cellBlank(name, colName),
-              span,
-              fixes: [{ title: M.writeZero(), edits: [{ start: cell.span.start, end: cell.span.start, newText: '0' }], preferred: true }],
-              data,
-            });
+            // A total left empty is filled with the total of its addends (blank ones counting 0); any other cell with 0.
+            const total = blankTotal(model, table, cell);
+            const fix =
+              total === undefined
+                ? { title: M.writeZero(), edits: [{ start: cell.span.start, end: cell.span.start, newText: '0' }], preferred: true }
+                : { title: M.writeTotal(total), edits: [{ start: cell.span.start, end: cell.span.start, newText: String(total) }], preferred: true };
+            report({ message: M.cellBlank(name, colName), span, fixes: [fix], data });
           } else if (cell.kind === 'invalid') {
             report({
               message: M.cellPlaceholder(name, colName, cell.raw),
@@ -54,3 +56,25 @@ export const tableCellInvalid = defineRule(
     }
   },
 );
+
+/**
+ * The value of a blank cell that is the total of a sum relation (one without subtracted terms), its
+ * addends read with blank cells as 0; undefined when the cell totals nothing or an addend is no number.
+ */
+function blankTotal(model: ReportModel, table: TableNode, cell: CellNode): number | undefined {
+  if (table.kind === 't2') return undefined;
+  let blanks: Map<CellNode, number> | undefined;
+  for (const relation of relationsOf(model, table)) {
+    if (relation.minus?.length) continue;
+    for (const eq of equationsOf(table, relation)) {
+      if (eq.target.cell !== cell) continue;
+      if (!blanks) {
+        blanks = new Map();
+        for (const r of table.rows) for (const c of r.cells) if (c.kind === 'blank') blanks.set(c, 0);
+      }
+      const r = evaluate(eq, blanks);
+      if (r && r.expected >= 0 && Number.isInteger(r.expected)) return r.expected;
+    }
+  }
+  return undefined;
+}
