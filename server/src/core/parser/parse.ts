@@ -4,6 +4,7 @@
  */
 import type { ReportModel, SectionNode, Span, TableNode } from '../types';
 import { normalize } from '../text/normalize';
+import { readOneLine } from './flat';
 import { makeContext, type ParseContext } from './context';
 import { contentOf, matchSectionHeading, matchSubItem, matchTitle, type HeadingMatch } from './headings';
 import { splitLines, type Line } from './lines';
@@ -35,7 +36,10 @@ function emptyModel(text: string): ReportModel {
 }
 
 function parseUnsafe(text: string): ReportModel {
-  const norm = normalize(text);
+  const base = normalize(text);
+  // One-line text (line breaks lost) is read through a view in the standard line layout.
+  const oneLine = readOneLine(base);
+  const norm = oneLine ? oneLine.norm : base;
   const lines = splitLines(norm.text);
   const ctx = makeContext(norm, lines);
   const lineStarts = lineStartsOf(text);
@@ -145,7 +149,7 @@ function parseUnsafe(text: string): ReportModel {
     (tables.t4 !== undefined && tables.t4.rows[0].cells.length >= 10 && distinct >= 1);
   const edition = tables.t2?.edition === '2019' || tables.t3?.edition === '2019' ? '2019' : '2021';
 
-  return {
+  const model: ReportModel = {
     text,
     isReport,
     eol: detectEol(text),
@@ -159,6 +163,7 @@ function parseUnsafe(text: string): ReportModel {
     normalized: { text: norm.text, span: ctx.span },
     markdownHeadings: headings.some((h) => h.m.markdown),
   };
+  return oneLine ? oneLine.finish(model) : model;
 }
 
 function buildSections(
