@@ -125,6 +125,8 @@ export function readOneLine(base: NormalizedText): OneLineView | undefined {
         for (const row of table.rows) {
           const s = byId.get(row.rowId);
           if (s === 'inferred-row' || s === 'inferred-table') row.inferred = true;
+          // Digits that could not be split are one token: its values ran together.
+          if (s === 'unreadable' && r.joined.has(row.rowId) && row.cells.length === 1) row.malformed = true;
         }
       }
       const first = model.title?.span ?? firstContent(model);
@@ -207,6 +209,8 @@ class Reader {
   readonly edits: ViewEdit[] = [];
   /** The state of each table row read, by row id. */
   readonly states: [string, FlatRowState][] = [];
+  /** Rows whose digits were kept as one run-together token. */
+  readonly joined = new Set<string>();
   /** The split last laid out (for the table's sums). */
   private lastSplit: SplitCell[] = [];
 
@@ -390,6 +394,7 @@ class Reader {
       return;
     }
     for (let i = 1; i < tokens.length; i++) this.joinAt(tokens[i - 1].end, tokens[i].start);
+    this.joined.add(rowId);
   }
 
   /** Text between a run's end and the next label that is not blank: a line of its own. */

@@ -70,6 +70,8 @@ export interface SplitResult {
 export function splitsOf(tokens: RunToken[], columns: number): SplitResult {
   if (tokens.length === 0 || tokens.length > columns) return { count: 0, splits: [] };
   const maxExtra = columns - tokens.length;
+  // A token longer than its share of parts can hold has no split: nothing to count.
+  for (const tk of tokens) if (tk.text.length > (maxExtra + 1) * MAX_PART) return { count: 0, splits: [] };
   // per token: ways by part count
   const tables: (number[][] | undefined)[] = tokens.map((tk) =>
     cuttable(tk.text) ? tokenWays(tk.text, Math.min(maxExtra + 1, tk.text.length)) : undefined,
