@@ -14,6 +14,7 @@ import type { Finding, ReportModel } from '../../server/src/core/types';
 import { assertFindingsWellFormed, textRuleIds } from '../helpers/findings';
 import { fixturePath } from '../helpers/paths';
 import { measureGrowth } from '../fuzz/adversarial';
+import { makeSpec, render, rng } from '../helpers/report';
 
 const read = (name: string) => readFileSync(fixturePath('samples', name), 'utf8');
 
@@ -259,3 +260,62 @@ for (const input of [
 function repeatTo(s: string, n: number): string {
   return s.repeat(Math.ceil(n / s.length)).slice(0, n);
 }
+
+// ---------------------------------------------------------------- generated reports, flattened
+
+/** The tab layout with its line breaks gone: tabs and breaks become a blank, or nothing where `glue` says so. */
+function flatten(text: string, glue: () => boolean): string {
+  return text.replace(/\t+|\n+/g, (m) => (m.includes('\n') || !glue() ? ' ' : ''));
+}
+
+const signature = (f: Finding) => {
+  const d = f.data ?? {};
+  const kept = ['relation', 'along', 'row', 'column', 'expected', 'actual'].filter((k) => d[k] !== undefined).map((k) => `${k}=${String(d[k])}`);
+  return `${f.ruleId} ${kept.join(' ')}`;
+};
+
+for (const opts of [{}, { subtotal: true }, { edition: '2019' as const, year: 2020 }, { big: true }]) {
+  const tag = JSON.stringify(opts);
+  test(`generated report ${tag}, flattened with blanks: the tab layout's figures and findings`, () => {
+    const spec = makeSpec(opts);
+    spec.t3['t3.open'][0] = (spec.t3['t3.open'][0] as number) + 2; // a genuine broken sum
+    const tab = render(spec, 'tab', opts.big ? { numbers: 'grouped' } : {});
+    const flat = flatten(tab, () => false);
+    const a = lint(tab);
+    const b = lint(flat);
+    assert.ok(b.model.oneLine, 'read as one-line text');
+    assert.equal(b.model.oneLine!.certain, true);
+    assert.deepEqual(figures(b.model), figures(a.model));
+    assertCellSpans(flat, b.model);
+    const sig = (fs: Finding[]) => own(fs).map(signature).filter((s) => !s.startsWith('layout-one-line')).sort();
+    assert.deepEqual(sig(b.findings), sig(a.findings));
+    assert.ok(sig(b.findings).some((s) => s.startsWith('sum-row-total')));
+  });
+}
+
+test('generated reports flattened with cells glued at random: rows read as certain are exact, the others reported', () => {
+  let inferred = 0;
+  let unreadable = 0;
+  for (let seed = 1; seed <= 12; seed++) {
+    const spec = makeSpec({ seed });
+    const r = rng(seed * 7919);
+    const flat = flatten(render(spec, 'tab'), () => r() < 0.5);
+    const { model, findings, errors } = lint(flat);
+    assert.deepEqual(errors, []);
+    assert.ok(model.oneLine, `seed ${seed}: one-line`);
+    assertFindingsWellFormed(flat, findings);
+    const t3 = model.tables.t3!;
+    for (const row of t3.rows) {
+      if (row.malformed || row.cells.length !== 7) {
+        unreadable++;
+        assert.ok(own(findings).some((f) => f.ruleId === 'table-cell-count' && f.data!.row === row.rowId), `seed ${seed}: ${row.rowId} reported`);
+        continue;
+      }
+      if (row.inferred) inferred++;
+      assert.deepEqual(row.cells.map((c) => c.value), spec.t3[row.rowId], `seed ${seed}: ${row.rowId}${row.inferred ? ' (inferred)' : ''}`);
+    }
+    // No sum is reported: the report is consistent, and nothing was guessed.
+    assert.deepEqual(own(findings).filter((f) => f.ruleId.startsWith('sum-')).map(signature), [], `seed ${seed}`);
+  }
+  assert.ok(inferred + unreadable > 0, 'the glued runs are ambiguous somewhere');
+});

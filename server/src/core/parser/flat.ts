@@ -108,6 +108,15 @@ export function readOneLine(base: NormalizedText): OneLineView | undefined {
     s = e + 1;
   }
   if (longest <= LONG_LINE) return undefined;
+  // Few line breaks: most of the text stands on long lines.
+  let onLong = 0;
+  for (let s = 0; s < t.length; ) {
+    const nl = t.indexOf('\n', s);
+    const e = nl < 0 ? t.length : nl;
+    if (e - s > LONG_LINE) onLong += e - s;
+    s = e + 1;
+  }
+  if (onLong * 2 < t.length) return undefined;
   const headings = findHeadings(t);
   if (!isOneLine(t, headings)) return undefined;
   const r = new Reader(t, headings);

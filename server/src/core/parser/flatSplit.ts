@@ -39,6 +39,9 @@ function okPart(t: string, a: number, b: number): boolean {
   return b - a === 1 || t.charCodeAt(a) !== 0x30;
 }
 
+/** A grouped or decimal number, or a placeholder: one cell however many digits it holds. */
+const ATOMIC = /^(?:[+\-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+\-]?\d+\.\d+|[—\-/无]+)$/;
+
 const cap = (n: number) => (n > MAX_SPLITS ? MAX_SPLITS + 1 : n);
 
 /** w[p][j] = ways to cut t[p..] into j parts (j ≤ maxParts), saturating. */
@@ -68,10 +71,28 @@ export interface SplitResult {
 
 /** The splits of `tokens` into exactly `columns` values. Linear in the run's length for a fixed column count. */
 export function splitsOf(tokens: RunToken[], columns: number): SplitResult {
+  // A sign belongs to the first number of its token ("-15104" may be "-1" "5" "104"): the digits are cut.
+  const signs: string[] = tokens.map((tk) => (/^[+\-]\d+$/.test(tk.text) ? tk.text[0] : ''));
+  if (signs.some((x) => x)) {
+    const digits = tokens.map((tk, i) => (signs[i] ? { start: tk.start + 1, end: tk.end, text: tk.text.slice(1) } : tk));
+    const r = splitsOf(digits, columns);
+    const signAt = new Map<number, string>();
+    for (let i = 0; i < tokens.length; i++) if (signs[i]) signAt.set(tokens[i].start + 1, signs[i]);
+    const signed = (c: SplitCell): SplitCell => {
+      const sign = signAt.get(c.start);
+      if (!sign) return c;
+      return { start: c.start - 1, end: c.end, value: c.value !== undefined && sign === '-' ? -c.value : c.value };
+    };
+    return { count: r.count, splits: r.splits.map((split) => split.map(signed)) };
+  }
   if (tokens.length === 0 || tokens.length > columns) return { count: 0, splits: [] };
   const maxExtra = columns - tokens.length;
-  // A token longer than its share of parts can hold has no split: nothing to count.
-  for (const tk of tokens) if (tk.text.length > (maxExtra + 1) * MAX_PART) return { count: 0, splits: [] };
+  for (const tk of tokens) {
+    // A token longer than its share of parts can hold has no split: nothing to count.
+    if (tk.text.length > (maxExtra + 1) * MAX_PART) return { count: 0, splits: [] };
+    // A token that cannot be cut must be one value as written ("3,119", "12.5", "—"); "3,1190" is not.
+    if (!cuttable(tk.text) && !ATOMIC.test(tk.text)) return { count: 0, splits: [] };
+  }
   // per token: ways by part count
   const tables: (number[][] | undefined)[] = tokens.map((tk) =>
     cuttable(tk.text) ? tokenWays(tk.text, Math.min(maxExtra + 1, tk.text.length)) : undefined,
