@@ -319,3 +319,18 @@ test('generated reports flattened with cells glued at random: rows read as certa
   }
   assert.ok(inferred + unreadable > 0, 'the glued runs are ambiguous somewhere');
 });
+
+test('findings that point at lines point at the right characters in one-line text', () => {
+  const base = read('flat-spaced.txt');
+  // A missing section: its heading is inserted right before the next one, nothing else copied.
+  const noFive = base.replace('五、存在的主要问题及改进情况', '');
+  const f = own(lint(noFive).findings).find((x) => x.ruleId === 'section-missing')!;
+  assert.equal(f.data!.section, 5);
+  const edit = f.fixes!.find((x) => x.preferred)!.edits[0];
+  assert.equal(edit.start, noFive.indexOf('六、其他需要报告的事项'));
+  assert.match(edit.newText, /^五、存在的主要问题及改进情况\s*$/);
+  // A missing row: shown on the label of the next row present, not on the whole text.
+  const noRow = base.replace('2.重复申请 1 000 0 0 1', '');
+  const m = own(lint(noRow).findings).filter((x) => x.ruleId === 'table-row-missing');
+  assert.deepEqual(m.map((x) => [x.data!.row, noRow.slice(x.span.start, x.span.end)]), [['t3.noprocess.2', '3.要求提供公开出版物']]);
+});
