@@ -283,7 +283,8 @@ class Reader {
   /** The title before the first heading, on a line of its own (page chrome before it on another). */
   private title(limit: number): void {
     const t = this.t;
-    const m = /政府信息公开(?:工作)?年度报告|年度政府信息公开工作报告|政务公开工作年度报告/.exec(t.slice(0, Math.min(limit, 4000)));
+    // Near the start (a heading may come first in damaged text).
+    const m = /政府信息公开(?:工作)?年度报告|年度政府信息公开工作报告|政务公开工作年度报告/.exec(t.slice(0, Math.max(limit, Math.min(t.length, 4000))));
     if (!m) return;
     const end = m.index + m[0].length;
     const head = t.slice(Math.max(0, end - 100), end);
@@ -291,8 +292,12 @@ class Reader {
     let year = -1;
     for (let x = ym.exec(head); x; x = ym.exec(head)) year = Math.max(0, end - 100) + x.index;
     if (year < 0) return;
-    let start = year;
-    while (start > 0 && year - start < 60 && !/[\s>:。,|》】]/.test(t[start - 1])) start--;
+    // The body before the year, a blank between them allowed ("某某局 2022 年…").
+    let b = year;
+    while (b > 0 && SPACE(t.charCodeAt(b - 1))) b--;
+    let start = b;
+    while (start > 0 && b - start < 60 && !/[\s>:。,|》】#*]/.test(t[start - 1])) start--;
+    if (start === b) start = year;
     // Chrome glued to the body ("打印本页某某县…").
     const chrome = t.slice(start, year).lastIndexOf('打印本页');
     if (chrome >= 0) start += chrome + 4;
@@ -321,8 +326,11 @@ class Reader {
 
   /** `label` (normalized) at or after `from`, before `to`, with its enumerator when written. */
   private findLabel(label: string, enumerator: string, from: number, to: number): Found | undefined {
-    const i = this.t.indexOf(label, from);
-    if (i < 0 || i + label.length > to) return undefined;
+    const re = labelPattern(label);
+    re.lastIndex = from;
+    const m = re.exec(this.t);
+    if (!m || m.index + m[0].length > to) return undefined;
+    const i = m.index;
     let start = i;
     if (enumerator) {
       let a = i;
@@ -335,11 +343,13 @@ class Reader {
         if (s2 >= from && this.t.slice(s2, s2 + num.length) === num && /[、.,]/.test(this.t[s2 + num.length])) start = s2;
       }
     }
-    return { start, end: i + label.length };
+    return { start, end: i + m[0].length };
   }
 
   /** The blank-separated value tokens from `from` (after blanks) up to `to`: where the run ends. */
-  private run(from: number, to: number): { tokens: RunToken[]; end: number } {
+  private run(from: number, to: number, nextEnumerator = ''): { tokens: RunToken[]; end: number } {
+    // The next row's enumerator ("4."), when its label was not found: its numeral is not a value.
+    const num = /^\d+\.$/.test(nextEnumerator) ? nextEnumerator.slice(0, -1) : '';
     const t = this.t;
     const tokens: RunToken[] = [];
     let p = from;
@@ -352,6 +362,14 @@ class Reader {
       // A trailing "." or "," belongs to what follows ("…0 3.其他" is handled by the label; "12。" by prose).
       let e = p;
       while (e > s + 1 && (t.charCodeAt(e - 1) === 0x2e || t.charCodeAt(e - 1) === 0x2c)) e--;
+      if (e < p && num && p < to && !(t.charCodeAt(e + 1) >= 0x30 && t.charCodeAt(e + 1) <= 0x39) && t.slice(s, e).endsWith(num)) {
+        // "…0 04.无正当理由…": the "4." starts the next row.
+        if (e - num.length > s) {
+          tokens.push({ start: s, end: e - num.length, text: t.slice(s, e - num.length) });
+          end = e - num.length;
+        }
+        break;
+      }
       tokens.push({ start: s, end: e, text: t.slice(s, e) });
       end = e;
       if (e < p) break;
@@ -528,7 +546,8 @@ class Reader {
       lineOpen = false;
       let next = to;
       for (let j = i + 1; j < found.length; j++) if (found[j]) { next = found[j]!.start; break; }
-      const { tokens, end } = this.run(f.end, next);
+      const nextMissing = i + 1 < rows.length && !found[i + 1] ? norm(rows[i + 1].enumerator) : '';
+      const { tokens, end } = this.run(f.end, next, nextMissing);
       const before = this.states.length;
       const left = this.cells(r.id, tokens, columns.length, eqs.filter((e) => e.rows.has(r.id)).map((e) => e.eq));
       if (left) undecided.push({ rowId: r.id, splits: left, tokens });
@@ -691,6 +710,17 @@ function columnSumsHold(rels: SumRelation[], ids: string[], values: Map<string, 
     }
   }
   return true;
+}
+
+const PATTERNS = new Map<string, RegExp>();
+/** A label as written, blanks allowed between its characters (a label wrapped in the source). */
+function labelPattern(label: string): RegExp {
+  let re = PATTERNS.get(label);
+  if (!re) {
+    re = new RegExp([...label].map((c) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('[ \\t]*'), 'g');
+    PATTERNS.set(label, re);
+  }
+  return re;
 }
 
 /** The 0-based line holding an original offset. */
