@@ -5,7 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { lint } from '../../server/src/core';
 import { fixAll } from '../../server/src/core/fixes/fixAll';
 import { applyEdits } from '../../server/src/core/fixes/edits';
@@ -333,4 +334,23 @@ test('findings that point at lines point at the right characters in one-line tex
   const noRow = base.replace('2.重复申请 1 000 0 0 1', '');
   const m = own(lint(noRow).findings).filter((x) => x.ruleId === 'table-row-missing');
   assert.deepEqual(m.map((x) => [x.data!.row, noRow.slice(x.span.start, x.span.end)]), [['t3.noprocess.2', '3.要求提供公开出版物']]);
+});
+
+test('the seed reports with their line breaks and tabs gone: the same figures and findings as written', () => {
+  const dir = fixturePath('seeds');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+  assert.ok(files.length >= 5);
+  for (const file of files) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const flat = text.replace(/\t+|\r?\n+/g, ' ');
+    const a = lint(text);
+    const b = lint(flat);
+    assert.ok(b.model.oneLine, `${file}: one-line`);
+    assertFindingsWellFormed(flat, b.findings);
+    assert.deepEqual(figures(b.model), figures(a.model), `${file}: figures`);
+    const sig = (fs: Finding[]) => own(fs).filter((f) => f.ruleId !== 'layout-one-line').map(signature).sort();
+    assert.deepEqual(sig(b.findings), sig(a.findings), `${file}: findings`);
+    assert.equal(b.model.title?.year, a.model.title?.year, `${file}: year`);
+    assert.equal(b.model.title?.body, a.model.title?.body, `${file}: body`);
+  }
 });

@@ -24,7 +24,7 @@ import {
   type SumRelation,
   type Table2BlockTemplate,
 } from '../template/template';
-import { keyOf } from '../text/keys';
+import { charDice, keyOf, similarity } from '../text/keys';
 import { buildView, type ViewEdit } from './flatView';
 import { satisfies, splitsOf, type RowEquation, type RunToken, type SplitCell } from './flatSplit';
 
@@ -81,7 +81,48 @@ function findHeadings(t: string): Heading[] {
     seen.add(id);
     out.push({ id, start: m.index, end: m.index + m[0].length });
   }
-  return out;
+  // A heading worded otherwise ("二、政府信息主动公开情况"): its own numeral, then the closest wording,
+  // between the headings found around it.
+  for (const sec of SECTIONS) {
+    if (seen.has(sec.id)) continue;
+    const lo = Math.max(0, ...out.filter((h) => h.id < sec.id).map((h) => h.end));
+    const hi = Math.min(t.length, ...out.filter((h) => h.id > sec.id).map((h) => h.start));
+    const h = closestHeading(t, sec.id, lo, hi);
+    if (h) {
+      seen.add(sec.id);
+      out.push(h);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const WORDING_KEYS = new Map<number, string[]>(SECTIONS.map((s) => [s.id, [s.title, ...s.variants].map((w) => keyOf(norm(w)))]));
+
+/** The best inline heading of section `id` in [lo, hi): its numeral and a wording close to the section's. */
+function closestHeading(t: string, id: number, lo: number, hi: number): Heading | undefined {
+  const numeral = NUMERALS[id - 1];
+  const keys = WORDING_KEYS.get(id)!;
+  let best: { h: Heading; score: number } | undefined;
+  let p = lo;
+  for (let n = 0; n < 50; n++) {
+    const i = t.indexOf(numeral, p);
+    if (i < 0 || i >= hi) break;
+    p = i + 1;
+    if (!/[、.,]/.test(t[i + 1] ?? '')) continue;
+    const from = i + 2;
+    for (const k of keys) {
+      for (let len = Math.max(2, k.length - 3); len <= k.length + 4 && from + len <= hi; len++) {
+        const cand = t.slice(from, from + len);
+        if (/\s/.test(cand)) break;
+        const ck = keyOf(cand);
+        const score = Math.max(similarity(ck, k), 0.95 * charDice(ck, k));
+        const atBreak = from + len >= t.length || /[\s。,:]/.test(t[from + len]);
+        const s2 = score + (atBreak ? 0.01 : 0);
+        if (score >= 0.75 && (!best || s2 > best.score)) best = { h: { id, start: i, end: from + len }, score: s2 };
+      }
+    }
+  }
+  return best?.h;
 }
 
 /** Whether text `t` is one-line text: a long line that holds section headings or table rows inline. */
