@@ -134,6 +134,12 @@ export interface RowNode {
    * pieces, a cell on a line by itself: the row's cells cannot be aligned with the columns (malformed).
    */
   fragments?: Span[];
+  /**
+   * Values split by the row's own arithmetic: in one-line text the digits ran together and several
+   * splits were possible; exactly one satisfied the row's own sums (or, when those left several, the
+   * table's column sums). The sums so assumed are not reported against the row.
+   */
+  inferred?: boolean;
 }
 
 /** A column header cell found in the text and matched to a template column. */
@@ -212,6 +218,20 @@ export interface ReportModel {
    * many of the six section headings it holds (on their own lines or inline). Says why text is not a report.
    */
   detection: { title: boolean; headings: number };
+  /** Set when the text was read as one-line text (its line breaks lost): what the reader made of it. */
+  oneLine?: OneLineReading;
+}
+
+/** How one-line text was read. */
+export interface OneLineReading {
+  /** Where the reading is reported: the title, else the start of the text. */
+  span: Span;
+  /** Whether every table row's values were read with certainty (none inferred, none unreadable). */
+  certain: boolean;
+  /** Rows whose values were split by arithmetic: by the row's own sums, or by the table's column sums. */
+  inferredBy: Record<string, 'row' | 'table'>;
+  /** When certain: the report rewritten into the standard line layout (original characters, tabs, line breaks). */
+  reformat?: TextEdit;
 }
 
 /** One way to fix a finding. */

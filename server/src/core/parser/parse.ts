@@ -4,6 +4,7 @@
  */
 import type { ReportModel, SectionNode, Span, TableNode } from '../types';
 import { normalize } from '../text/normalize';
+import { readOneLine } from './flat';
 import { makeContext, type ParseContext } from './context';
 import { contentOf, matchSectionHeading, matchSubItem, type HeadingMatch } from './headings';
 import { findTitle } from './title';
@@ -38,7 +39,10 @@ function emptyModel(text: string): ReportModel {
 }
 
 function parseUnsafe(text: string): ReportModel {
-  const norm = normalize(text);
+  const base = normalize(text);
+  // One-line text (line breaks lost) is read through a view in the standard line layout.
+  const oneLine = readOneLine(base);
+  const norm = oneLine ? oneLine.norm : base;
   const lines = splitLines(norm.text);
   const ctx = makeContext(norm, lines);
   const lineStarts = lineStartsOf(text);
@@ -159,7 +163,7 @@ function parseUnsafe(text: string): ReportModel {
   }
   const edition = tables.t2?.edition === '2019' || tables.t3?.edition === '2019' ? '2019' : '2021';
 
-  return {
+  const model: ReportModel = {
     text,
     isReport,
     eol: detectEol(text),
@@ -174,6 +178,7 @@ function parseUnsafe(text: string): ReportModel {
     markdownHeadings: headings.some((h) => h.m.markdown),
     detection,
   };
+  return oneLine ? oneLine.finish(model) : model;
 }
 
 function buildSections(

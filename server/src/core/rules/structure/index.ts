@@ -5,6 +5,7 @@ import { sectionOrder } from './sectionOrder';
 import { sectionDuplicate } from './sectionDuplicate';
 import { sectionTitle } from './sectionTitle';
 import { sectionEmpty } from './sectionEmpty';
+import { layoutOneLine } from './layoutOneLine';
 
 export const STRUCTURE_RULES: readonly Rule[] = [
   titleMissing,
@@ -13,4 +14,5 @@ export const STRUCTURE_RULES: readonly Rule[] = [
   sectionDuplicate,
   sectionTitle,
   sectionEmpty,
+  layoutOneLine,
 ];

@@ -26,14 +26,16 @@ export const sectionMissing = defineRule(
       let lead = '';
       let tail = '';
       let span;
+      // In one-line text a heading's line holds the whole report: a heading starts where its line would.
+      const lineStart = (s: (typeof present)[number]) => (model.oneLine ? s.headingSpan.start : model.lineStarts[s.line]);
       if (nextSec) {
-        at = model.lineStarts[nextSec.line];
+        at = lineStart(nextSec);
         prefix = model.text.slice(at, nextSec.headingSpan.start);
         tail = eol;
         span = nextSec.headingSpan;
       } else {
         at = model.text.length;
-        prefix = prevSec ? model.text.slice(model.lineStarts[prevSec.line], prevSec.headingSpan.start) : '';
+        prefix = prevSec ? model.text.slice(lineStart(prevSec), prevSec.headingSpan.start) : '';
         lead = (/(\r\n|\r|\n)$/.test(model.text) || at === 0 ? '' : eol) + eol;
         const last = model.lineStarts.length - 1;
         span = { start: model.lineStarts[last], end: model.text.length };

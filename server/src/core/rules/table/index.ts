@@ -5,6 +5,7 @@ import { tableLabel } from './tableLabel';
 import { tableCellCount } from './tableCellCount';
 import { tableCellInvalid } from './tableCellInvalid';
 import { tableOldFormat } from './tableOldFormat';
+import { tableValuesInferred } from './tableValuesInferred';
 
 export const TABLE_RULES: readonly Rule[] = [
   tableMissing,
@@ -13,4 +14,5 @@ export const TABLE_RULES: readonly Rule[] = [
   tableCellCount,
   tableCellInvalid,
   tableOldFormat,
+  tableValuesInferred,
 ];

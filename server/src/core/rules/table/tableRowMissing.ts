@@ -14,7 +14,19 @@ export const tableRowMissing = defineRule(
   ({ model, report }) => {
     for (const [key, table] of tablesOf(model)) {
       const missing = new Set(table.missingRowIds);
-      const spanAt = (line: number) => {
+      // One-line text: every row is on line 0, so a missing row is shown on the label of the next row present.
+      const order = model.oneLine ? TEMPLATES[table.edition][key === 't2' ? 'table2' : key === 't3' ? 'table3' : 'table4'] : undefined;
+      const templateRows = order ? ('rows' in order ? order.rows : order.flatMap((b) => b.rows)) : [];
+      const oneLineSpan = (id: string) => {
+        const after = templateRows.slice(templateRows.findIndex((r) => r.id === id) + 1);
+        for (const r of after) {
+          const row = table.rows.find((x) => x.rowId === r.id);
+          if (row) return row.labelSpan ?? row.span;
+        }
+        return { start: table.span.end, end: table.span.end };
+      };
+      const spanAt = (line: number, id?: string) => {
+        if (model.oneLine && id) return oneLineSpan(id);
         if (line >= model.lineStarts.length) {
           const s = table.span.end;
           return { start: s, end: s };
@@ -27,7 +39,7 @@ export const tableRowMissing = defineRule(
         // A whole missing block is one finding.
         for (const b of TEMPLATES[table.edition].table2) {
           if (b.rows.every((r) => missing.has(r.id))) {
-            report({ message: M.blockMissing(b.heading), span: spanAt(table.missingRowAnchors[b.rows[0].id]), data: { table: key, block: b.id } });
+            report({ message: M.blockMissing(b.heading), span: spanAt(table.missingRowAnchors[b.rows[0].id], b.rows[0].id), data: { table: key, block: b.id } });
             for (const r of b.rows) missing.delete(r.id);
           }
         }
@@ -35,7 +47,7 @@ export const tableRowMissing = defineRule(
       for (const id of missing) {
         report({
           message: M.rowMissing(key, rowDisplay(table.edition, id)),
-          span: spanAt(table.missingRowAnchors[id]),
+          span: spanAt(table.missingRowAnchors[id], id),
           data: { table: key, row: id },
         });
       }
