@@ -123,7 +123,11 @@ function isChrome(el: Element, extent: Extent, inSection: boolean): boolean {
   if (extent.table) return false;
   if (!inSection && (el.tagName === 'header' || el.tagName === 'footer' || (role !== undefined && PAGE_ROLES.has(role)))) return true;
   if (extent.chars > CHROME_MAX_CHARS) return false;
-  const names = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`.toLowerCase().split(/[^a-z0-9]+/);
+  // Words of the class and id: "main-nav", "main_nav", "mainNav" → main, nav.
+  const names = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
   return names.some((w) => CHROME_WORDS.has(w));
 }
 
