@@ -289,7 +289,8 @@ export function documentToText(root: Node): string {
       table.rows.push(table.row);
       table.row = undefined;
     } else if (tag === 'table') {
-      lines.push(...tableLines(table.rows));
+      // (A loop, not push(...): a table may have more rows than a call takes arguments.)
+      for (const l of tableLines(table.rows)) lines.push(l);
       table = undefined;
     }
   }
