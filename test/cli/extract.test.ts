@@ -113,6 +113,17 @@ test('extract: each state — blank, unreadable (not a number, run together, wro
   assert.deepEqual([f['t2.6.enforcement.decisions'].state, f['t2.6.enforcement.decisions'].reason], ['unreadable', 'cell-count']);
   const unread = Object.entries(f).filter(([, v]) => v.state !== 'read').map(([k]) => k);
   assert.equal(unread.length, 1 + 1 + 7 + 7 + 1);
+
+  // The comparison with numbers.json names each difference; a blank cell matches 0 only when asked, and only 0.
+  const entry = (JSON.parse(r.stdout) as JsonExtractEntry[])[0];
+  const diffs = compareWithNumbers(entry, readNumbers());
+  assert.equal(diffs.length, 17, diffs.join('\n'));
+  assert.ok(diffs.includes('t3.new.research: blank, expected 0'), diffs.join('\n'));
+  assert.ok(diffs.includes('t3.next.commercial: unreadable (invalid-cell), expected 0'), diffs.join('\n'));
+  assert.equal(compareWithNumbers(entry, readNumbers(), { blankAsZero: true }).length, 16);
+  const n = readNumbers();
+  n.t3.rows['一、本年新收政府信息公开申请数量'][2] = 5;
+  assert.ok(compareWithNumbers(entry, n, { blankAsZero: true }).includes('t3.new.research: blank, expected 5'));
 });
 
 test('extractRecord: a row whose split its own arithmetic chose gives inferred figures; a missing table, unreadable ones', () => {

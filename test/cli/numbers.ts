@@ -53,20 +53,31 @@ export function expectedFigures(n: Numbers, edition: '2021' | '2019' = '2021'): 
   return out;
 }
 
+export interface CompareOptions {
+  /** Inferred figures count as read (one-line text, whose rows may be split by their own sums). */
+  inferred?: boolean;
+  /** A blank figure matches an expected 0 (a report whose authors left zeros empty) — and only 0. */
+  blankAsZero?: boolean;
+  /** Compare the title's wording too (default true; false for a title written in another order). */
+  title?: boolean;
+}
+
 /**
- * Differences between an extract record and numbers.json: every figure must be there, read with
- * certainty (or inferred, where allowed), with the same value; and no other figure. [] when equal.
+ * Differences between an extract record and numbers.json: body and year; every figure must be
+ * there, read with certainty (or as the options allow), with the same value; and no other figure.
+ * [] when equal.
  */
-export function compareWithNumbers(entry: JsonExtractEntry, n: Numbers, options: { inferred?: boolean } = {}): string[] {
+export function compareWithNumbers(entry: JsonExtractEntry, n: Numbers, options: CompareOptions = {}): string[] {
   const diffs: string[] = [];
   if (entry.body !== n.body) diffs.push(`body: ${entry.body} ≠ ${n.body}`);
   if (entry.year !== n.year) diffs.push(`year: ${entry.year} ≠ ${n.year}`);
-  if (entry.title !== n.title) diffs.push(`title: ${entry.title} ≠ ${n.title}`);
+  if (options.title !== false && entry.title !== n.title) diffs.push(`title: ${entry.title} ≠ ${n.title}`);
   const expected = expectedFigures(n);
   const figures = entry.figures ?? {};
   for (const [field, value] of expected) {
     const f = figures[field];
     if (!f) diffs.push(`${field}: missing`);
+    else if (options.blankAsZero && f.state === 'blank' && value === '0') continue;
     else if (f.state !== 'read' && !(options.inferred && f.state === 'inferred')) diffs.push(`${field}: ${f.state}${f.reason ? ` (${f.reason})` : ''}, expected ${value}`);
     else if (String(f.value) !== value) diffs.push(`${field}: ${f.value} ≠ ${value}`);
   }
