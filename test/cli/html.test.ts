@@ -62,6 +62,9 @@ test('html: chrome named by class is kept when it holds a table or much text (ne
   const long = '正文'.repeat(200);
   const html = page(`<div class="nav-content"><p>${long}</p></div><div class="menu"><table><tr><td>规章</td><td>0</td></tr></table></div>`);
   assert.equal(await htmlToText(html), [long, '规章\t0'].join('\n'));
+  // Inside a data table nothing is taken for chrome: a cell left out would move the cells after it.
+  const cells = page('<table><tr><td class="nav">规章</td><td><span class="menu">0</span></td><td id="footer">1</td></tr></table>');
+  assert.equal(await htmlToText(cells), '规章\t0\t1');
 });
 
 test('html: Word list numbers between conditional comments are kept, the comments are not', async () => {

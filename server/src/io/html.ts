@@ -261,7 +261,8 @@ export function documentToText(root: Node): string {
     if (!exit) {
       if (node.namespaceURI !== 'http://www.w3.org/1999/xhtml' || SKIPPED.has(tag) || isHidden(node)) continue;
       const extent = ext.get(node)!;
-      if (isChrome(node, extent, inSection)) continue;
+      // Never inside a data table: leaving out part of a row would move its cells.
+      if (!table && isChrome(node, extent, inSection)) continue;
       if (tag === 'br') {
         endLine();
         continue;
