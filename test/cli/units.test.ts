@@ -11,7 +11,7 @@ import { ConfigResolver, findConfigFiles } from '../../server/src/config/find';
 import { buildConfigSchema } from '../../server/src/config/schema';
 import { decodeText, encodeText, lineEndingOf, looksBinary, matchLineEndings } from '../../server/src/io/encoding';
 import { layoutPage, joinPages } from '../../server/src/io/pdfLayout';
-import { htmlToText } from '../../server/src/io/htmlText';
+import { htmlToText } from '../../server/src/io/html';
 import { writeFileAtomic } from '../../server/src/io/write';
 import { globBase, globToRegExp } from '../../server/src/cli/glob';
 import { parseArgs } from '../../server/src/cli/args';
@@ -120,13 +120,13 @@ test('layoutPage: one line per baseline, left to right; a gap becomes one space;
   assert.deepEqual(layoutPage([]), []);
 });
 
-test('htmlToText: paragraphs per line, tables as tab-separated rows, spans keep columns, entities decoded', () => {
+test('htmlToText (mammoth\'s HTML): paragraphs per line, tables as tab-separated rows, merged cells expanded, entities decoded', async () => {
   const html =
     '<h1>报告</h1><p>甲 &amp; 乙 &lt;1&gt; &#x4E00;</p><p></p>' +
     '<table><tr><td rowspan="2"><p>三、本年度</p><p>办理结果</p></td><td><p>（一）</p></td><td><p>1</p></td></tr>' +
     '<tr><td><p>（二）</p></td><td><p>2</p></td></tr>' +
     '<tr><td colspan="2"><p>合计</p></td><td><p>3</p><p>4</p></td></tr></table><p>a<br />b</p>';
-  assert.equal(htmlToText(html), ['报告', '甲 & 乙 <1> 一', '三、本年度办理结果\t（一）\t1', '\t（二）\t2', '合计\t3 4', 'a', 'b'].join('\n'));
+  assert.equal(await htmlToText(html), ['报告', '甲 & 乙 <1> 一', '三、本年度办理结果\t（一）\t1', '\t（二）\t2', '合计\t\t3 4', 'a', 'b'].join('\n'));
 });
 
 test('globs: *, **, ?, [..] and {a,b}; the folder to walk from', () => {

@@ -3,11 +3,18 @@ import type { Locale, Localized, SeveritySetting } from '../core/types';
 import { parseRuleOverride } from '../config/config';
 
 export type OutputFormat = 'stylish' | 'json' | 'sarif';
+/** Formats of `extract`. */
+export type ExtractFormat = 'csv' | 'json';
+
+/** `check` (the default: lint the inputs) or `extract` (write the figures read from them). */
+export type Command = 'check' | 'extract';
 
 export interface CliOptions {
+  command: Command;
   /** Files, folders and globs to check. */
   inputs: string[];
-  format: OutputFormat;
+  /** The check's format, or (for `extract`) the extract format. */
+  format: OutputFormat | ExtractFormat;
   lang: Locale;
   fix: boolean;
   fixDryRun: boolean;
@@ -51,7 +58,7 @@ const WITH_VALUE = new Set(['--format', '-f', '--lang', '--rule', '--config', '-
 
 export function defaultOptions(): CliOptions {
   return {
-    inputs: [], format: 'stylish', lang: 'zh-cn', fix: false, fixDryRun: false, rules: {}, noConfig: false,
+    command: 'check', inputs: [], format: 'stylish', lang: 'zh-cn', fix: false, fixDryRun: false, rules: {}, noConfig: false,
     quiet: false, verbose: false, printText: false, force: false, help: false, version: false, printConfigSchema: false,
   };
 }
@@ -61,10 +68,23 @@ function nonNegativeInt(text: string): number | undefined {
 }
 
 /** Parses argv (without the node and script paths). */
+/** Options of the check that `extract` does not take. */
+const NOT_FOR_EXTRACT = new Set([
+  '--fix', '--fix-dry-run', '--print-text', '--quiet', '-q', '--max-warnings', '--rule', '--config', '-c', '--no-config',
+  '--jobs', '-j', '--color', '--no-color', '--print-config-schema',
+]);
+
+/** Parses argv (without the node and script paths). `extract` as the first argument selects that command. */
 export function parseArgs(argv: readonly string[]): ParseResult {
   const o = defaultOptions();
   let onlyInputs = false;
-  for (let i = 0; i < argv.length; i++) {
+  let format: string | undefined;
+  let first = 0;
+  if (argv[0] === 'extract') {
+    o.command = 'extract';
+    first = 1;
+  }
+  for (let i = first; i < argv.length; i++) {
     const arg = argv[i];
     if (onlyInputs || !arg.startsWith('-') || arg === '-') {
       o.inputs.push(arg);
@@ -84,14 +104,37 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     } else if (!FLAGS.has(name) || eq > 0) {
       return usage(`未知选项：${arg}`, `unknown option: ${arg}`);
     }
+    if (o.command === 'extract' && NOT_FOR_EXTRACT.has(name)) {
+      return usage(`extract 不接受选项 ${name}`, `extract does not take the option ${name}`);
+    }
+    if (name === '--format' || name === '-f') {
+      format = value ?? '';
+      continue;
+    }
     const error = apply(o, name, value ?? '');
     if (error) return { ok: false, error };
+  }
+  if (o.command === 'extract') {
+    o.format = 'csv';
+    if (format !== undefined) {
+      if (format !== 'csv' && format !== 'json') {
+        return usage(`extract 的输出格式“${format}”未知（可用：csv、json）`, `unknown extract format "${format}" (use csv or json)`);
+      }
+      o.format = format;
+    }
+  } else if (format !== undefined) {
+    if (format !== 'stylish' && format !== 'json' && format !== 'sarif') {
+      return usage(`未知的输出格式“${format}”（可用：stylish、json、sarif）`, `unknown format "${format}" (use stylish, json or sarif)`);
+    }
+    o.format = format;
   }
   if (o.fix && o.fixDryRun) return usage('--fix 与 --fix-dry-run 不能同时使用', '--fix and --fix-dry-run cannot be used together');
   if (o.printText && (o.fix || o.fixDryRun)) return usage('--print-text 不能与 --fix 或 --fix-dry-run 同时使用', '--print-text cannot be combined with --fix or --fix-dry-run');
   if (o.config && o.noConfig) return usage('--config 与 --no-config 不能同时使用', '--config and --no-config cannot be used together');
   if (o.inputs.length === 0 && !o.help && !o.version && !o.printConfigSchema) {
-    return usage('没有指定要检查的文件或文件夹', 'no files or folders to check were given');
+    return o.command === 'extract'
+      ? usage('没有指定要提取的文件或文件夹', 'no files or folders to extract from were given')
+      : usage('没有指定要检查的文件或文件夹', 'no files or folders to check were given');
   }
   return { ok: true, options: o };
 }
@@ -110,12 +153,6 @@ function apply(o: CliOptions, name: string, value: string): Localized | undefine
     case '--help': case '-h': o.help = true; return undefined;
     case '--version': case '-v': o.version = true; return undefined;
     case '--print-config-schema': o.printConfigSchema = true; return undefined;
-    case '--format': case '-f':
-      if (value !== 'stylish' && value !== 'json' && value !== 'sarif') {
-        return { zh: `未知的输出格式“${value}”（可用：stylish、json、sarif）`, en: `unknown format "${value}" (use stylish, json or sarif)` };
-      }
-      o.format = value;
-      return undefined;
     case '--lang': {
       const v = value.toLowerCase();
       if (v === 'zh' || v === 'zh-cn' || v === 'zh-hans') o.lang = 'zh-cn';

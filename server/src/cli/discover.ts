@@ -1,6 +1,7 @@
 /**
  * From command-line inputs (files, folders, globs) to the list of files to check. A folder is
- * searched for report files (.txt .md .docx .pdf); hidden folders and node_modules are not entered.
+ * searched for report files (the extensions of REPORT_EXTENSIONS: .txt .md .docx .pdf .html …); hidden
+ * folders and node_modules are not entered.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -20,6 +21,9 @@ export interface Discovery {
 }
 
 const SKIPPED_DIRS = new Set(['node_modules']);
+
+/** The extensions searched for, as listed in messages. */
+const EXTENSION_LIST = Object.keys(REPORT_EXTENSIONS).join(' ');
 
 export function isReportFileName(name: string): boolean {
   if (name.startsWith('~$')) return false; // Word's lock files
@@ -54,7 +58,7 @@ export function discover(inputs: readonly string[], cwd: string = process.cwd())
       if (found.length === 0) {
         problems.push({
           input,
-          message: { zh: '文件夹中没有可检查的报告文件（.txt .md .docx .pdf）', en: 'the folder holds no report files (.txt .md .docx .pdf)' },
+          message: { zh: `文件夹中没有可检查的报告文件（${EXTENSION_LIST}）`, en: `the folder holds no report files (${EXTENSION_LIST})` },
         });
       }
       found.forEach(add);

@@ -5,9 +5,15 @@ govreport-lint — checks Chinese government information-disclosure annual repor
 
 用法 / Usage:
   govreport-lint [选项 options] <文件 files | 文件夹 folders | 通配符 globs ...>
+  govreport-lint extract [--format csv|json] [-o 文件 file] [--force] <文件 files | 文件夹 folders ...>
 
-  文件夹中查找 .txt .md .docx .pdf 文件；不是年度报告的文件会注明后跳过。
-  Folders are searched for .txt .md .docx .pdf files; files that are not reports are skipped with a note.
+  文件夹中查找 .txt .md .docx .pdf .html .htm 文件；不是年度报告的文件会注明后跳过。
+  Folders are searched for .txt .md .docx .pdf .html .htm files; files that are not reports are skipped with a note.
+
+  extract：导出每份报告三张表的全部数字及其状态（read 读出、inferred 推断、blank 空白、unreadable 无法读取），
+  CSV（默认，UTF-8 BOM，每个数字一行）或 JSON。无法读取的数字使退出码为 1。
+  extract: writes every figure of each report's three tables with its state (read, inferred, blank, unreadable),
+  as CSV (default; UTF-8 with BOM, one row per figure) or JSON. A figure that cannot be read makes the exit code 1.
 
 选项 / Options:
   -f, --format <stylish|json|sarif>  输出格式（默认 stylish）/ output format (default: stylish)
@@ -25,8 +31,8 @@ govreport-lint — checks Chinese government information-disclosure annual repor
       --max-warnings <n>             警告多于 n 个时退出码为 1 / exit 1 when there are more than n warnings
   -q, --quiet                        只报告错误 / report errors only
       --verbose                      显示每个文件的类型、编码与换行符 / show each file's kind, encoding and line endings
-      --print-text                   显示检查所用的文本（.docx/.pdf 为提取出的文本），不检查
-                                     print the text that is checked (extracted text for .docx/.pdf); no checking
+      --print-text                   显示检查所用的文本（.docx/.pdf/.html 为提取出的文本），不检查
+                                     print the text that is checked (extracted text for .docx/.pdf/.html); no checking
   -o, --output-file <文件 file>       将结果写入文件 / write the report to a file
   -j, --jobs <n|auto>                并行线程数（默认 auto）/ worker threads (default: auto)
       --max-file-size <MB>           大于此大小的文件不读取（默认 50）/ skip files larger than this (default: 50)

@@ -133,6 +133,7 @@ export class FileChecker {
       result.encoding = encodingLabel({ encoding: input.encoding, bom: !!input.bom });
       result.lineEnding = lineEndingOf(input.text);
     }
+    if (input.pageEncoding) result.encoding = input.pageEncoding;
     if (s.printText) {
       result.text = input.text;
       return result;

@@ -12,6 +12,7 @@ import { discover } from './discover';
 import { FileChecker } from './process';
 import type { CheckSettings, FileResult } from './process';
 import { checkInWorkers } from './pool';
+import { runExtract } from './extractRun';
 import { formatStylish, summaryLines } from './format/stylish';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -69,6 +70,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       en: `unknown rule: ${unknown.join(', ')} (see --print-config-schema for the list)`,
     });
   }
+  if (o.command === 'extract') return runExtract(o, io);
   if (o.config && !fs.existsSync(path.resolve(io.cwd, o.config))) {
     return usageError(io, { zh: `配置文件不存在：${o.config}`, en: `configuration file not found: ${o.config}` });
   }

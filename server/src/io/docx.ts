@@ -1,6 +1,9 @@
-/** Text of a Word (.docx) document: paragraphs and tables (rows of tab-separated cells), via mammoth. */
+/**
+ * Text of a Word (.docx) document: mammoth turns it into HTML, and the HTML reader (html.ts) turns that
+ * into lines: paragraphs, and tables as rows of tab-separated cells — the same path as saved web pages.
+ */
 import * as mammoth from 'mammoth';
-import { htmlToText } from './htmlText';
+import { htmlToText } from './html';
 import { detailOf, inputError } from './errors';
 
 /** An OLE compound file: a password-protected .docx, or an old binary .doc. */

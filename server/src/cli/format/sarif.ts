@@ -85,7 +85,7 @@ export function toSarif(results: readonly FileResult[], ctx: SarifContext): Reco
           },
         ];
       }
-      if (r.kind === 'docx' || r.kind === 'pdf') {
+      if (r.kind === 'docx' || r.kind === 'pdf' || r.kind === 'html') {
         result.properties = { extractedText: true };
       }
       sarifResults.push(result);

@@ -48,7 +48,7 @@ function t3Columns(table: TableNode): ColumnTemplate[] {
 const T2_COLUMNS_OF: Record<FormatEdition, Map<string, ColumnTemplate[]>> = { '2019': new Map(), '2021': new Map() };
 
 /** A column's name for messages: table 四 adds its group ("行政复议·总计"). */
-export function columnDisplay(table: TableNode, col: ColumnTemplate): string {
+export function columnDisplay(table: Pick<TableNode, 'kind'>, col: ColumnTemplate): string {
   if (table.kind === 't4') {
     const g = T4_GROUPS.find((x) => col.id.startsWith(`${x.id}.`));
     return g ? `${g.label}·${col.label}` : col.label;

@@ -1,0 +1,193 @@
+/**
+ * The `extract` command: read each report, and write its figures as JSON or CSV (formats documented
+ * in docs/cli.md). Files are read as by the checker (same kinds, encodings and errors).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { localize, parse } from '../core';
+import type { Locale, Localized } from '../core/types';
+import { readInput, InputError } from '../io/read';
+import { detailOf } from '../io/errors';
+import type { CliOptions } from './args';
+import { discover } from './discover';
+import { displayPath } from './process';
+import { extractRecord } from './extract';
+import type { Figure, ReportRecord } from './extract';
+
+/** One input's outcome: a record, or why there is none. */
+export interface ExtractResult {
+  file: string;
+  record?: ReportRecord;
+  skipped?: 'not-a-report';
+  error?: { code: string; message: Localized };
+}
+
+export interface ExtractIo {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+  cwd: string;
+}
+
+const EXIT_OK = 0;
+const EXIT_UNREADABLE_FIGURES = 1;
+const EXIT_USAGE_OR_IO = 2;
+/** Files read ahead on one thread (as the checker does). */
+const IO_LANES = 4;
+
+/** Reads one file and extracts its record. Never throws. */
+export async function extractFile(file: string, cwd: string, options: { force: boolean; maxBytes?: number }): Promise<ExtractResult> {
+  const out: ExtractResult = { file: displayPath(file, cwd) };
+  let text: string;
+  try {
+    text = (await readInput(file, { maxBytes: options.maxBytes })).text;
+  } catch (e) {
+    out.error =
+      e instanceof InputError
+        ? { code: e.code, message: e.localized }
+        : { code: 'unreadable', message: { zh: `无法读取：${detailOf(e)}`, en: `cannot be read: ${detailOf(e)}` } };
+    return out;
+  }
+  const model = parse(text);
+  if (!model.isReport && !options.force) out.skipped = 'not-a-report';
+  else out.record = extractRecord(model);
+  return out;
+}
+
+export async function runExtract(o: CliOptions, io: ExtractIo): Promise<number> {
+  const lang = o.lang;
+  const say = (text: Localized) => io.stderr.write(`govreport-lint: ${localize(text, lang)}\n`);
+  let ioFailure = false;
+  const found = discover(o.inputs, io.cwd);
+  for (const p of found.problems) {
+    ioFailure = true;
+    say({ zh: `${p.input}：${p.message.zh}`, en: `${p.input}: ${p.message.en}` });
+  }
+  const results: ExtractResult[] = new Array(found.files.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < found.files.length; i = next++) {
+      results[i] = await extractFile(found.files[i], io.cwd, { force: o.force, maxBytes: o.maxBytes });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IO_LANES, found.files.length) }, lane));
+
+  let unreadableFigures = 0;
+  for (const r of results) {
+    if (r.error) {
+      ioFailure = true;
+      say({ zh: `${r.file}：${r.error.message.zh}`, en: `${r.file}: ${r.error.message.en}` });
+    } else if (r.skipped) {
+      say({ zh: `${r.file}：未识别为政府信息公开工作年度报告，已跳过（可用 --force 强制提取）`, en: `${r.file}: not recognised as an annual report; skipped (--force extracts it anyway)` });
+    } else if (r.record) {
+      const n = r.record.figures.filter((f) => f.state === 'unreadable').length;
+      unreadableFigures += n;
+      if (o.verbose) {
+        const c = countStates(r.record.figures);
+        say({
+          zh: `${r.file}：读出 ${c.read}，推断 ${c.inferred}，空白 ${c.blank}，无法读取 ${c.unreadable}`,
+          en: `${r.file}: read ${c.read}, inferred ${c.inferred}, blank ${c.blank}, unreadable ${c.unreadable}`,
+        });
+      }
+    }
+  }
+
+  const output = o.format === 'csv' ? formatExtractCsv(results) : formatExtractJson(results, lang);
+  if (o.outputFile) {
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, o.outputFile), output);
+    } catch (e) {
+      say({ zh: `无法写入输出文件 ${o.outputFile}：${String(e)}`, en: `cannot write the output file ${o.outputFile}: ${String(e)}` });
+      ioFailure = true;
+    }
+  } else io.stdout.write(output);
+
+  if (ioFailure) return EXIT_USAGE_OR_IO;
+  return unreadableFigures > 0 ? EXIT_UNREADABLE_FIGURES : EXIT_OK;
+}
+
+function countStates(figures: readonly Figure[]): Record<Figure['state'], number> {
+  const c = { read: 0, inferred: 0, blank: 0, unreadable: 0 };
+  for (const f of figures) c[f.state]++;
+  return c;
+}
+
+// ---------------------------------------------------------------- JSON
+
+export interface JsonFigure {
+  label: string;
+  value: number | null;
+  state: Figure['state'];
+  reason?: Figure['reason'];
+  raw?: string;
+  line?: number;
+}
+
+export interface JsonExtractEntry {
+  file: string;
+  title?: string | null;
+  body?: string | null;
+  year?: number | null;
+  edition?: string;
+  figures?: Record<string, JsonFigure>;
+  skipped?: 'not-a-report';
+  error?: { code: string; message: string };
+}
+
+export function toExtractJson(results: readonly ExtractResult[], lang: Locale): JsonExtractEntry[] {
+  return results.map((r) => {
+    const e: JsonExtractEntry = { file: r.file };
+    if (r.error) e.error = { code: r.error.code, message: localize(r.error.message, lang) };
+    if (r.skipped) e.skipped = r.skipped;
+    if (r.record) {
+      e.title = r.record.title ?? null;
+      e.body = r.record.body ?? null;
+      e.year = r.record.year ?? null;
+      e.edition = r.record.edition;
+      e.figures = {};
+      for (const f of r.record.figures) {
+        const j: JsonFigure = { label: f.label, value: f.value ?? null, state: f.state };
+        if (f.reason) j.reason = f.reason;
+        if (f.raw !== undefined) j.raw = f.raw;
+        if (f.line !== undefined) j.line = f.line;
+        e.figures[f.field] = j;
+      }
+    }
+    return e;
+  });
+}
+
+export function formatExtractJson(results: readonly ExtractResult[], lang: Locale): string {
+  return JSON.stringify(toExtractJson(results, lang), null, 2) + '\n';
+}
+
+// ---------------------------------------------------------------- CSV
+
+/** The CSV columns, in order (the header row). */
+export const CSV_COLUMNS = ['file', 'body', 'year', 'edition', 'field', 'label', 'value', 'state', 'reason', 'line'] as const;
+
+/**
+ * A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. Text that a
+ * spreadsheet would run as a formula (starting with = + - @) is prefixed with an apostrophe; numbers
+ * are written as numbers.
+ */
+export function csvField(v: string | number | undefined | null): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'number') return String(v);
+  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Long format: one row per figure of every report, after a header row; UTF-8 with a BOM, CRLF line ends. */
+export function formatExtractCsv(results: readonly ExtractResult[]): string {
+  const lines: string[] = [CSV_COLUMNS.join(',')];
+  for (const r of results) {
+    if (!r.record) continue;
+    const { body, year, edition } = r.record;
+    for (const f of r.record.figures) {
+      lines.push(
+        [csvField(r.file), csvField(body), csvField(year), csvField(edition), csvField(f.field), csvField(f.label), csvField(f.value), csvField(f.state), csvField(f.reason), csvField(f.line)].join(','),
+      );
+    }
+  }
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
