@@ -502,3 +502,13 @@ test('a cell on a line of its own in tab text makes its row unreadable, not the 
   assert.deepEqual(t3.missingRowIds, []);
   assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.data?.row}`), ['table-cell-count t3.refuse.4']);
 });
+
+test('a row of table 三 with every cell empty and no digit in its label is a row of blank cells', () => {
+  const text = SAMPLE('tab.txt').replace(/(\t（二）部分公开[^\t]*)(?:\t\d*)+\n/, '$1\t\t\t\t\t\t\t\t\n');
+  assert.notEqual(text, SAMPLE('tab.txt'));
+  const { model, findings } = lint(text);
+  const row = model.tables.t3!.rows.find((r) => r.rowId === 't3.partial')!;
+  assert.deepEqual(row.cells.map((c) => c.kind), new Array(7).fill('blank'));
+  assert.deepEqual(model.tables.t3!.missingRowIds, []);
+  assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.data?.row}`), new Array(7).fill('table-cell-invalid t3.partial'));
+});
