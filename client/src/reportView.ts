@@ -63,8 +63,8 @@ export class ReportViewProvider implements vscode.TreeDataProvider<Item>, vscode
     this.data = data && data.linted ? data : null;
     void vscode.commands.executeCommand('setContext', 'govreport.reportActive', this.data !== null);
     this.changed.fire(undefined);
-    // A document too large to check is not shown in the view, but the status item says why.
-    this.updated.fire(this.data ?? (data?.tooLarge ? data : null));
+    // A document too large to check is not shown in the view, but the status item says why; so is a broken configuration file.
+    this.updated.fire(this.data ?? (data?.tooLarge || data?.configErrors ? data : null));
   }
 
   getChildren(element?: Item): Item[] {

@@ -12,9 +12,10 @@ import type { ConfigProblem, GovreportConfig } from '../config/config';
 import { toLintOptions } from '../config/config';
 import { readInput, InputError } from '../io/read';
 import type { InputKind } from '../io/read';
-import { decodeText, encodeText, encodingLabel, lineEndingOf, matchLineEndings } from '../io/encoding';
-import type { LineEnding, TextEncoding } from '../io/encoding';
-import { writeFileAtomic } from '../io/write';
+import { encodingLabel, lineEndingOf } from '../io/encoding';
+import type { LineEnding } from '../io/encoding';
+import { applyEdits } from '../core/fixes/edits';
+import { fileEdits, writeFixes } from './fixFile';
 import { detailOf } from '../io/errors';
 import { lineIndex, positionAt } from './positions';
 import type { LineIndex } from './positions';
@@ -145,7 +146,7 @@ export class FileChecker {
     let text = input.text;
     if (s.fix !== 'none') {
       if (!input.writable) result.fix = { edits: 0, written: false, notWritable: true };
-      else text = await this.fix(file, result, input.text, options, input.encoding!, !!input.bom);
+      else text = await this.fix(file, result, input.text, options);
     }
     const linted = lint(text, options);
     if (!linted.model.isReport && !options.force) {
@@ -165,34 +166,22 @@ export class FileChecker {
     result: FileResult,
     original: string,
     options: LintOptions,
-    encoding: TextEncoding,
-    bom: boolean,
   ): Promise<string> {
     const fixed = fixAll(original, options);
     if (fixed.text === original) {
       result.fix = { edits: 0, written: false };
       return original;
     }
-    const text = matchLineEndings(original, fixed.text);
+    const edits = fileEdits(original, fixed);
+    const text = applyEdits(original, edits);
     if (this.settings.fix === 'dry-run') {
       const diff = createTwoFilesPatch(result.display, result.display, original, text, undefined, undefined, { context: 3 });
       result.fix = { edits: fixed.edits.length, written: false, diff };
       return text;
     }
-    const bytes = encodeText(text, { encoding, bom });
-    const back = decodeText(bytes);
-    if (!back || back.text !== text) {
-      result.fix = {
-        edits: fixed.edits.length,
-        written: false,
-        error: { zh: '修复后的文本无法按原编码保存，未写入', en: 'the fixed text cannot be saved in the original encoding; not written' },
-      };
-      return original;
-    }
-    try {
-      await writeFileAtomic(file, bytes);
-    } catch (e) {
-      result.fix = { edits: fixed.edits.length, written: false, error: { zh: `写入失败：${detailOf(e)}`, en: `write failed: ${detailOf(e)}` } };
+    const written = await writeFixes(file, original, edits);
+    if ('error' in written) {
+      result.fix = { edits: fixed.edits.length, written: false, error: written.error };
       return original;
     }
     result.fix = { edits: fixed.edits.length, written: true };

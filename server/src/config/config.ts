@@ -32,6 +32,25 @@ export interface ConfigProblem {
   message: Localized;
 }
 
+/**
+ * Bounds on a configuration file. A real one is a few hundred bytes and three levels deep
+ * (`rules` → rule id → severity); anything far beyond is refused before it is parsed, so a hostile
+ * file costs neither the stack (deep nesting) nor memory (huge values copied into messages).
+ */
+export const CONFIG_LIMITS = {
+  /** Characters of text (and bytes on disk) read at most. */
+  maxChars: 1024 * 1024,
+  /** Nesting of arrays and objects. */
+  maxDepth: 32,
+  /** Characters of a bad value or key quoted in a message. */
+  excerptChars: 60,
+} as const;
+
+/** A problem of one configuration file, with the file's path. */
+export interface ConfigFileProblem extends ConfigProblem {
+  file: string;
+}
+
 export interface ParsedConfig {
   config: GovreportConfig;
   problems: ConfigProblem[];
@@ -43,7 +62,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /** Accepts "error", "warning", "warn", "info", "off" (any case); anything else is undefined. */
 export function toSeveritySetting(value: unknown): SeveritySetting | undefined {
-  if (typeof value !== 'string') return undefined;
+  if (typeof value !== 'string' || value.length > 32) return undefined;
   const v = value.trim().toLowerCase();
   if (v === 'warn') return 'warning';
   return (SEVERITY_SETTINGS as readonly string[]).includes(v) ? (v as SeveritySetting) : undefined;
@@ -54,12 +73,50 @@ export function toSeveritySetting(value: unknown): SeveritySetting | undefined {
  * and described in `problems`. `knownRuleIds`, when given, turns unknown rule ids into warnings.
  */
 export function parseConfig(text: string, knownRuleIds?: readonly string[]): ParsedConfig {
+  try {
+    return parseBounded(text, knownRuleIds);
+  } catch (e) {
+    // Not expected (the bounds above keep every step small); still a problem of this file, never of the run.
+    const detail = excerpt(e instanceof Error ? e.message : String(e), 200);
+    return { config: {}, problems: [{ severity: 'error', path: '', message: { zh: `无法读取配置：${detail}`, en: `the configuration cannot be read: ${detail}` } }] };
+  }
+}
+
+/** The message for a configuration file over `CONFIG_LIMITS.maxChars` (characters or bytes). */
+export function tooLargeProblem(size: number): ConfigProblem {
+  const kb = (n: number) => Math.ceil(n / 1024);
+  return {
+    severity: 'error',
+    path: '',
+    message: {
+      zh: `配置文件过大（${kb(size)} KB，上限 ${kb(CONFIG_LIMITS.maxChars)} KB），已忽略`,
+      en: `the configuration file is too large (${kb(size)} KB, limit ${kb(CONFIG_LIMITS.maxChars)} KB); ignored`,
+    },
+  };
+}
+
+function parseBounded(text: string, knownRuleIds: readonly string[] | undefined): ParsedConfig {
   const problems: ConfigProblem[] = [];
+  if (text.length > CONFIG_LIMITS.maxChars) return { config: {}, problems: [tooLargeProblem(text.length)] };
+  const body = text.replace(/^\uFEFF/, '');
+  const deep = tooDeepAt(body, CONFIG_LIMITS.maxDepth);
+  if (deep !== undefined) {
+    const { line, column } = lineColumn(body, deep);
+    problems.push({
+      severity: 'error',
+      path: '',
+      message: {
+        zh: `嵌套过深（超过 ${CONFIG_LIMITS.maxDepth} 层，第 ${line} 行第 ${column} 列），已忽略`,
+        en: `nested too deeply (more than ${CONFIG_LIMITS.maxDepth} levels, at line ${line}, column ${column}); ignored`,
+      },
+    });
+    return { config: {}, problems };
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    raw = JSON.parse(body);
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
+    const detail = excerpt(e instanceof Error ? e.message : String(e), 200);
     problems.push({
       severity: 'error',
       path: '',
@@ -82,10 +139,78 @@ export function parseConfig(text: string, knownRuleIds?: readonly string[]): Par
     } else if (key === 'detection') {
       config.detection = parseDetection(value, problems);
     } else {
-      problems.push({ severity: 'warning', path: key, message: { zh: `未知的设置项“${key}”，已忽略`, en: `unknown setting "${key}" ignored` } });
+      const k = excerpt(key);
+      problems.push({ severity: 'warning', path: k, message: { zh: `未知的设置项“${k}”，已忽略`, en: `unknown setting "${k}" ignored` } });
     }
   }
   return { config, problems };
+}
+
+/** At most `max` characters of `s`, with "…" when cut (never splitting a surrogate pair). */
+export function excerpt(s: string, max: number = CONFIG_LIMITS.excerptChars): string {
+  if (s.length <= max) return s;
+  let end = max;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return s.slice(0, end) + '…';
+}
+
+/** A value as JSON for a message, cut to an excerpt; never serializes more than the excerpt needs. */
+export function previewValue(value: unknown, max: number = CONFIG_LIMITS.excerptChars): string {
+  let out = '';
+  const budget = max + 1;
+  const put = (s: string): boolean => {
+    out += s;
+    return out.length < budget;
+  };
+  const walk = (v: unknown, depth: number): boolean => {
+    if (typeof v === 'string') return put(JSON.stringify(v.length > budget ? v.slice(0, budget) : v));
+    if (v === null || typeof v !== 'object') return put(String(v));
+    if (depth >= CONFIG_LIMITS.maxDepth) return put('…');
+    const isArray = Array.isArray(v);
+    if (!put(isArray ? '[' : '{')) return false;
+    let first = true;
+    for (const key in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+      if (!first && !put(',')) return false;
+      first = false;
+      if (!isArray && !put(JSON.stringify(key.length > budget ? key.slice(0, budget) : key) + ':')) return false;
+      if (!walk((v as Record<string, unknown>)[key], depth + 1)) return false;
+    }
+    return put(isArray ? ']' : '}');
+  };
+  walk(value, 0);
+  return excerpt(out, max);
+}
+
+/**
+ * The offset of the first bracket that opens level `maxDepth + 1` of arrays and objects, or
+ * undefined when the text stays within it. One pass; strings (with their escapes) are skipped.
+ */
+export function tooDeepAt(text: string, maxDepth: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \\ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > maxDepth) return i;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) depth--;
+  }
+  return undefined;
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
 }
 
 function typeProblem(path: string, zhType: string, enType: string): ConfigProblem {
@@ -99,21 +224,23 @@ function parseRules(value: unknown, known: readonly string[] | undefined, proble
     return rules;
   }
   for (const [id, setting] of Object.entries(value)) {
-    const path = `rules.${id}`;
+    const shownId = excerpt(id);
+    const path = `rules.${shownId}`;
     const severity = toSeveritySetting(setting);
     if (!severity) {
+      const shown = previewValue(setting);
       problems.push({
         severity: 'error',
         path,
         message: {
-          zh: `规则“${id}”的级别无效：${JSON.stringify(setting)}（可用：error、warning、info、off）`,
-          en: `invalid severity for rule "${id}": ${JSON.stringify(setting)} (use error, warning, info or off)`,
+          zh: `规则“${shownId}”的级别无效：${shown}（可用：error、warning、info、off）`,
+          en: `invalid severity for rule "${shownId}": ${shown} (use error, warning, info or off)`,
         },
       });
       continue;
     }
     if (known && !known.includes(id)) {
-      problems.push({ severity: 'warning', path, message: { zh: `未知的规则“${id}”`, en: `unknown rule "${id}"` } });
+      problems.push({ severity: 'warning', path, message: { zh: `未知的规则“${shownId}”`, en: `unknown rule "${shownId}"` } });
     }
     rules[id] = severity;
   }
@@ -131,10 +258,11 @@ function parseDetection(value: unknown, problems: ConfigProblem[]): DetectionOpt
       if (typeof v === 'boolean') detection.force = v;
       else problems.push(typeProblem('detection.force', '布尔值', 'a boolean'));
     } else {
+      const k = excerpt(key);
       problems.push({
         severity: 'warning',
-        path: `detection.${key}`,
-        message: { zh: `未知的设置项“detection.${key}”，已忽略`, en: `unknown setting "detection.${key}" ignored` },
+        path: `detection.${k}`,
+        message: { zh: `未知的设置项“detection.${k}”，已忽略`, en: `unknown setting "detection.${k}" ignored` },
       });
     }
   }

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, mergeConfigs, parseConfig } from './config';
+import { CONFIG_FILE_NAME, CONFIG_LIMITS, mergeConfigs, parseConfig, tooLargeProblem } from './config';
 import type { ConfigProblem, GovreportConfig } from './config';
 
 export interface LoadedConfigFile {
@@ -20,18 +20,31 @@ export interface ResolvedConfig {
   files: LoadedConfigFile[];
 }
 
-/** Reads and parses one configuration file. An unreadable file becomes a problem, not an exception. */
+/**
+ * Reads and parses one configuration file. An unreadable file becomes a problem, not an exception;
+ * so does a file larger than `CONFIG_LIMITS.maxChars` bytes (it is not read) or one that is not a
+ * regular file.
+ */
 export function loadConfigFile(file: string, knownRuleIds?: readonly string[]): LoadedConfigFile {
+  const problem = (zh: string, en: string): LoadedConfigFile => ({ file, config: {}, problems: [{ severity: 'error', path: '', message: { zh, en } }] });
   let text: string;
+  let fd: number | undefined;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // Non-blocking open: a FIFO named as the configuration must not hang the run.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return problem('不是普通文件，已忽略', 'not a regular file; ignored');
+    if (stat.size > CONFIG_LIMITS.maxChars) return { file, config: {}, problems: [tooLargeProblem(stat.size)] };
+    const buf = Buffer.alloc(CONFIG_LIMITS.maxChars + 1);
+    let n = 0;
+    for (let got; n < buf.length && (got = fs.readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += got;
+    if (n > CONFIG_LIMITS.maxChars) return { file, config: {}, problems: [tooLargeProblem(n)] };
+    text = buf.toString('utf8', 0, n);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return {
-      file,
-      config: {},
-      problems: [{ severity: 'error', path: '', message: { zh: `无法读取：${detail}`, en: `cannot be read: ${detail}` } }],
-    };
+    return problem(`无法读取：${detail}`, `cannot be read: ${detail}`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
   const { config, problems } = parseConfig(text, knownRuleIds);
   return { file, config, problems };

@@ -1,30 +1,163 @@
-/** Atomic file replacement: a temporary file in the same folder, flushed to disk, then renamed over the original. */
+/**
+ * Writing a fixed file without damaging it.
+ *
+ * `snapshotFile` reads the file as it is (through symbolic links, to the file they name); `replaceFile`
+ * writes new contents to a temporary file in the same folder, flushed to disk, gives it the original's
+ * owner, group and mode, checks that the original is still exactly what was read, and renames it over
+ * the original (the link stays a link). It refuses, with a reason, rather than:
+ * - write a file the user may not write (as `access(W_OK)` says), or one with no write permission at
+ *   all (mode 444 and the like: read-only by intent, even for root);
+ * - write a file with more than one hard link: a rename would split the links, and writing in place
+ *   is not atomic (a crash or a full disk midway leaves a torn file under every name);
+ * - change the owner or group (when the user may not give the new file the original's);
+ * - overwrite an edit made after the file was read (size, modification time and SHA-256 compared
+ *   just before the rename).
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Localized } from '../core/types';
 
-export async function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let mode: number | undefined;
-  try {
-    mode = (await fs.promises.stat(file)).mode & 0o7777;
-  } catch {
-    mode = undefined;
+export interface FileSnapshot {
+  /** The path as given. */
+  file: string;
+  /** The file written: `file` with every symbolic link resolved. */
+  real: string;
+  bytes: Buffer;
+  stat: fs.Stats;
+  sha256: string;
+}
+
+export type WriteRefusalCode = 'not-regular' | 'read-only' | 'hard-links' | 'owner' | 'changed';
+
+/** Why a file was not written: a reason for the user; the file is as it was. */
+export class WriteRefusal extends Error {
+  constructor(
+    readonly code: WriteRefusalCode,
+    readonly localized: Localized,
+  ) {
+    super(localized.en);
+    this.name = 'WriteRefusal';
   }
-  const handle = await fs.promises.open(tmp, 'wx', mode ?? 0o644);
+}
+
+/** The file is no longer what was read: the user's edit wins. */
+export const CHANGED_SINCE_READ: Localized = {
+  zh: '文件在检查期间被修改，未写入（保留了修改后的内容），请重新运行',
+  en: 'the file changed while it was being checked; not written (the change is kept); run again',
+};
+
+function sha256(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Reads the file that `file` names (through links), with what is needed to replace it safely. */
+export async function snapshotFile(file: string): Promise<FileSnapshot> {
+  const real = await fs.promises.realpath(file);
+  // Non-blocking: a FIFO put in the file's place is refused below instead of hanging the run.
+  const handle = await fs.promises.open(real, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new WriteRefusal('not-regular', { zh: '不是普通文件，未写入', en: 'not a regular file; not written' });
+    const bytes = await handle.readFile();
+    return { file, real, bytes, stat, sha256: sha256(bytes) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file system's limit on one name (bytes), for the temporary file's name. */
+const NAME_MAX = 255;
+
+/** `.<name>.<pid>.<random>.tmp` within NAME_MAX bytes: the original name is shortened (at a character boundary) when needed. */
+export function tempNameFor(base: string): string {
+  const suffix = `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const room = NAME_MAX - 1 - Buffer.byteLength(suffix);
+  let name = base;
+  while (Buffer.byteLength(name) > room) name = [...name].slice(0, -1).join('');
+  return `.${name}${suffix}`;
+}
+
+function modeText(mode: number): string {
+  return (mode & 0o7777).toString(8).padStart(3, '0');
+}
+
+/** Checks that the file may be replaced by this user; throws WriteRefusal. */
+async function checkWritable(snap: FileSnapshot): Promise<void> {
+  const { stat, real } = snap;
+  const mode = modeText(stat.mode);
+  try {
+    await fs.promises.access(real, fs.constants.W_OK);
+  } catch {
+    throw new WriteRefusal('read-only', { zh: `没有写入权限（权限 ${mode}），未写入`, en: `not writable by this user (mode ${mode}); not written` });
+  }
+  if ((stat.mode & 0o222) === 0) {
+    throw new WriteRefusal('read-only', { zh: `文件是只读的（权限 ${mode}），未写入`, en: `the file is read-only (mode ${mode}); not written` });
+  }
+  if (stat.nlink > 1) {
+    throw new WriteRefusal('hard-links', {
+      zh: `文件有 ${stat.nlink} 个硬链接，写入会拆散它们，未写入（可用 --fix-dry-run 查看修复）`,
+      en: `the file has ${stat.nlink} hard links, which writing would split; not written (see the fixes with --fix-dry-run)`,
+    });
+  }
+}
+
+/** Whether the file at `snap.real` is still the one read, with the same contents. */
+async function unchanged(snap: FileSnapshot): Promise<boolean> {
+  let now: fs.Stats;
+  try {
+    now = await fs.promises.stat(snap.real);
+  } catch {
+    return false;
+  }
+  const s = snap.stat;
+  if (now.dev !== s.dev || now.ino !== s.ino || now.size !== s.size || now.mtimeMs !== s.mtimeMs) return false;
+  try {
+    return sha256(await fs.promises.readFile(snap.real)) === snap.sha256;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Replaces the contents of the file read into `snap` by `data`. Throws WriteRefusal when it must not
+ * (see above), or the error of a failed write; in both cases the file is as it was.
+ */
+export async function replaceFile(snap: FileSnapshot, data: Uint8Array, hooks: { beforeRename?: () => Promise<void> } = {}): Promise<void> {
+  await checkWritable(snap);
+  const dir = path.dirname(snap.real);
+  const tmp = path.join(dir, tempNameFor(path.basename(snap.real)));
+  const { uid, gid, mode } = snap.stat;
+  const handle = await fs.promises.open(tmp, 'wx', 0o600);
+  let renamed = false;
   try {
     try {
       await handle.writeFile(data);
+      const mine = await handle.stat();
+      if (mine.uid !== uid || mine.gid !== gid) {
+        try {
+          await handle.chown(uid, gid);
+        } catch {
+          throw new WriteRefusal('owner', {
+            zh: `无法保留文件的所有者和组（${uid}:${gid}），未写入`,
+            en: `cannot keep the file's owner and group (${uid}:${gid}); not written`,
+          });
+        }
+      }
+      // After chown, which clears set-id bits.
+      await handle.chmod(mode & 0o7777);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    if (mode !== undefined) await fs.promises.chmod(tmp, mode);
-    await fs.promises.rename(tmp, file);
-  } catch (e) {
-    await fs.promises.rm(tmp, { force: true });
-    throw e;
+    await hooks.beforeRename?.();
+    if (!(await unchanged(snap))) {
+      throw new WriteRefusal('changed', CHANGED_SINCE_READ);
+    }
+    await fs.promises.rename(tmp, snap.real);
+    renamed = true;
+  } finally {
+    if (!renamed) await fs.promises.rm(tmp, { force: true });
   }
   // Make the rename itself durable; not every platform can open a folder for that.
   try {
@@ -37,4 +170,9 @@ export async function writeFileAtomic(file: string, data: Uint8Array): Promise<v
   } catch {
     /* best effort */
   }
+}
+
+/** Atomic replacement of a file by `data` (kept for callers that hold no snapshot): snapshot, then replace. */
+export async function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
+  await replaceFile(await snapshotFile(file), data);
 }

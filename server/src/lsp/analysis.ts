@@ -5,6 +5,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type LintResultWithErrors, type Locale, type SeveritySetting } from '../core';
+import type { ConfigFileProblem } from '../config/config';
 import type { GovreportSettings } from './protocol';
 import { settingsKey } from './settings';
 
@@ -25,6 +26,8 @@ export interface Analysis {
   force: boolean;
   /** Not checked: longer than `govreport.maxDocumentChars`. */
   tooLarge?: { chars: number; limit: number };
+  /** Errors in the configuration files that apply (those files are ignored). */
+  configErrors?: ConfigFileProblem[];
 }
 
 interface Entry {
@@ -37,11 +40,12 @@ export class Analyzer {
   private readonly cache = new Map<string, Entry>();
 
   /** The analysis of the document as it is now (from the cache when nothing changed). */
-  analyze(doc: TextDocument, settings: GovreportSettings, rules: Record<string, SeveritySetting>): Analysis {
+  analyze(doc: TextDocument, settings: GovreportSettings, rules: Record<string, SeveritySetting>, configErrors: readonly ConfigFileProblem[] = []): Analysis {
     const key = settingsKey(settings, rules) + doc.languageId;
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
     const analysis = this.compute(doc, settings, rules);
+    if (configErrors.length > 0) analysis.configErrors = [...configErrors];
     this.cache.set(doc.uri, { version: doc.version, key, analysis });
     return analysis;
   }

@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { RULES, type Locale, type SeveritySetting } from '../core';
 import { ConfigResolver } from '../config/find';
+import type { ConfigFileProblem } from '../config/config';
 import { Analyzer, localeFor, type Analysis } from './analysis';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type GovreportSettings } from './protocol';
 import { normalizeSettings } from './settings';
@@ -67,24 +68,28 @@ export class ServerContext {
    * Rule severities in force for a document: the `.govreportrc.json` files above it (file URIs only),
    * with the editor's `govreport.rules` over them (settings win).
    */
-  rulesFor(uri: string, settings: GovreportSettings): Record<string, SeveritySetting> {
-    if (!uri.startsWith('file:')) return settings.rules;
+  rulesFor(uri: string, settings: GovreportSettings): { rules: Record<string, SeveritySetting>; configErrors: ConfigFileProblem[] } {
+    if (!uri.startsWith('file:')) return { rules: settings.rules, configErrors: [] };
     let filePath: string;
     try {
       filePath = fileURLToPath(uri);
     } catch {
-      return settings.rules;
+      return { rules: settings.rules, configErrors: [] };
     }
     const resolved = this.rc.forFile(filePath);
+    const configErrors: ConfigFileProblem[] = [];
     for (const f of resolved.files) {
       for (const p of f.problems) {
+        if (p.severity === 'error') configErrors.push({ ...p, file: f.file });
         const key = `${f.file}|${p.path}|${p.message.en}`;
         if (this.reportedRcProblems.has(key)) continue;
         this.reportedRcProblems.add(key);
-        this.connection.console.warn(`${f.file}: ${p.path ? `${p.path}: ` : ''}${p.message.zh} (${p.message.en})`);
+        const line = `${f.file}: ${p.path ? `${p.path}: ` : ''}${p.message.zh} (${p.message.en})`;
+        if (p.severity === 'error') this.connection.console.error(line);
+        else this.connection.console.warn(line);
       }
     }
-    return { ...resolved.config.rules, ...settings.rules };
+    return { rules: { ...resolved.config.rules, ...settings.rules }, configErrors };
   }
 
   /** A `.govreportrc.json` was created, changed or deleted. */
@@ -104,7 +109,8 @@ export class ServerContext {
     const settings = await this.settingsFor(uri);
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
-    const analysis = this.analyzer.analyze(doc, settings, this.rulesFor(uri, settings));
+    const { rules, configErrors } = this.rulesFor(uri, settings);
+    const analysis = this.analyzer.analyze(doc, settings, rules, configErrors);
     return { doc, settings, analysis, locale: this.locale(settings) };
   }
 }

@@ -116,6 +116,7 @@ export function reportViewOf(doc: TextDocument, analysis: Analysis, locale: Loca
     version: doc.version,
     linted: analysis.linted,
     ...(analysis.tooLarge ? { tooLarge: analysis.tooLarge } : {}),
+    ...(analysis.configErrors ? { configErrors: analysis.configErrors.map((e) => ({ file: e.file, path: e.path, message: localize(e.message, locale) })) } : {}),
     isReport: data.isReport,
     title: data.title ? { text: data.title.text, year: data.title.year, range: toRange(doc, data.title.span) } : undefined,
     edition: data.edition,

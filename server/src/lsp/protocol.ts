@@ -93,6 +93,19 @@ export interface ReportViewResult {
   fixable: number;
   /** Set when the document is not checked because it is longer than `govreport.maxDocumentChars`. */
   tooLarge?: { chars: number; limit: number };
+  /**
+   * Errors in the `.govreportrc.json` files that apply to the document (a broken file is ignored and
+   * the document is checked without it). Messages in the document's message language.
+   */
+  configErrors?: ConfigErrorNote[];
+}
+
+export interface ConfigErrorNote {
+  /** Absolute path of the configuration file. */
+  file: string;
+  /** JSON path of the bad value ("" for the whole file). */
+  path: string;
+  message: string;
 }
 
 export interface ReportViewParams {

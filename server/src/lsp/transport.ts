@@ -5,16 +5,33 @@
  * Over stdio each message leaves in one write. The JSON-RPC library writes the header, waits for
  * that write to complete, then writes the body: the client wakes up for a header it cannot use yet
  * and again for the body, and on a busy machine the server can be preempted between the two.
+ *
+ * Over stdio the input goes through a framing guard first (see framing.ts): a bad header is dropped
+ * with a line in the client's log, and the server reads on from the next valid header.
  */
 import { Writable } from 'node:stream';
 import { inspect } from 'node:util';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { FramingGuard } from './framing';
+
+/** Framing errors written to the client's log; after these, only a count at the end of each burst. */
+const MAX_LOGGED_FRAMING_ERRORS = 20;
 
 export function createServerConnection(argv: readonly string[] = process.argv): Connection {
   // The library takes the first transport argument; only when that is `--stdio` is the output ours.
   const transport = argv.slice(2).find((a) => /^--(node-ipc|stdio|socket|pipe)(=|$)/.test(a));
   if (transport !== '--stdio') return createConnection(ProposedFeatures.all);
-  const connection = createConnection(ProposedFeatures.all, process.stdin, new OneWritePerMessage(process.stdout));
+  const guard = new FramingGuard();
+  process.stdin.pipe(guard);
+  const connection = createConnection(ProposedFeatures.all, guard, new OneWritePerMessage(process.stdout));
+  let framingErrors = 0;
+  guard.onError = (reason) => {
+    framingErrors++;
+    if (framingErrors <= MAX_LOGGED_FRAMING_ERRORS) {
+      connection.console.error(`govreport: 收到无效的消息（${reason}），已丢弃 / dropped an invalid message: ${reason}`);
+      if (framingErrors === MAX_LOGGED_FRAMING_ERRORS) connection.console.error('govreport: 后续无效消息不再记录 / further invalid messages are not logged');
+    }
+  };
   // stdout carries the protocol: console output goes to the client's log, as the library does for `--stdio`.
   redirectConsole(connection);
   return connection;
