@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lint } from '../../server/src/core/lint';
-import { applyEdits } from '../../server/src/core/fixes/edits';
+import { applyEdits } from '../../server/src/core/text/edits';
 import { RULES } from '../../server/src/core/rules';
 import type { Finding } from '../../server/src/core/types';
 import { RADICALS_SUPPLEMENT } from '../../server/src/core/text/radicals';

@@ -1,6 +1,8 @@
 /** Small helpers shared by the editor features: which findings fall where, and of which kind. */
 import type { Finding, ReportModel, RuleCategory, Span, TableNode } from '../types';
-import { RULES, ruleById } from '../rules';
+import { ruleById } from '../rules';
+
+export { arithmeticRuleIds } from '../rules';
 
 export type TableKind = 't2' | 't3' | 't4';
 export const TABLE_KINDS: readonly TableKind[] = ['t2', 't3', 't4'];
@@ -10,11 +12,6 @@ export const TABLE_SECTION: Record<TableKind, 2 | 3 | 4> = { t2: 2, t3: 3, t4: 4
 
 export function categoryOf(ruleId: string): RuleCategory | undefined {
   return ruleById(ruleId)?.meta.category;
-}
-
-/** Ids of the arithmetic (勾稽关系) rules: what "fix all totals" applies. */
-export function arithmeticRuleIds(): string[] {
-  return RULES.filter((r) => r.meta.category === 'arithmetic').map((r) => r.meta.id);
 }
 
 export function inside(span: Span, outer: Span): boolean {

@@ -17,8 +17,9 @@
 import type { Fix, RelatedInfo, ReportModel, Span, TableNode } from '../../types';
 import { defineRule } from '../define';
 import { textMessages as M, type ProseMetric } from '../../i18n/messages/text';
-import { rowDisplay } from '../../template/template';
-import { equationsOf, evaluate, relationsOf } from '../arithmetic/sums';
+import { T3_COLUMNS_WITH_SUBTOTAL, rowDisplay } from '../../template/template';
+import { equationsOf, evaluate, holds, relationsOf } from '../arithmetic/equations';
+import { columnDisplay, columnsOfRow } from '../table/common';
 import {
   asciiCommaAt,
   formatLikeWritten,
@@ -193,14 +194,9 @@ function t3Expected(model: ReportModel, rowId: string): Expected | undefined {
   const cell = cells?.[t3.columnIds.indexOf('total')];
   if (!cell || cell.kind !== 'integer' || cell.value === undefined) return undefined;
   const row = rowDisplay(t3.edition, rowId);
-  return { cells: [{ value: cell.value, span: cell.span, column: '总计' }], table: t3, where: M.t3Cell(row, '总计') };
+  const column = columnDisplay(t3, T3_COLUMNS_WITH_SUBTOTAL.find((c) => c.id === 'total')!);
+  return { cells: [{ value: cell.value, span: cell.span, column }], table: t3, where: M.t3Cell(row, column) };
 }
-
-const T4_NAMES: Record<string, string> = {
-  'review.total': '行政复议·总计',
-  'direct.total': '未经复议直接起诉·总计',
-  'after.total': '复议后起诉·总计',
-};
 
 function t4Expected(model: ReportModel, columnIds: string[]): Expected | undefined {
   const t4 = model.tables.t4;
@@ -208,10 +204,12 @@ function t4Expected(model: ReportModel, columnIds: string[]): Expected | undefin
   const cells = rowCells(t4, t4.rows[0].rowId);
   if (!cells) return undefined;
   const refs: CellRef[] = [];
+  const cols = columnsOfRow(t4, t4.rows[0]);
   for (const id of columnIds) {
     const cell = cells[t4.columnIds.indexOf(id)];
     if (!cell || cell.kind !== 'integer' || cell.value === undefined) return undefined;
-    refs.push({ value: cell.value, span: cell.span, column: T4_NAMES[id] ?? id });
+    const col = cols.find((c) => c.id === id);
+    refs.push({ value: cell.value, span: cell.span, column: col ? columnDisplay(t4, col) : id });
   }
   return { cells: refs, table: t4, where: M.t4Cells(refs.map((r) => r.column)) };
 }
@@ -246,7 +244,7 @@ export function tableIsSound(model: ReportModel, table: TableNode): boolean {
   for (const relation of relationsOf(model, table)) {
     for (const eq of equationsOf(table, relation)) {
       const r = evaluate(eq);
-      if (!r || r.expected !== r.actual) return false;
+      if (!r || !holds(r)) return false;
     }
   }
   return true;
