@@ -16,21 +16,13 @@
  */
 import type { Fix, RelatedInfo, ReportModel, Span, TableNode } from '../../types';
 import { defineRule } from '../define';
+import { formatLike } from '../../text/numbers';
 import { textMessages as M, type ProseMetric } from '../../i18n/messages/text';
 import { T3_COLUMNS_WITH_SUBTOTAL, rowDisplay } from '../../template/template';
 import { equationsOf, evaluate, holds, relationsOf } from '../arithmetic/equations';
 import { columnDisplay, columnsOfRow } from '../table/common';
-import {
-  asciiCommaAt,
-  formatLikeWritten,
-  paragraphsOf,
-  peek,
-  phraseAround,
-  readInteger,
-  spanIn,
-  yearsIn,
-  type Paragraph,
-} from './common';
+import { readInteger, yearsIn } from './numbers';
+import { asciiCommaAt, paragraphsOf, peek, phraseAround, spanIn, type Paragraph } from './paragraphs';
 
 // ------------------------------------------------------------------ patterns
 
@@ -304,7 +296,7 @@ export const textNumberMismatch = defineRule(
                 fixes = [
                   {
                     title: M.useTableValue(total),
-                    edits: [{ start: span.start, end: span.end, newText: formatLikeWritten(written, total) }],
+                    edits: [{ start: span.start, end: span.end, newText: formatLike(written, total) }],
                     preferred: true,
                   },
                 ];
