@@ -16,7 +16,7 @@ import {
 } from '../rules/arithmetic/equations';
 import { columnDisplay } from '../rules/table/common';
 import { fmtNum, localize } from '../i18n/locale';
-import { FEATURE_MESSAGES as M } from './messages';
+import { FEATURE_MESSAGES as M } from '../i18n/messages/features';
 
 export interface FormulaTerm {
   label: string;
