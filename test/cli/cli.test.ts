@@ -228,7 +228,7 @@ test('detection: a text that is not a report is skipped with a note; --force che
   fs.writeFileSync(path.join(dir, 'notes.txt'), '会议纪要\n今天讨论了三件事。\n');
   const r = runCli(['notes.txt'], { cwd: dir });
   assert.equal(r.code, 0);
-  assert.match(r.stdout, /notes\.txt\n  未识别为政府信息公开工作年度报告，已跳过/);
+  assert.match(r.stdout, /notes\.txt\n {2}未识别为政府信息公开工作年度报告，已跳过/);
   assert.match(r.stdout, /1 个不是年度报告/);
   const j = JSON.parse(runCli(['-f', 'json', 'notes.txt'], { cwd: dir }).stdout) as JsonEntry[];
   assert.deepEqual(j, [{ file: 'notes.txt', diagnostics: [], skipped: 'not-a-report' }]);

@@ -25,7 +25,10 @@ test('a （七）总计 row without its first cell: no sum is shown on its cells
   const row = model.tables.t3!.rows.find((r) => r.rowId === 't3.total')!;
   assert.equal(row.cells.length, model.tables.t3!.columnIds.length - 1, 'the row is one cell short');
   const onRow = findings.filter((f) => f.span.start >= row.span.start && f.span.end <= row.span.end);
-  assert.deepEqual(onRow.map((f) => f.ruleId), ['table-cell-count']);
+  assert.deepEqual(
+    onRow.map((f) => f.ruleId),
+    ['table-cell-count'],
+  );
   // Its first cell holds 商业企业's 3; the 自然人 column of the result rows sums to 11.
   assert.equal(row.cells[0].raw, '3');
   for (const cell of row.cells) assert.deepEqual(totalFormulasAt(model, cell.span.start), [], `cell ${cell.raw}`);
@@ -65,9 +68,16 @@ test('on every table cell of every fixture, the hover says "does not match" exac
           const says = hover.includes(DIFFERS);
           const found = sums.filter((f) => f.span.start <= cell.span.start && f.span.end >= cell.span.end);
           const where = `${path.relative(FIXTURES, file)} ${row.rowId} "${cell.raw}" at ${cell.span.start}`;
-          assert.equal(says, found.length > 0, `${where}: hover ${says ? 'differs' : 'does not differ'}, findings ${found.map((f) => f.ruleId)}`);
+          assert.equal(
+            says,
+            found.length > 0,
+            `${where}: hover ${says ? 'differs' : 'does not differ'}, findings ${found.map((f) => f.ruleId)}`,
+          );
           // And per relation: the hover's mismatching sums are the findings' rules.
-          const mismatching = formulas.filter((f) => f.matches === false).map((f) => f.ruleId).sort();
+          const mismatching = formulas
+            .filter((f) => f.matches === false)
+            .map((f) => f.ruleId)
+            .sort();
           assert.deepEqual(mismatching, found.map((f) => f.ruleId).sort(), where);
           if (says) differs++;
         }
