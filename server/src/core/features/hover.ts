@@ -105,7 +105,9 @@ export function formatTotalHover(formulas: readonly TotalFormula[], locale: Loca
 
 function formatOne(f: TotalFormula, locale: Locale): string {
   const head = f.along ? `${f.targetLabel}（${f.along}）` : f.targetLabel;
-  const equation = f.terms.map((t, i) => (i === 0 ? (t.sign < 0 ? '− ' : '') : t.sign < 0 ? ' − ' : ' + ') + t.label).join('');
+  const equation = f.terms
+    .map((t, i) => (i === 0 ? (t.sign < 0 ? '− ' : '') : t.sign < 0 ? ' − ' : ' + ') + t.label)
+    .join('');
   const lines = [
     `**${localize(M.hoverTitle, locale)}** ${esc(head)}`,
     '',
@@ -113,7 +115,10 @@ function formatOne(f: TotalFormula, locale: Locale): string {
     '',
     '| | |',
     '|---|---:|',
-    ...f.terms.map((t) => `| ${t.sign < 0 ? '− ' : ''}${esc(t.label)} | ${t.value === undefined ? localize(M.hoverNotANumber, locale) : fmtNum(t.value)} |`),
+    ...f.terms.map(
+      (t) =>
+        `| ${t.sign < 0 ? '− ' : ''}${esc(t.label)} | ${t.value === undefined ? localize(M.hoverNotANumber, locale) : fmtNum(t.value)} |`,
+    ),
     `| **${localize(M.hoverComputed, locale)}** | **${f.computed === undefined ? '—' : fmtNum(f.computed)}** |`,
     `| ${localize(M.hoverWritten, locale)} | ${f.written === undefined ? localize(M.hoverNotANumber, locale) : fmtNum(f.written)} |`,
     '',

@@ -188,7 +188,9 @@ function buildEquations(table: TableNode, relation: SumRelation): Equation[] {
 
 /** The relations of a table in dependency order. */
 export function relationsOf(model: ReportModel, table: TableNode): SumRelation[] {
-  return TEMPLATES[table.edition].sums.filter((r) => r.table === table.kind && (r.table !== 't3' || model.tables.t3 === table));
+  return TEMPLATES[table.edition].sums.filter(
+    (r) => r.table === table.kind && (r.table !== 't3' || model.tables.t3 === table),
+  );
 }
 
 /** Values that override what cells say (the cascade's virtual values). */

@@ -9,18 +9,21 @@ import { defineRule } from '../define';
 import { equationsOf, evaluate, holds, relationsOf, setCellEdit, valueOf, type Equation } from './equations';
 
 export function sumRule(id: string, description: Localized, defaultSeverity: Severity = 'error'): Rule {
-  return defineRule({ id, category: 'arithmetic', description, defaultSeverity, fixable: true }, ({ model, report }) => {
-    for (const table of [model.tables.t3, model.tables.t4]) {
-      if (!table) continue;
-      for (const relation of relationsOf(model, table)) {
-        if (relation.ruleId !== id) continue;
-        for (const eq of equationsOf(table, relation)) {
-          const f = findingOf(eq);
-          if (f) report(f);
+  return defineRule(
+    { id, category: 'arithmetic', description, defaultSeverity, fixable: true },
+    ({ model, report }) => {
+      for (const table of [model.tables.t3, model.tables.t4]) {
+        if (!table) continue;
+        for (const relation of relationsOf(model, table)) {
+          if (relation.ruleId !== id) continue;
+          for (const eq of equationsOf(table, relation)) {
+            const f = findingOf(eq);
+            if (f) report(f);
+          }
         }
       }
-    }
-  });
+    },
+  );
 }
 
 /** The addends with their values; long column sums list only the non-zero ones. */
@@ -45,7 +48,10 @@ export function findingOf(eq: Equation): Omit<Finding, 'ruleId' | 'severity'> | 
   const fixes = [];
   if (r.expected >= 0) {
     fixes.push({
-      title: relation.id === 't3.balance' ? M.setCell(rowDisplay(table.edition, 't3.next'), r.expected) : M.setTotal(r.expected),
+      title:
+        relation.id === 't3.balance'
+          ? M.setCell(rowDisplay(table.edition, 't3.next'), r.expected)
+          : M.setTotal(r.expected),
       edits: [setCellEdit(eq.target.cell, r.expected)],
       preferred: true,
     });
@@ -58,7 +64,10 @@ export function findingOf(eq: Equation): Omit<Finding, 'ruleId' | 'severity'> | 
     const others = r.expected - sign * valueOf(t)!;
     const value = sign * (r.actual - others);
     if (value >= 0 && Number.isInteger(value)) {
-      fixes.push({ title: M.setCell(t.row === eq.target.row ? t.name : rowDisplay(table.edition, t.row.rowId), value), edits: [setCellEdit(t.cell, value)] });
+      fixes.push({
+        title: M.setCell(t.row === eq.target.row ? t.name : rowDisplay(table.edition, t.row.rowId), value),
+        edits: [setCellEdit(t.cell, value)],
+      });
     }
   }
   let message: Localized;

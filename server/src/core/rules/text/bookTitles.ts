@@ -21,8 +21,10 @@ export class BookTitles {
     }
     for (; this.next <= i && this.next < this.text.length; this.next++) {
       const c = this.text.charCodeAt(this.next);
-      if (c === 0x300a) this.depth++; // 《
-      else if (c === 0x300b) this.depth = Math.max(0, this.depth - 1); // 》
+      if (c === 0x300a)
+        this.depth++; // 《
+      else if (c === 0x300b)
+        this.depth = Math.max(0, this.depth - 1); // 》
       else if (c === 0x0a) this.depth = 0;
     }
     return i >= 0 && i < this.text.length && this.depth > 0;

@@ -66,7 +66,6 @@ function isTerminalCode(c: number): boolean {
   );
 }
 
-
 /** Whether norm[from, to) is only whitespace (as `slice` would, reading nothing past the end). */
 function blankBetween(norm: string, from: number, to: number): boolean {
   const end = Math.min(to, norm.length);
@@ -168,7 +167,11 @@ function split(text: string): Pick<Paragraph, 'hasDigit' | 'clauses' | 'sentence
     clauses.push(clause);
     if (b === 2) {
       // A sentence of one clause is that clause.
-      sentences.push(sentenceFrom === clauseFrom ? clause : { text: text.slice(sentenceFrom, i + 1), start: sentenceFrom, hasDigit: sentenceDigit });
+      sentences.push(
+        sentenceFrom === clauseFrom
+          ? clause
+          : { text: text.slice(sentenceFrom, i + 1), start: sentenceFrom, hasDigit: sentenceDigit },
+      );
       sentenceFrom = i + 1;
       sentenceDigit = false;
     }
@@ -178,7 +181,11 @@ function split(text: string): Pick<Paragraph, 'hasDigit' | 'clauses' | 'sentence
   if (clauseFrom < text.length) {
     const clause: Piece = { text: text.slice(clauseFrom), start: clauseFrom, hasDigit: clauseDigit };
     clauses.push(clause);
-    sentences.push(sentenceFrom === clauseFrom ? clause : { text: text.slice(sentenceFrom), start: sentenceFrom, hasDigit: sentenceDigit });
+    sentences.push(
+      sentenceFrom === clauseFrom
+        ? clause
+        : { text: text.slice(sentenceFrom), start: sentenceFrom, hasDigit: sentenceDigit },
+    );
   } else if (sentenceFrom < text.length) {
     sentences.push({ text: text.slice(sentenceFrom), start: sentenceFrom, hasDigit: sentenceDigit });
   }
