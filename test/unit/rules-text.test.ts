@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lint } from '../../server/src/core/lint';
+import { lineOf } from '../../server/src/core/parser/parse';
 import { applyEdits } from '../../server/src/core/text/edits';
 import { RULES } from '../../server/src/core/rules';
 import type { Finding } from '../../server/src/core/types';
@@ -73,18 +74,6 @@ function fixture(name: string): { text: string; expected: ExpectedFinding[]; rul
 
 function textFindings(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => TEXT_RULES.includes(f.ruleId));
-}
-
-/** 0-based line of an offset, from the model's line starts. */
-function lineOf(lineStarts: number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function preferredEdits(findings: readonly Finding[]) {
