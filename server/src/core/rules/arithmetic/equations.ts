@@ -261,22 +261,24 @@ export interface TargetEquation {
  */
 export function equationsWithTarget(model: ReportModel, table: TableNode, cell: CellNode): TargetEquation[] {
   const out: TargetEquation[] = [];
+  // Only the first row of an id is one the rules see; the cell must be one of its cells.
+  const row = table.rows.find((r) => r.cells.includes(cell));
+  if (!row || rowOf(table, row.rowId) !== row) return out;
   for (const relation of relationsOf(model, table)) {
     if (relation.requiresColumn && !table.columnIds.includes(relation.requiresColumn)) continue;
     const namer = namerFor(table, relation.each === 'row');
     const minusIds = relation.minus ?? [];
     if (relation.each === 'row') {
-      for (const rowId of relation.rows) {
-        const row = rowOf(table, rowId);
-        const target = term(namer, row, relation.target);
-        if (!row || !target || target.cell !== cell) continue;
-        const slot = (id: string): Slot => ({ id, term: term(namer, row, id) });
-        out.push(targetEquation(relation, table, target, rowId, relation.plus.map(slot), minusIds.map(slot)));
-      }
+      if (!relation.rows.includes(row.rowId)) continue;
+      const target = term(namer, row, relation.target);
+      if (!target || target.cell !== cell) continue;
+      const slot = (id: string): Slot => ({ id, term: term(namer, row, id) });
+      out.push(targetEquation(relation, table, target, row.rowId, relation.plus.map(slot), minusIds.map(slot)));
     } else {
+      if (relation.target !== row.rowId) continue;
       for (const column of relation.columns) {
         if (!table.columnIds.includes(column)) continue;
-        const target = term(namer, rowOf(table, relation.target), column);
+        const target = term(namer, row, column);
         if (!target || target.cell !== cell) continue;
         const slot = (id: string): Slot => ({ id, term: term(namer, rowOf(table, id), column) });
         out.push(targetEquation(relation, table, target, column, relation.plus.map(slot), minusIds.map(slot)));
