@@ -228,7 +228,7 @@ test('detection: a text that is not a report is skipped with a note; --force che
   fs.writeFileSync(path.join(dir, 'notes.txt'), '会议纪要\n今天讨论了三件事。\n');
   const r = runCli(['notes.txt'], { cwd: dir });
   assert.equal(r.code, 0);
-  assert.match(r.stdout, /notes\.txt\n  未识别为政府信息公开工作年度报告，已跳过/);
+  assert.match(r.stdout, /notes\.txt\n {2}未识别为政府信息公开工作年度报告，已跳过/);
   // It says why: no title, and how many of the six headings it found.
   assert.match(r.stdout, /原因：没有写明“政府信息公开……报告”的标题，六个规定章节的标题只找到 0 个/);
   assert.match(r.stdout, /1 个不是年度报告/);

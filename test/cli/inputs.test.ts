@@ -138,8 +138,8 @@ test('bad input: each file gets a clear message, the batch goes on, and the exit
   // The stylish format shows them under each file; --max-file-size raises the limit.
   const s = runCli(['missing.txt', 'encrypted.pdf', '--lang', 'en'], { cwd: dir });
   assert.equal(s.code, 2);
-  assert.match(s.stdout, /^missing\.txt\n  error  file not found$/m);
-  assert.match(s.stdout, /^encrypted\.pdf\n  error  the PDF is encrypted/m);
+  assert.match(s.stdout, /^missing\.txt\n {2}error {2}file not found$/m);
+  assert.match(s.stdout, /^encrypted\.pdf\n {2}error {2}the PDF is encrypted/m);
   assert.match(s.stdout, /2 unreadable/);
   const big = runCli(['-f', 'json', '--max-file-size', '200', 'huge.txt'], { cwd: dir });
   assert.equal((JSON.parse(big.stdout) as JsonEntry[])[0].error?.code, 'binary');

@@ -1,46 +1,23 @@
 /**
  * Faults over the real protocol, against the BUILT server (dist/server.js --stdio): malformed
- * JSON-RPC, unknown methods, impossible document changes, changes for documents never opened, a
- * burst of 1,000 changes, a 50 MB document, messages around initialize and shutdown. The server
+ * JSON-RPC, unknown methods, impossible document changes, changes for documents never opened,
+ * messages around initialize and shutdown (bursts and large documents: bursts.test.ts). The server
  * answers every request it can parse (errors where the protocol says so), never exits on its
  * own, and every diagnostics it publishes belong to the latest version of the document.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { TextDocument, type TextDocumentContentChangeEvent, type TextEdit } from 'vscode-languageserver-textdocument';
 import { fixAll } from '../../server/src/core';
 import { essentials, expectedDiagnostics } from './expect';
-import { RawServer, ROOT, type Message, type Published } from './rawServer';
+import { RawServer, type Message } from './rawServer';
+import { mirror, SEED, stillWorks, withServer } from './serverHelpers';
 
-const SEED = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'seeds', '001_60561711a3d75cb4.txt'), 'utf8');
 
 const METHOD_NOT_FOUND = -32601;
 const INVALID_REQUEST = -32600;
 const SERVER_NOT_INITIALIZED = -32002;
 const INVALID_PARAMS = -32602;
-
-async function withServer(f: (s: RawServer) => Promise<void>, settings?: Record<string, unknown>): Promise<void> {
-  const s = await RawServer.start(settings ? { settings } : {});
-  try {
-    await f(s);
-    assert.equal(s.alive, true, `the server is still running\n${s.stderr}`);
-  } finally {
-    await s.kill();
-  }
-}
-
-/** The server is up and working: a fresh document gets the engine's diagnostics. */
-async function stillWorks(s: RawServer, tag: string): Promise<void> {
-  const uri = `untitled:works-${tag}`;
-  s.open(uri, 'govreport', SEED);
-  const pub = await s.diagnosticsFor(uri, 1);
-  assert.deepEqual(essentials(pub.diagnostics), expectedDiagnostics(SEED, true));
-  const symbols = await s.request('textDocument/documentSymbol', { textDocument: { uri } });
-  assert.equal(symbols.error, undefined);
-  assert.ok(Array.isArray(symbols.result) && symbols.result.length > 0, 'the outline of the seed report');
-}
 
 /** Waits until every request id in `ids` has exactly one response; returns them by id. */
 async function responses(s: RawServer, ids: number[]): Promise<Map<number, Message>> {
@@ -159,11 +136,6 @@ describe('unknown methods', () => {
   });
 });
 
-/** Applies changes to the client's copy the way the server's document store does (the same library). */
-function mirror(doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
-  return TextDocument.update(doc, changes, version);
-}
-
 describe('document changes', () => {
   test('out-of-range, reversed, overlapping and empty edits: the diagnostics of the latest version match its text', async () => {
     await withServer(async (s) => {
@@ -244,94 +216,6 @@ describe('document changes', () => {
       const pub = await s.diagnosticsFor(uri, 7);
       assert.deepEqual(essentials(pub.diagnostics), expectedDiagnostics(SEED, true));
       await stillWorks(s, 'never');
-    });
-  });
-});
-
-/** Published diagnostics for `uri`, in the order they arrived. */
-function publishedFor(s: RawServer, uri: string): Published[] {
-  return s.published.filter((p) => p.uri === uri);
-}
-
-/** A deterministic stream of typing: digits typed into and deleted from the numbers of the seed's tables. */
-function typing(text: string, n: number): TextDocumentContentChangeEvent[][] {
-  const digits = [...text.matchAll(/\t(\d)(?=\t|\n|$)/g)].map((m) => m.index! + 1);
-  const out: TextDocumentContentChangeEvent[][] = [];
-  let doc = TextDocument.create('untitled:t', 'govreport', 0, text);
-  for (let i = 0; i < n; i++) {
-    const at = digits[(i * 7919) % digits.length];
-    const pos = doc.positionAt(at);
-    const change: TextDocumentContentChangeEvent =
-      i % 3 === 2
-        ? { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: String((i * 31) % 10) } // retype a digit
-        : { range: { start: pos, end: pos }, text: i % 3 === 0 ? '1' : '' }; // insert a digit, or nothing
-    out.push([change]);
-    doc = TextDocument.update(doc, [change], i + 1);
-  }
-  return out;
-}
-
-describe('bursts and large documents', () => {
-  test('1,000 changes in a burst: every publication is for a newer version, each matches its text, the last is the latest', async () => {
-    await withServer(
-      async (s) => {
-        const uri = 'untitled:burst';
-        let doc = s.open(uri, 'govreport', SEED);
-        await s.diagnosticsFor(uri, 1);
-        const texts = new Map<number, string>([[1, SEED]]);
-        for (const changes of typing(SEED, 1000)) {
-          const version = doc.version + 1;
-          doc = mirror(doc, changes, version);
-          texts.set(version, doc.getText());
-          s.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
-        }
-        assert.equal(doc.version, 1001);
-        const last = await s.diagnosticsFor(uri, 1001, 60_000);
-        await new Promise((r) => setTimeout(r, 300)); // nothing older may follow
-        const pubs = publishedFor(s, uri);
-        const versions = pubs.map((p) => p.version!);
-        for (let i = 1; i < versions.length; i++) assert.ok(versions[i] > versions[i - 1], `publications in version order: ${versions.join(',')}`);
-        assert.equal(versions[versions.length - 1], 1001);
-        for (const p of pubs) {
-          assert.deepEqual(essentials(p.diagnostics), expectedDiagnostics(texts.get(p.version!)!, true), `diagnostics of version ${p.version}`);
-        }
-        assert.ok(last.diagnostics.length > 0, 'the typing broke some sums');
-      },
-      { debounceMs: 0 },
-    );
-  });
-
-  test('a 50 MB document: opened, changed, queried and closed while the server keeps answering', async () => {
-    await withServer(async (s) => {
-      const uri = 'untitled:huge.txt';
-      const line = '2023-01-01 12:00:00 INFO request handled in 12 ms by worker 7 of pool A\n';
-      const text = line.repeat(Math.ceil(50_000_000 / line.length));
-      assert.ok(text.length >= 50_000_000);
-      const t0 = Date.now();
-      let doc = s.open(uri, 'plaintext', text);
-      const v1 = await s.diagnosticsFor(uri, 1, 120_000);
-      assert.deepEqual(v1.diagnostics, [], 'a log file is no report');
-      const change = { range: { start: doc.positionAt(text.length), end: doc.positionAt(text.length) }, text: '一、总体情况\n' };
-      doc = mirror(doc, [change], 2);
-      s.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [change] });
-      const v2 = await s.diagnosticsFor(uri, 2, 120_000);
-      assert.deepEqual(v2.diagnostics, []);
-      const folding = await s.request('textDocument/foldingRange', { textDocument: { uri } }, 120_000);
-      assert.equal(folding.error, undefined);
-      await stillWorks(s, 'huge');
-      s.notify('textDocument/didClose', { textDocument: { uri } });
-      await s.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as Published).uri === uri && (m.params as Published).version === undefined, 60_000, 'cleared diagnostics');
-      assert.ok(Date.now() - t0 < 120_000);
-    });
-  });
-
-  test('a 2 MB report in the report language is linted in full and its diagnostics match the engine', async () => {
-    await withServer(async (s) => {
-      const uri = 'untitled:big-report';
-      const text = SEED.repeat(Math.ceil(2_000_000 / SEED.length));
-      s.open(uri, 'govreport', text);
-      const pub = await s.diagnosticsFor(uri, 1, 120_000);
-      assert.deepEqual(essentials(pub.diagnostics), expectedDiagnostics(text, true));
     });
   });
 });

@@ -11,6 +11,7 @@
  *  - fix-all is idempotent: fixing the fixed text changes nothing.
  */
 import { fixAll, lint, type FixAllResult, type LintOptions, type LintResultWithErrors, type TextEdit } from '../../server/src/core';
+import { isHighSurrogate, isLowSurrogate } from '../../server/src/core/text/surrogates';
 
 export interface Violation {
   /** Short property name: throws, rule-error, range, deterministic, fix-edits, fix-outside, idempotent. */
@@ -20,13 +21,7 @@ export interface Violation {
   key?: string;
 }
 
-export function isHighSurrogate(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-
-export function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
+export { isHighSurrogate, isLowSurrogate };
 
 /** Whether `s` has no lone surrogate. */
 export function isWellFormed(s: string): boolean {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import type { Finding, Span, TextEdit } from '../../server/src/core/types';
 import { applyEdits, RULES } from '../../server/src/core';
+import { insidePair } from '../../server/src/core/text/surrogates';
 
 /** 1-based line of an original offset (CRLF, CR and LF all end a line). */
 export function lineAt(text: string, offset: number): number {
@@ -61,9 +62,8 @@ export function applyPreferred(text: string, f: Finding): string {
 /** A span never splits a surrogate pair and lies inside the text. */
 export function assertWellFormedSpan(text: string, s: Span, what = 'span'): void {
   assert.ok(0 <= s.start && s.start <= s.end && s.end <= text.length, `${what} ${s.start}-${s.end} out of range`);
-  const isLow = (i: number) => i > 0 && i < text.length && (text.charCodeAt(i) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
-  assert.ok(!isLow(s.start), `${what} starts inside a surrogate pair at ${s.start}`);
-  assert.ok(!isLow(s.end), `${what} ends inside a surrogate pair at ${s.end}`);
+  assert.ok(!insidePair(text, s.start), `${what} starts inside a surrogate pair at ${s.start}`);
+  assert.ok(!insidePair(text, s.end), `${what} ends inside a surrogate pair at ${s.end}`);
 }
 
 /** Every span, related span and edit of every finding is well formed. */

@@ -233,7 +233,7 @@ export interface RenderOptions {
 const COMPAT: Record<string, string> = { 一: '⼀', 二: '⼆', 工: '⼯', 人: '⼈', 行: '⾏', 文: '⽂', 无: '⽆', 民: '⺠', 门: '⻔', 见: '⻅', 止: '⽌', 方: '⽅', 十: '⼗', 八: '⼋', 大: '⼤', 用: '⽤' };
 
 function fullwidth(s: string): string {
-  return s.replace(/[0-9.,\-]/g, (c) => (c === '-' ? '－' : String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
+  return s.replace(/[0-9.,-]/g, (c) => (c === '-' ? '－' : String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
 }
 
 function fmt(c: Cell, o: RenderOptions): string {

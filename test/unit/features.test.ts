@@ -139,7 +139,7 @@ test('hover on a table 四 group total', () => {
   const f = totalFormulasAt(model, t4.rows[0].cells[idx].span.start);
   assert.equal(f.length, 1);
   assert.equal(f[0].ruleId, 'sum-review-total');
-  assert.deepEqual(f[0].terms.map((t) => t.label), ['行政复议 结果维持', '行政复议 结果纠正', '行政复议 其他结果', '行政复议 尚未审结']);
+  assert.deepEqual(f[0].terms.map((t) => t.label), ['行政复议·结果维持', '行政复议·结果纠正', '行政复议·其他结果', '行政复议·尚未审结']);
 });
 
 test('verdicts and the report view count the broken sums of table 三', () => {

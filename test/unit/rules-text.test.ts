@@ -1,10 +1,9 @@
 /**
  * The text rules: text-compat-char, text-number-mismatch, text-year-mismatch, text-list-total.
  *
- * Each fixture under test/fixtures/rules/text/ has an `.expected.json` (rule, 0-based line, exact
- * UTF-16 start/end, the text under the span, fragments both messages must contain) whose offsets were
- * counted independently of the engine; fixable rules also have a `.fixed.txt`, the text after their
- * preferred fixes. The fixtures put 𠀀 (U+20000, a surrogate pair) before a figure on a line, so an
+ * Their fixtures (test/fixtures/rules/ under each text rule id) are checked by the one fixture harness
+ * (rules-fixtures.test.ts): exact UTF-16 start/end counted independently of the engine, fragments
+ * both messages must contain, and the text after the preferred fixes. The fixtures put 𠀀 (U+20000, a surrogate pair) before a figure on a line, so an
  * offset that counted code points instead of UTF-16 units would be off by one.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -13,11 +12,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lint } from '../../server/src/core/lint';
-import { applyEdits } from '../../server/src/core/fixes/edits';
+import { lineOf } from '../../server/src/core/parser/parse';
+import { applyEdits } from '../../server/src/core/text/edits';
 import { RULES } from '../../server/src/core/rules';
 import type { Finding } from '../../server/src/core/types';
 import { RADICALS_SUPPLEMENT } from '../../server/src/core/text/radicals';
-import { assertFindingsWellFormed } from '../helpers/findings';
 
 /** The repository root: the first folder above this file that holds test/fixtures (out/ does not). */
 const ROOT = ((): string => {
@@ -47,8 +46,18 @@ function seed(id: string): string {
 
 const TEXT_RULES = ['text-compat-char', 'text-number-mismatch', 'text-year-mismatch', 'text-list-total'];
 
+/** The folder of each text fixture: the rule it is about. */
+const FIXTURE_RULE: Record<string, string> = {
+  'compat-char': 'text-compat-char',
+  'number-mismatch': 'text-number-mismatch',
+  'year-mismatch': 'text-year-mismatch',
+  'year-title': 'text-year-mismatch',
+  'list-total': 'text-list-total',
+};
+
 interface ExpectedFinding {
   rule: string;
+  /** 1-based. */
   line: number;
   start: number;
   end: number;
@@ -57,25 +66,14 @@ interface ExpectedFinding {
 }
 
 function fixture(name: string): { text: string; expected: ExpectedFinding[]; rule: string } {
-  const text = readFixture('rules', 'text', `${name}.txt`);
-  const json = JSON.parse(readFixture('rules', 'text', `${name}.expected.json`)) as { rule: string; findings: ExpectedFinding[] };
-  return { text, expected: json.findings, rule: json.rule };
+  const rule = FIXTURE_RULE[name];
+  const text = readFixture('rules', rule, `${name}.txt`);
+  const json = JSON.parse(readFixture('rules', rule, `${name}.json`)) as { findings: ExpectedFinding[] };
+  return { text, expected: json.findings, rule };
 }
 
 function textFindings(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => TEXT_RULES.includes(f.ruleId));
-}
-
-/** 0-based line of an offset, from the model's line starts. */
-function lineOf(lineStarts: number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function preferredEdits(findings: readonly Finding[]) {
@@ -123,43 +121,9 @@ test('the four text rules are registered with their metadata', () => {
 
 // ------------------------------------------------------------------ fixtures
 
-for (const name of ['compat-char', 'number-mismatch', 'year-mismatch', 'year-title', 'list-total']) {
-  test(`fixture ${name}: exact findings of the text rules`, () => {
-    const { text, expected } = fixture(name);
-    assert.ok(text.includes('\u{20000}'), 'the fixture holds a surrogate pair');
-    const { model, findings, errors } = lint(text);
-    assert.deepEqual(errors, []);
-    assert.equal(model.isReport, true);
-    const got = textFindings(findings);
-    assertFindingsWellFormed(text, got);
-    assert.deepEqual(
-      got.map((f) => ({ rule: f.ruleId, line: lineOf(model.lineStarts, f.span.start), start: f.span.start, end: f.span.end })),
-      expected.map((e) => ({ rule: e.rule, line: e.line, start: e.start, end: e.end })),
-    );
-    got.forEach((f, i) => {
-      const e = expected[i];
-      assert.equal(text.slice(f.span.start, f.span.end), e.text);
-      for (const s of e.contains) {
-        assert.ok(f.message.zh.includes(s), `zh message ${JSON.stringify(f.message.zh)} contains ${s}`);
-        assert.ok(f.message.en.includes(s), `en message ${JSON.stringify(f.message.en)} contains ${s}`);
-      }
-    });
-  });
-}
-
-for (const name of ['compat-char', 'number-mismatch', 'list-total']) {
-  test(`fixture ${name}: the preferred fixes give the fixed text, and the rule is then silent`, () => {
-    const { text, rule } = fixture(name);
-    const fixedExpected = readFixture('rules', 'text', `${name}.fixed.txt`);
-    const found = lint(text).findings.filter((f) => f.ruleId === rule);
-    assert.ok(found.length > 0);
-    for (const f of found) assert.equal(f.fixes?.filter((x) => x.preferred).length, 1, 'one preferred fix');
-    const fixed = applyEdits(text, preferredEdits(found));
-    assert.equal(fixed, fixedExpected);
-    const again = lint(fixed);
-    assert.deepEqual(textFindings(again.findings).map((f) => f.ruleId), []);
-  });
-}
+test('every text fixture puts a surrogate pair before its figures, so code-point offsets would be off', () => {
+  for (const name of Object.keys(FIXTURE_RULE)) assert.ok(fixture(name).text.includes('\u{20000}'), name);
+});
 
 // ------------------------------------------------------------------ text-compat-char
 
@@ -452,7 +416,7 @@ test('CRLF line endings: the same findings, on the same lines, over the same tex
     });
     if (name !== 'year-mismatch') {
       const fixed = applyEdits(crlf, preferredEdits(b));
-      assert.equal(fixed, readFixture('rules', 'text', `${name}.fixed.txt`).replace(/\n/g, '\r\n'));
+      assert.equal(fixed, readFixture('rules', FIXTURE_RULE[name], `${name}.fixed.txt`).replace(/\n/g, '\r\n'));
     }
   }
 });

@@ -1,5 +1,5 @@
 /**
- * The text rules read the prose through one shared split (server/src/core/rules/text/common.ts):
+ * The text rules read the prose through one shared split (server/src/core/rules/text/paragraphs.ts):
  * paragraphs joined from wrapped lines, cut into clauses and sentences in one character loop, with a
  * per-line map back to the normalized text. That split must agree exactly with the straightforward
  * reading kept below — a per-character position array, a split per rule on a set of separators, a
@@ -12,7 +12,9 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { parse } from '../../server/src/core/parser/parse';
 import type { ReportModel } from '../../server/src/core/types';
-import { BookTitles, paragraphsOf, posAt, readInteger, type Paragraph } from '../../server/src/core/rules/text/common';
+import { BookTitles } from '../../server/src/core/rules/text/bookTitles';
+import { readInteger } from '../../server/src/core/rules/text/numbers';
+import { paragraphsOf, posAt, type Paragraph } from '../../server/src/core/rules/text/paragraphs';
 import { FIXTURES } from '../helpers/paths';
 import { anyString } from '../fuzz/arbitraries';
 

@@ -1,4 +1,5 @@
 /** Offsets (UTF-16) → 1-based line and column (UTF-16 units), with the line breaks LSP counts: \r\n, \r, \n. */
+import { lastAtOrBefore } from '../core/util/search';
 
 export interface LineIndex {
   starts: number[];
@@ -24,12 +25,6 @@ export interface Position1 {
 
 export function positionAt(index: LineIndex, offset: number): Position1 {
   const o = Math.max(0, Math.min(offset, index.length));
-  let lo = 0;
-  let hi = index.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (index.starts[mid] <= o) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtOrBefore(index.starts.length, (i) => index.starts[i], o);
   return { line: lo + 1, column: o - index.starts[lo] + 1 };
 }

@@ -9,6 +9,6 @@ export type { LintResultWithErrors, RuleError } from './lint';
 export { RULES, ruleById } from './rules';
 export { fixAll, preferredEdits, diffEdits } from './fixes/fixAll';
 export type { FixAllOptions, FixAllResult } from './fixes/fixAll';
-export { applyEdits, nonOverlapping, minimalEdit } from './fixes/edits';
+export { applyEdits, nonOverlapping, minimalEdit } from './text/edits';
 export { localize, toLocale } from './i18n/locale';
 export { SECTIONS, TEMPLATES } from './template/template';

@@ -28,7 +28,13 @@ export interface Localized {
 export type Locale = 'zh-cn' | 'en';
 
 export type Severity = 'error' | 'warning' | 'info';
+/** A severity a user can set for a rule: one of `SEVERITY_SETTINGS` (config/config.ts). */
 export type SeveritySetting = Severity | 'off';
+
+/** The three tables of a report: 二 (proactive disclosure), 三 (applications), 四 (review and litigation). */
+export type TableKind = 't2' | 't3' | 't4';
+/** The tables that have sum relations. */
+export type SumTableKind = Exclude<TableKind, 't2'>;
 
 /** Which edition of the State Council template a report (or table) follows. */
 export type FormatEdition = '2021' | '2019';
@@ -161,7 +167,7 @@ export interface Table2Block {
 }
 
 export interface TableNode {
-  kind: 't2' | 't3' | 't4';
+  kind: TableKind;
   edition: FormatEdition;
   /** For table 三: 7 columns, or 8 with the 法人或其他组织 subtotal column. */
   columnCount: number;

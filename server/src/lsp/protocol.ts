@@ -2,7 +2,8 @@
  * The custom messages between the extension client and the language server, declared once and
  * imported by both sides.
  */
-import type { FormatEdition, SectionId } from '../core/types';
+import type { FormatEdition, SeveritySetting, TableKind } from '../core/types';
+import type { ProblemCounts, SectionState, TableState } from '../core/features/reportView';
 
 /** An LSP range (0-based lines, UTF-16 characters); structurally the protocol's own type. */
 export interface Range {
@@ -25,9 +26,8 @@ function request<P, R>(method: string): RequestDecl<P, R> {
   return { method };
 }
 
-export type TableKind = 't2' | 't3' | 't4';
+export type { ProblemCounts, SeveritySetting, TableKind };
 export type MessageLanguage = 'zh-cn' | 'en' | 'auto';
-export type SeveritySetting = 'off' | 'info' | 'warning' | 'error';
 
 /** The `govreport.*` settings. */
 export interface GovreportSettings {
@@ -42,38 +42,16 @@ export interface GovreportSettings {
   maxDocumentChars: number;
 }
 
-export interface ProblemCounts {
-  error: number;
-  warning: number;
-  info: number;
-}
-
-export interface ReportViewSection {
-  id: SectionId;
-  officialTitle: string;
-  heading?: string;
-  present: boolean;
-  occurrences: number;
-  hasContent: boolean;
-  titleMatch?: 'standard' | 'variant' | 'altered';
+/** A section's state as the report view computes it (features/reportView.ts), with a range for offsets. */
+export interface ReportViewSection extends Omit<SectionState, 'span' | 'line'> {
   range?: Range;
-  problems: ProblemCounts;
 }
 
-export interface ReportViewTable {
-  kind: TableKind;
+/** A table's state as the report view computes it, with a range, its name and its one-line state. */
+export interface ReportViewTable extends Omit<TableState, 'span' | 'line'> {
   /** Localized name, e.g. "表三 收到和处理政府信息公开申请情况". */
   name: string;
-  present: boolean;
-  section: SectionId;
-  edition?: FormatEdition;
   range?: Range;
-  brokenSums?: number;
-  fixableSums?: number;
-  malformedRows?: number;
-  missingRows?: number;
-  problems?: number;
-  hasSums?: boolean;
   /** Localized one-line state, e.g. "✓ 勾稽关系正确" or "2 处合计不符". */
   state: string;
 }

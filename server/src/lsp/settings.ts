@@ -1,7 +1,7 @@
 /** Reading the `govreport.*` settings: defaults for anything missing or malformed. */
+import { SEVERITY_SETTINGS } from '../config/config';
 import { DEFAULT_SETTINGS, type GovreportSettings, type MessageLanguage, type SeveritySetting } from './protocol';
 
-const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 const LANGUAGES: readonly MessageLanguage[] = ['zh-cn', 'en', 'auto'];
 
 /** Accepts whatever the client sends (possibly null or partial) and returns complete settings. */
@@ -11,7 +11,7 @@ export function normalizeSettings(raw: unknown): GovreportSettings {
   if (r.rules && typeof r.rules === 'object') {
     for (const [id, v] of Object.entries(r.rules as Record<string, unknown>)) {
       const sev = typeof v === 'string' ? (v.toLowerCase() as SeveritySetting) : undefined;
-      if (sev && SEVERITIES.includes(sev)) rules[id] = sev;
+      if (sev && SEVERITY_SETTINGS.includes(sev)) rules[id] = sev;
     }
   }
   const debounce = typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) ? r.debounceMs : DEFAULT_SETTINGS.debounceMs;

@@ -1,20 +1,15 @@
 /** Small helpers shared by the editor features: which findings fall where, and of which kind. */
-import type { Finding, ReportModel, RuleCategory, Span, TableNode } from '../types';
-import { RULES, ruleById } from '../rules';
+import type { Finding, ReportModel, RuleCategory, Span, TableKind, TableNode } from '../types';
+import { TABLE_KINDS } from '../template/template';
+import { ruleById } from '../rules';
 
-export type TableKind = 't2' | 't3' | 't4';
-export const TABLE_KINDS: readonly TableKind[] = ['t2', 't3', 't4'];
+export { arithmeticRuleIds } from '../rules';
 
-/** The section each table belongs to. */
-export const TABLE_SECTION: Record<TableKind, 2 | 3 | 4> = { t2: 2, t3: 3, t4: 4 };
+export type { TableKind } from '../types';
+export { TABLE_KINDS, TABLE_SECTION } from '../template/template';
 
 export function categoryOf(ruleId: string): RuleCategory | undefined {
   return ruleById(ruleId)?.meta.category;
-}
-
-/** Ids of the arithmetic (勾稽关系) rules: what "fix all totals" applies. */
-export function arithmeticRuleIds(): string[] {
-  return RULES.filter((r) => r.meta.category === 'arithmetic').map((r) => r.meta.id);
 }
 
 export function inside(span: Span, outer: Span): boolean {

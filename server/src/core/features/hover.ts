@@ -1,11 +1,22 @@
 /**
  * Hover on a total: which sum (勾稽关系) defines the cell, its addends with their values, the computed
- * value and what the table says. Read from the template's sum relations, never from rule code.
+ * value and what the table says. The equations are the rules' own (rules/arithmetic/equations.ts):
+ * a cell the rules cannot place in its column closes no sum here either.
  */
-import type { CellNode, Locale, ReportModel, RowNode, Span, TableNode } from '../types';
-import { TEMPLATES, rowDisplay, type SumRelation } from '../template/template';
+import type { Locale, ReportModel, Span, TableNode } from '../types';
+import { rowDisplay } from '../template/template';
+import {
+  equationsWithTarget,
+  evaluate,
+  holds,
+  valueOf,
+  type Equation,
+  type Slot,
+  type TargetEquation,
+} from '../rules/arithmetic/equations';
+import { columnDisplay } from '../rules/table/common';
 import { fmtNum, localize } from '../i18n/locale';
-import { FEATURE_MESSAGES as M } from './messages';
+import { FEATURE_MESSAGES as M } from '../i18n/messages/features';
 
 export interface FormulaTerm {
   label: string;
@@ -37,89 +48,54 @@ export function totalFormulasAt(model: ReportModel, offset: number): TotalFormul
     const table = model.tables[kind];
     if (!table || offset < table.span.start || offset > table.span.end) continue;
     for (const row of table.rows) {
-      const i = row.cells.findIndex((c) => offset >= c.span.start && offset <= c.span.end);
-      if (i < 0) continue;
-      return formulasForCell(table, row, i);
+      const cell = row.cells.find((c) => offset >= c.span.start && offset <= c.span.end);
+      if (cell) return equationsWithTarget(model, table, cell).map(formulaOf);
     }
   }
   return [];
 }
 
-function formulasForCell(table: TableNode, row: RowNode, index: number): TotalFormula[] {
-  const colId = table.columnIds[index];
-  const cell = row.cells[index];
-  if (!colId || !cell) return [];
-  const out: TotalFormula[] = [];
-  for (const rel of TEMPLATES[table.edition].sums) {
-    if (rel.table !== table.kind) continue;
-    if (rel.requiresColumn && !table.columnIds.includes(rel.requiresColumn)) continue;
-    if (rel.each === 'row' && rel.target === colId && rel.rows.includes(row.rowId)) {
-      const terms = [
-        ...rel.plus.map((c) => columnTerm(table, row, c, 1)),
-        ...(rel.minus ?? []).map((c) => columnTerm(table, row, c, -1)),
-      ];
-      out.push(finish(rel, cell, columnLabel(table, colId), rowLabel(table, row.rowId), terms));
-    } else if (rel.each === 'column' && rel.target === row.rowId && rel.columns.includes(colId)) {
-      const terms = [
-        ...rel.plus.map((r) => rowTerm(table, r, index, 1)),
-        ...(rel.minus ?? []).map((r) => rowTerm(table, r, index, -1)),
-      ];
-      out.push(finish(rel, cell, rowLabel(table, row.rowId), columnLabel(table, colId), terms));
-    }
-  }
-  return out;
-}
-
-function finish(rel: SumRelation, cell: CellNode, targetLabel: string, along: string, terms: FormulaTerm[]): TotalFormula {
-  const known = terms.every((t) => t.value !== undefined);
-  const computed = known ? round(terms.reduce((s, t) => s + t.sign * (t.value as number), 0)) : undefined;
-  const written = numeric(cell);
+/** The hover's reading of an equation: the same terms, values and verdict as the rule's. */
+function formulaOf(eq: TargetEquation): TotalFormula {
+  const { relation, table, target } = eq;
+  const byRow = relation.each === 'row';
+  const label = (slot: Slot): string =>
+    byRow ? (slot.term ? columnDisplay(table, slot.term.col) : slot.id) : rowLabel(table, slot.id);
+  const terms: FormulaTerm[] = [
+    ...eq.plus.map((s) => termOf(s, 1, label(s))),
+    ...eq.minus.map((s) => termOf(s, -1, label(s))),
+  ];
+  const r = eq.equation && evaluate(eq.equation);
+  const column = columnDisplay(table, target.col);
+  const row = rowLabel(table, target.row.rowId);
   return {
-    relationId: rel.id,
-    ruleId: rel.ruleId,
-    span: cell.span,
-    targetLabel,
-    along,
+    relationId: relation.id,
+    ruleId: relation.ruleId,
+    span: target.cell.span,
+    targetLabel: byRow ? column : row,
+    along: byRow ? row : column,
     terms,
-    written,
-    computed,
-    matches: computed !== undefined && written !== undefined ? computed === round(written) : undefined,
+    written: valueOf(target),
+    computed: eq.equation && terms.every((t) => t.value !== undefined) ? expectedOf(eq.equation) : undefined,
+    matches: r ? holds(r) : undefined,
   };
 }
 
-function columnTerm(table: TableNode, row: RowNode, colId: string, sign: 1 | -1): FormulaTerm {
-  const cell = row.cells[table.columnIds.indexOf(colId)];
-  return { label: columnLabel(table, colId), sign, value: cell ? numeric(cell) : undefined, span: cell?.span };
+function termOf(slot: Slot, sign: 1 | -1, label: string): FormulaTerm {
+  const t = slot.term;
+  return { label, sign, value: t && valueOf(t), span: t?.cell.span };
 }
 
-function rowTerm(table: TableNode, rowId: string, index: number, sign: 1 | -1): FormulaTerm {
-  const cell = table.rows.find((r) => r.rowId === rowId)?.cells[index];
-  return { label: rowLabel(table, rowId), sign, value: cell ? numeric(cell) : undefined, span: cell?.span };
-}
-
-function numeric(cell: CellNode): number | undefined {
-  return (cell.kind === 'integer' || cell.kind === 'decimal') && cell.value !== undefined ? cell.value : undefined;
-}
-
-function columnLabel(table: TableNode, colId: string): string {
-  const t = TEMPLATES[table.edition];
-  const cols = table.kind === 't3' ? t.table3.columns : t.table4.columns;
-  const extra = colId === 'legalSubtotal' ? '法人或其他组织小计' : undefined;
-  const col = cols.find((c) => c.id === colId);
-  if (table.kind === 't4' && col) {
-    const group = colId.split('.')[0];
-    const g = { review: '行政复议', direct: '行政诉讼·未经复议直接起诉', after: '行政诉讼·复议后起诉' }[group];
-    return g ? `${g} ${col.label}` : col.label;
-  }
-  return col?.label ?? extra ?? colId;
+/** Σ plus − Σ minus of a complete equation whose terms are all numbers (its target may not be). */
+function expectedOf(eq: Equation): number {
+  let sum = 0;
+  for (const t of eq.plus) sum += valueOf(t)!;
+  for (const t of eq.minus) sum -= valueOf(t)!;
+  return sum;
 }
 
 function rowLabel(table: TableNode, rowId: string): string {
   return table.kind === 't4' ? '' : rowDisplay(table.edition, rowId);
-}
-
-function round(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
 }
 
 /** Markdown for a hover over the formulas of one cell. */
@@ -129,7 +105,9 @@ export function formatTotalHover(formulas: readonly TotalFormula[], locale: Loca
 
 function formatOne(f: TotalFormula, locale: Locale): string {
   const head = f.along ? `${f.targetLabel}（${f.along}）` : f.targetLabel;
-  const equation = f.terms.map((t, i) => (i === 0 ? (t.sign < 0 ? '− ' : '') : t.sign < 0 ? ' − ' : ' + ') + t.label).join('');
+  const equation = f.terms
+    .map((t, i) => (i === 0 ? (t.sign < 0 ? '− ' : '') : t.sign < 0 ? ' − ' : ' + ') + t.label)
+    .join('');
   const lines = [
     `**${localize(M.hoverTitle, locale)}** ${esc(head)}`,
     '',
@@ -137,7 +115,10 @@ function formatOne(f: TotalFormula, locale: Locale): string {
     '',
     '| | |',
     '|---|---:|',
-    ...f.terms.map((t) => `| ${t.sign < 0 ? '− ' : ''}${esc(t.label)} | ${t.value === undefined ? localize(M.hoverNotANumber, locale) : fmtNum(t.value)} |`),
+    ...f.terms.map(
+      (t) =>
+        `| ${t.sign < 0 ? '− ' : ''}${esc(t.label)} | ${t.value === undefined ? localize(M.hoverNotANumber, locale) : fmtNum(t.value)} |`,
+    ),
     `| **${localize(M.hoverComputed, locale)}** | **${f.computed === undefined ? '—' : fmtNum(f.computed)}** |`,
     `| ${localize(M.hoverWritten, locale)} | ${f.written === undefined ? localize(M.hoverNotANumber, locale) : fmtNum(f.written)} |`,
     '',

@@ -3,8 +3,9 @@
  * Each section's detail counts the problems found inside it.
  */
 import type { Finding, Localized, ReportModel, SectionNode, Span } from '../types';
-import { FEATURE_MESSAGES } from './messages';
-import { findingsWithin, presentTables, TABLE_SECTION } from './common';
+import { FEATURE_MESSAGES } from '../i18n/messages/features';
+import { TABLE_SECTION } from '../template/template';
+import { findingsWithin, presentTables } from './common';
 
 export type OutlineKind = 'title' | 'section' | 'subItem' | 'table' | 'block';
 

@@ -2,16 +2,13 @@
  * The data of the report view ("年报检查"): the six sections and the three tables of a report, each
  * with its state. Offsets here; the language server turns them into ranges.
  */
-import type { Finding, FormatEdition, ReportModel, SectionId, Severity, Span } from '../types';
-import { SECTIONS } from '../template/template';
-import { findingsWithin, TABLE_KINDS, TABLE_SECTION, type TableKind } from './common';
+import type { Finding, FormatEdition, ReportModel, SectionId, Severity, Span, TableKind } from '../types';
+import { SECTIONS, TABLE_KINDS, TABLE_SECTION } from '../template/template';
+import { findingsWithin } from './common';
 import { tableVerdicts, type TableVerdict } from './verdicts';
 
-export interface ProblemCounts {
-  error: number;
-  warning: number;
-  info: number;
-}
+/** Findings by severity. */
+export type ProblemCounts = Record<Severity, number>;
 
 export interface SectionState {
   id: SectionId;

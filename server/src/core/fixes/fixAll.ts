@@ -5,10 +5,12 @@
 import { diffChars } from 'diff';
 import type { Finding, LintOptions, Span, TextEdit } from '../types';
 import { lint } from '../lint';
-import { ARITHMETIC_RULE_IDS, cascadeEdits } from '../rules/arithmetic/sums';
+import { arithmeticRuleIds } from '../rules';
+import { applyEdits, nonOverlapping } from '../text/edits';
+import { isHighSurrogate, isLowSurrogate } from '../text/surrogates';
+import { cascadeEdits } from './cascade';
 
-const ARITHMETIC = new Set<string>(ARITHMETIC_RULE_IDS);
-import { applyEdits, nonOverlapping } from './edits';
+const ARITHMETIC = new Set<string>(arithmeticRuleIds());
 
 export interface FixAllOptions extends LintOptions {
   /** Only findings of these rules. */
@@ -108,12 +110,4 @@ export function diffEdits(a: string, b: string): TextEdit[] {
     }
   }
   return edits;
-}
-
-function isHighSurrogate(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
 }

@@ -4,7 +4,7 @@
  * (国办公开办函〔2019〕60号). Rules and the parser read these declarations; a new edition
  * or variant is a new entry here, not new branches in rule code.
  */
-import type { FormatEdition, SectionId } from '../types';
+import type { FormatEdition, SectionId, SumTableKind, TableKind } from '../types';
 
 export interface SectionTemplate {
   id: SectionId;
@@ -37,6 +37,10 @@ export const SECTIONS: readonly SectionTemplate[] = [
   },
   { id: 6, enumerator: '六、', title: '其他需要报告的事项', variants: [] },
 ];
+
+/** The tables in report order, and the section each belongs to. */
+export const TABLE_KINDS: readonly TableKind[] = ['t2', 't3', 't4'];
+export const TABLE_SECTION: Readonly<Record<TableKind, SectionId>> = { t2: 2, t3: 3, t4: 4 };
 
 /** The usual sub-items of section 一, for the outline and the skeleton. */
 export const SECTION1_SUBITEMS = ['（一）主动公开', '（二）依申请公开', '（三）政府信息管理', '（四）平台建设', '（五）监督保障'];
@@ -80,7 +84,7 @@ export interface Table2BlockTemplate {
 export interface SumRelation {
   id: string;
   ruleId: string;
-  table: 't3' | 't4';
+  table: SumTableKind;
   /** 'row': one equation per row in `rows`, over columns; 'column': one per column in `columns`, over rows. */
   each: 'row' | 'column';
   /** For each: 'row' — the rows the equation applies to; for 'column' — the rows in the equation. */
@@ -99,7 +103,7 @@ export interface SumRelation {
 }
 
 export interface TableTemplate {
-  kind: 't3' | 't4';
+  kind: SumTableKind;
   columns: ColumnTemplate[];
   rows: RowTemplate[];
 }

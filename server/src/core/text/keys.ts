@@ -5,6 +5,7 @@
  * Blanks, punctuation of either width, quotes and brackets are dropped, so
  * "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" and "(二) 部分公开(区分处理的, 只计…)" agree.
  */
+import { isSurrogate } from './surrogates';
 
 function isKeyChar(c: number): boolean {
   return (
@@ -13,7 +14,7 @@ function isKeyChar(c: number): boolean {
     (c >= 0x61 && c <= 0x7a) ||
     (c >= 0x3400 && c <= 0x9fff) ||
     (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xd800 && c <= 0xdfff)
+    isSurrogate(c)
   );
 }
 

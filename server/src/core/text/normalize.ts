@@ -15,6 +15,7 @@
  * - CRLF and lone CR to LF (line numbers are unchanged: LSP counts all three as breaks).
  */
 import { RADICALS_SUPPLEMENT } from './radicals';
+import { insidePair, isHighSurrogate, isLowSurrogate } from './surrogates';
 
 export interface CompatRun {
   /** Original span of the run. */
@@ -135,8 +136,7 @@ export function normalize(original: string): NormalizedText {
       run = undefined;
       continue;
     }
-    const isHigh = c >= 0xd800 && c <= 0xdbff;
-    const hasLow = isHigh && i + 1 < n && (original.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const hasLow = isHighSurrogate(c) && i + 1 < n && isLowSurrogate(original.charCodeAt(i + 1));
     const cp = hasLow ? ((c - 0xd800) << 10) + (original.charCodeAt(i + 1) - 0xdc00) + 0x10000 : c;
     const len = hasLow ? 2 : 1;
     if (isCompatIdeograph(cp)) {
@@ -177,7 +177,7 @@ export function normalize(original: string): NormalizedText {
   const endOf = (j: number): number => {
     const s = map[j];
     const c = original.charCodeAt(s);
-    if (c >= 0xd800 && c <= 0xdbff && s + 1 < n && (original.charCodeAt(s + 1) & 0xfc00) === 0xdc00) {
+    if (isHighSurrogate(c) && s + 1 < n && isLowSurrogate(original.charCodeAt(s + 1))) {
       // A pair normalized to one unit, or the high half of a pair kept as is: the end is after the pair
       // unless the next normalized unit is that pair's low half.
       if (j + 1 < o && map[j + 1] === s + 1) return s + 1;
@@ -211,14 +211,4 @@ function wholePairs(original: string, start: number, end: number): { start: numb
     return { start: p, end: p };
   }
   return { start: insidePair(original, start) ? start - 1 : start, end: insidePair(original, end) ? end + 1 : end };
-}
-
-/** Whether offset `i` falls between the two halves of a surrogate pair. */
-function insidePair(original: string, i: number): boolean {
-  return (
-    i > 0 &&
-    i < original.length &&
-    (original.charCodeAt(i) & 0xfc00) === 0xdc00 &&
-    (original.charCodeAt(i - 1) & 0xfc00) === 0xd800
-  );
 }

@@ -1,20 +1,20 @@
 /** Messages of the table rules (Chinese first, English available). */
-import type { Localized } from '../../types';
+import type { Localized, TableKind } from '../../types';
 
 const q = (s: string) => `“${s}”`;
 
-export const TABLE_NAMES: Record<'t2' | 't3' | 't4', Localized> = {
+export const TABLE_NAMES: Record<TableKind, Localized> = {
   t2: { zh: '主动公开情况表（第二十条）', en: 'the proactive-disclosure table (Article 20)' },
   t3: { zh: '收到和处理政府信息公开申请情况表', en: 'the applications table' },
   t4: { zh: '行政复议、行政诉讼情况表', en: 'the review and litigation table' },
 };
 
 export const tableMessages = {
-  tableMissing: (section: string, t: 't2' | 't3' | 't4'): Localized => ({
+  tableMissing: (section: string, t: TableKind): Localized => ({
     zh: `章节${q(section)}缺少${TABLE_NAMES[t].zh}`,
     en: `Section "${section}" lacks ${TABLE_NAMES[t].en}`,
   }),
-  rowMissing: (t: 't2' | 't3' | 't4', row: string): Localized => ({
+  rowMissing: (t: TableKind, row: string): Localized => ({
     zh: `${TABLE_NAMES[t].zh}缺少行${q(row)}`,
     en: `${cap(TABLE_NAMES[t].en)} lacks the row "${row}"`,
   }),

@@ -2,7 +2,7 @@ import type { TextEdit } from '../../types';
 import { defineRule } from '../define';
 import { structureMessages as M } from '../../i18n/messages/structure';
 import { SECTIONS } from '../../template/template';
-import { minimalEdit } from '../../fixes/edits';
+import { minimalEdit } from '../../text/edits';
 import { officialHeading } from './common';
 
 const NUMERALS = '一二三四五六';

@@ -5,6 +5,7 @@
  */
 import type { ReportModel, TextEdit } from '../../types';
 import { defineRule } from '../define';
+import { isSurrogate } from '../../text/surrogates';
 import { textMessages as M } from '../../i18n/messages/text';
 
 /** Pairs shown in a message. */
@@ -85,6 +86,6 @@ function byLine(all: readonly Run[]): Run[][] {
 }
 
 function hasSurrogate(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if ((s.charCodeAt(i) & 0xf800) === 0xd800) return true;
+  for (let i = 0; i < s.length; i++) if (isSurrogate(s.charCodeAt(i))) return true;
   return false;
 }

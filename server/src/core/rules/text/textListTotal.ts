@@ -11,17 +11,11 @@
  */
 import type { RelatedInfo } from '../../types';
 import { defineRule } from '../define';
+import { formatLike } from '../../text/numbers';
 import { textMessages as M } from '../../i18n/messages/text';
-import {
-  asciiCommaAt,
-  formatLikeWritten,
-  isDigitCode,
-  isSpaceCode,
-  paragraphsOf,
-  readInteger,
-  spanIn,
-  type Paragraph,
-} from './common';
+import { isDigitCode, readInteger } from './numbers';
+import { asciiCommaAt, paragraphsOf, spanIn, type Paragraph } from './paragraphs';
+import { isSpace } from '../../parser/lines';
 
 const UNITS = ['人次', '场次', '条', '件', '篇', '个', '次', '项', '份', '期', '场', '家', '起', '宗', '部', '名', '人', '批', '张', '幅', '套', '本'];
 const UNIT_RE = new RegExp(`^\\s*(${UNITS.join('|')})`);
@@ -107,7 +101,7 @@ export const textListTotal = defineRule(
             fixes: [
               {
                 title: M.setListTotal(m[0], sum),
-                edits: [{ start: span.start, end: span.end, newText: formatLikeWritten(written, sum) }],
+                edits: [{ start: span.start, end: span.end, newText: formatLike(written, sum) }],
                 preferred: true,
               },
             ],
@@ -131,7 +125,7 @@ function countsIn(model: Parameters<typeof spanIn>[0], para: Paragraph, text: st
     const limit = Math.min(n.end + 12, base + text.length);
     // Neither a unit nor an approximation follows: nothing to look at (most table-like numbers).
     let k = n.end;
-    while (k < limit && isSpaceCode(para.text.charCodeAt(k))) k++;
+    while (k < limit && isSpace(para.text.charCodeAt(k))) k++;
     if (k >= limit || !AFTER_NUMBER.has(para.text.charCodeAt(k))) continue;
     const after = para.text.slice(n.end, limit);
     const u = UNIT_RE.exec(after);

@@ -16,20 +16,13 @@
  */
 import type { Fix, RelatedInfo, ReportModel, Span, TableNode } from '../../types';
 import { defineRule } from '../define';
+import { formatLike } from '../../text/numbers';
 import { textMessages as M, type ProseMetric } from '../../i18n/messages/text';
-import { rowDisplay } from '../../template/template';
-import { equationsOf, evaluate, relationsOf } from '../arithmetic/sums';
-import {
-  asciiCommaAt,
-  formatLikeWritten,
-  paragraphsOf,
-  peek,
-  phraseAround,
-  readInteger,
-  spanIn,
-  yearsIn,
-  type Paragraph,
-} from './common';
+import { T3_COLUMNS_WITH_SUBTOTAL, rowDisplay } from '../../template/template';
+import { equationsOf, evaluate, holds, relationsOf } from '../arithmetic/equations';
+import { columnDisplay, columnsOfRow } from '../table/common';
+import { readInteger, yearsIn } from './numbers';
+import { asciiCommaAt, paragraphsOf, peek, phraseAround, spanIn, type Paragraph } from './paragraphs';
 
 // ------------------------------------------------------------------ patterns
 
@@ -193,14 +186,9 @@ function t3Expected(model: ReportModel, rowId: string): Expected | undefined {
   const cell = cells?.[t3.columnIds.indexOf('total')];
   if (!cell || cell.kind !== 'integer' || cell.value === undefined) return undefined;
   const row = rowDisplay(t3.edition, rowId);
-  return { cells: [{ value: cell.value, span: cell.span, column: '总计' }], table: t3, where: M.t3Cell(row, '总计') };
+  const column = columnDisplay(t3, T3_COLUMNS_WITH_SUBTOTAL.find((c) => c.id === 'total')!);
+  return { cells: [{ value: cell.value, span: cell.span, column }], table: t3, where: M.t3Cell(row, column) };
 }
-
-const T4_NAMES: Record<string, string> = {
-  'review.total': '行政复议·总计',
-  'direct.total': '未经复议直接起诉·总计',
-  'after.total': '复议后起诉·总计',
-};
 
 function t4Expected(model: ReportModel, columnIds: string[]): Expected | undefined {
   const t4 = model.tables.t4;
@@ -208,10 +196,12 @@ function t4Expected(model: ReportModel, columnIds: string[]): Expected | undefin
   const cells = rowCells(t4, t4.rows[0].rowId);
   if (!cells) return undefined;
   const refs: CellRef[] = [];
+  const cols = columnsOfRow(t4, t4.rows[0]);
   for (const id of columnIds) {
     const cell = cells[t4.columnIds.indexOf(id)];
     if (!cell || cell.kind !== 'integer' || cell.value === undefined) return undefined;
-    refs.push({ value: cell.value, span: cell.span, column: T4_NAMES[id] ?? id });
+    const col = cols.find((c) => c.id === id);
+    refs.push({ value: cell.value, span: cell.span, column: col ? columnDisplay(t4, col) : id });
   }
   return { cells: refs, table: t4, where: M.t4Cells(refs.map((r) => r.column)) };
 }
@@ -246,7 +236,7 @@ export function tableIsSound(model: ReportModel, table: TableNode): boolean {
   for (const relation of relationsOf(model, table)) {
     for (const eq of equationsOf(table, relation)) {
       const r = evaluate(eq);
-      if (!r || r.expected !== r.actual) return false;
+      if (!r || !holds(r)) return false;
     }
   }
   return true;
@@ -306,7 +296,7 @@ export const textNumberMismatch = defineRule(
                 fixes = [
                   {
                     title: M.useTableValue(total),
-                    edits: [{ start: span.start, end: span.end, newText: formatLikeWritten(written, total) }],
+                    edits: [{ start: span.start, end: span.end, newText: formatLike(written, total) }],
                     preferred: true,
                   },
                 ];

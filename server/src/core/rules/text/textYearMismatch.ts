@@ -11,16 +11,9 @@
  */
 import { defineRule } from '../define';
 import { textMessages as M } from '../../i18n/messages/text';
-import {
-  BookTitles,
-  peek,
-  paragraphsOf,
-  readInteger,
-  spanIn,
-  yearsIn,
-  type Paragraph,
-  type YearMention,
-} from './common';
+import { BookTitles } from './bookTitles';
+import { readInteger, yearsIn, type YearMention } from './numbers';
+import { peek, paragraphsOf, spanIn, type Paragraph } from './paragraphs';
 
 const PLAN = /将|计划|下一步|明年|下一年|下年|拟|预计|力争|打算|争取/;
 const COMPARISON = /同比|较|比|上年|去年|上一年|前年|增长|下降|增加|减少/;

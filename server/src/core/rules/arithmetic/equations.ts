@@ -1,18 +1,22 @@
 /**
- * The sum relations of the template, evaluated on a table: one equation per row or column,
- * target = Σ plus − Σ minus. Used by the arithmetic rules (one finding per broken equation) and by
- * the cascade that fixes all sums in dependency order (row totals → （七）总计 → balance).
+ * The equations of the report: the template's sum relations (勾稽关系) formed on a table — one
+ * equation per row or column, target = Σ plus − Σ minus — their terms, and their evaluation.
+ *
+ * This is the one place that maps a relation onto cells. The arithmetic rules (one finding per broken
+ * equation), the sum cascade of fix-all, the text rules that trust a sound table, and the hover on a
+ * total all read equations from here, so that what the hover computes is what the rules check.
  */
-import type { CellNode, Finding, Localized, ReportModel, RowNode, Span, TableNode, TextEdit } from '../../types';
-import { TEMPLATES, T3_COLUMNS_WITH_SUBTOTAL, findRow, rowDisplay, type SumRelation } from '../../template/template';
-import { arithmeticMessages as M } from '../../i18n/messages/arithmetic';
+import type { CellNode, ReportModel, RowNode, TableNode, TextEdit } from '../../types';
+import { TEMPLATES, findRow, rowDisplay, type ColumnTemplate, type SumRelation } from '../../template/template';
+import { formatLike } from '../../text/numbers';
 import { columnDisplay, columnsOfRow } from '../table/common';
-import type { ColumnTemplate } from '../../template/template';
 import { memoOn } from '../../util/memo';
 
 export interface Term {
   readonly row: RowNode;
   readonly column: string;
+  /** The template column of the cell. */
+  readonly col: ColumnTemplate;
   readonly cell: CellNode;
   /** Short name for formulas: the column for row sums, the row for column sums. */
   readonly name: string;
@@ -65,7 +69,7 @@ class LazyTerm implements Term {
     readonly row: RowNode,
     readonly column: string,
     readonly cell: CellNode,
-    private readonly col: ColumnTemplate,
+    readonly col: ColumnTemplate,
     private readonly namer: Namer,
   ) {}
   private get n(): { name: string; fullName: string } {
@@ -162,7 +166,8 @@ function buildEquations(table: TableNode, relation: SumRelation): Equation[] {
   if (relation.each === 'row') {
     for (const rowId of relation.rows) {
       const row = rowOf(table, rowId);
-      if (!row) continue;
+      // A row whose values were split by its own sums (one-line text): those sums were assumed, not read.
+      if (!row || row.inferred) continue;
       const target = term(namer, row, relation.target);
       const plus = target && rowTerms(namer, row, relation.plus);
       const minus = plus && (minusIds.length ? rowTerms(namer, row, minusIds) : NO_TERMS);
@@ -184,15 +189,32 @@ function buildEquations(table: TableNode, relation: SumRelation): Equation[] {
 
 /** The relations of a table in dependency order. */
 export function relationsOf(model: ReportModel, table: TableNode): SumRelation[] {
-  return TEMPLATES[table.edition].sums.filter((r) => r.table === table.kind && (r.table !== 't3' || model.tables.t3 === table));
+  return TEMPLATES[table.edition].sums.filter(
+    (r) => r.table === table.kind && (r.table !== 't3' || model.tables.t3 === table),
+  );
 }
 
-/** Value of a term under a map of overrides (the cascade's virtual values). */
-type Values = Map<CellNode, number>;
-const valueOf = (t: Term, v?: Values): number | undefined =>
-  v?.get(t.cell) ?? (t.cell.kind === 'integer' || t.cell.kind === 'decimal' ? t.cell.value : undefined);
+/** Values that override what cells say (the cascade's virtual values). */
+export type Values = Map<CellNode, number>;
 
-export function evaluate(eq: Equation, v?: Values): { expected: number; actual: number } | undefined {
+/** The number a cell holds (undefined when it is blank, a placeholder or not a number). */
+export const cellValue = (cell: CellNode): number | undefined =>
+  cell.kind === 'integer' || cell.kind === 'decimal' ? cell.value : undefined;
+
+/** Value of a term under a map of overrides. */
+export const valueOf = (t: Term, v?: Values): number | undefined => v?.get(t.cell) ?? cellValue(t.cell);
+
+/** What an equation gives: the value its terms compute and the value its target holds. */
+export interface Evaluation {
+  expected: number;
+  actual: number;
+}
+
+/** Whether an evaluated equation holds (the one tolerance every reader of a sum uses). */
+export const holds = (r: Evaluation): boolean => Math.abs(r.expected - r.actual) < 1e-9;
+
+/** The equation's values, or undefined when a term or the target is not a number. */
+export function evaluate(eq: Equation, v?: Values): Evaluation | undefined {
   const actual = valueOf(eq.target, v);
   let expected = 0;
   for (const t of eq.plus) {
@@ -209,115 +231,74 @@ export function evaluate(eq: Equation, v?: Values): { expected: number; actual: 
   return { expected, actual };
 }
 
-/** Writes `value` the way the cell was written: thousands separators and full-width digits kept. */
-export function formatLike(cell: CellNode, value: number): string {
-  let s = String(value);
-  if (cell.grouped || /[,，]/.test(cell.raw)) s = value.toLocaleString('en-US');
-  if (/[０-９]/.test(cell.raw)) s = s.replace(/[0-9,]/g, (c) => (c === ',' ? '，' : String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
-  return s;
-}
-
+/** The edit that writes `value` into a cell, the way the cell was written. */
 export function setCellEdit(cell: CellNode, value: number): TextEdit {
-  return { start: cell.span.start, end: cell.span.end, newText: formatLike(cell, value) };
+  return { start: cell.span.start, end: cell.span.end, newText: formatLike(cell.raw, value, cell.grouped) };
 }
 
-/** The addends with their values; long column sums list only the non-zero ones. */
-function formula(eq: Equation, v?: Values): Localized {
-  const shown = eq.plus.length > 8 ? eq.plus.filter((t) => valueOf(t, v) !== 0) : eq.plus;
-  const rest = eq.plus.length - shown.length;
-  const f = shown.map((t) => `${t.name} ${valueOf(t, v)}`).join(' + ');
-  if (rest === 0) return { zh: f, en: f };
-  if (shown.length === 0) return { zh: `${eq.plus.length} 项之和（均为 0）`, en: `the ${eq.plus.length} items (all 0)` };
-  return { zh: `${f}（其余 ${rest} 项为 0）`, en: `${f} (the other ${rest} items are 0)` };
+/** One term of an equation read for display: its template id, and the term when the table has the cell. */
+export interface Slot {
+  /** A column id for row sums, a row id for column sums. */
+  id: string;
+  term?: Term;
 }
 
-/** The finding of a broken equation, with its fixes: set the target (preferred), or an alternative cell. */
-export function findingOf(eq: Equation): Omit<Finding, 'ruleId' | 'severity'> | undefined {
-  const r = evaluate(eq);
-  if (!r || Math.abs(r.expected - r.actual) < 1e-9) return undefined;
-  const { relation, table } = eq;
-  const related = [...eq.plus, ...eq.minus].map((t) => ({
-    span: t.cell.span,
-    message: M.addend(t.fullName, valueOf(t)!),
-  }));
-  const fixes = [];
-  if (r.expected >= 0) {
-    fixes.push({
-      title: relation.id === 't3.balance' ? M.setCell(rowDisplay(table.edition, 't3.next'), r.expected) : M.setTotal(r.expected),
-      edits: [setCellEdit(eq.target.cell, r.expected)],
-      preferred: true,
-    });
-  }
-  for (const alt of relation.alternatives ?? []) {
-    const t = [...eq.plus, ...eq.minus].find((x) => x.row.rowId === alt || x.column === alt);
-    if (!t) continue;
-    // Solve the equation for that cell instead.
-    const sign = eq.plus.includes(t) ? 1 : -1;
-    const others = r.expected - sign * valueOf(t)!;
-    const value = sign * (r.actual - others);
-    if (value >= 0 && Number.isInteger(value)) {
-      fixes.push({ title: M.setCell(t.row === eq.target.row ? t.name : rowDisplay(table.edition, t.row.rowId), value), edits: [setCellEdit(t.cell, value)] });
-    }
-  }
-  let message: Localized;
-  if (relation.id === 't3.balance') {
-    const col = T3_COLUMNS_WITH_SUBTOTAL.find((c) => c.id === eq.along)?.label ?? eq.along;
-    const [n, c] = eq.plus.map((t) => valueOf(t)!);
-    const total = valueOf(eq.minus[0])!;
-    message = M.balance(col, `${n} + ${c}`, n + c, `${total} + ${r.actual}`, total + r.actual);
-  } else {
-    const what =
-      relation.each === 'row'
-        ? table.kind === 't4'
-          ? M.t4What(eq.target.fullName.replace(/·总计$/, ''))
-          : M.rowWhat(rowDisplay(table.edition, eq.along))
-        : M.columnWhat(T3_COLUMNS_WITH_SUBTOTAL.find((c) => c.id === eq.along)?.label ?? eq.along);
-    message = M.sumMismatch(what, formula(eq), r.expected, r.actual);
-  }
-  return {
-    message,
-    span: eq.target.cell.span,
-    related,
-    fixes: fixes.length ? fixes : undefined,
-    data: { relation: relation.id, along: eq.along, expected: r.expected, actual: r.actual },
-  };
+/** An equation whose target cell is known; terms the table lacks (a row missing or unreadable) are empty slots. */
+export interface TargetEquation {
+  relation: SumRelation;
+  table: TableNode;
+  target: Term;
+  along: string;
+  plus: Slot[];
+  minus: Slot[];
+  /** The complete equation, when every term is there (then it is the one the rules check). */
+  equation?: Equation;
 }
 
 /**
- * Edits that make every enabled sum hold, computed in dependency order on virtual values so that
- * one pass converges: row totals first, then （七）总计 from the corrected rows, then 四 from the
- * balance. Only targets inside `within` (if given) are changed.
+ * The equations whose target is `cell` (a cell can close a row sum and a column sum). A cell the
+ * rules cannot place in its column — its row short of cells, unreadable, or a second row of the
+ * same id — is the target of nothing.
  */
-export function cascadeEdits(
-  model: ReportModel,
-  enabled: (ruleId: string) => boolean,
-  within?: Span,
-): TextEdit[] {
-  const values: Values = new Map();
-  const edits: TextEdit[] = [];
-  for (const table of [model.tables.t3, model.tables.t4]) {
-    if (!table) continue;
-    if (within && (table.span.end <= within.start || table.span.start >= within.end)) continue;
-    for (const relation of relationsOf(model, table)) {
-      if (!enabled(relation.ruleId)) continue;
-      for (const eq of equationsOf(table, relation)) {
-        const r = evaluate(eq, values);
-        if (!r || Math.abs(r.expected - r.actual) < 1e-9 || r.expected < 0) continue;
-        const c = eq.target.cell.span;
-        if (within && (c.start < within.start || c.end > within.end)) continue;
-        values.set(eq.target.cell, r.expected);
+export function equationsWithTarget(model: ReportModel, table: TableNode, cell: CellNode): TargetEquation[] {
+  const out: TargetEquation[] = [];
+  // Only the first row of an id is one the rules see; the cell must be one of its cells.
+  const row = table.rows.find((r) => r.cells.includes(cell));
+  if (!row || rowOf(table, row.rowId) !== row) return out;
+  for (const relation of relationsOf(model, table)) {
+    if (relation.requiresColumn && !table.columnIds.includes(relation.requiresColumn)) continue;
+    const namer = namerFor(table, relation.each === 'row');
+    const minusIds = relation.minus ?? [];
+    if (relation.each === 'row') {
+      if (!relation.rows.includes(row.rowId) || row.inferred) continue;
+      const target = term(namer, row, relation.target);
+      if (!target || target.cell !== cell) continue;
+      const slot = (id: string): Slot => ({ id, term: term(namer, row, id) });
+      out.push(targetEquation(relation, table, target, row.rowId, relation.plus.map(slot), minusIds.map(slot)));
+    } else {
+      if (relation.target !== row.rowId) continue;
+      for (const column of relation.columns) {
+        if (!table.columnIds.includes(column)) continue;
+        const target = term(namer, row, column);
+        if (!target || target.cell !== cell) continue;
+        const slot = (id: string): Slot => ({ id, term: term(namer, rowOf(table, id), column) });
+        out.push(targetEquation(relation, table, target, column, relation.plus.map(slot), minusIds.map(slot)));
       }
     }
   }
-  for (const [cell, v] of values) if (cell.value !== v) edits.push(setCellEdit(cell, v));
-  return edits.sort((a, b) => a.start - b.start);
+  return out;
 }
 
-export const ARITHMETIC_RULE_IDS = [
-  'sum-row-total',
-  'sum-column-total',
-  'sum-balance',
-  'sum-review-total',
-  'sum-litigation-total',
-  'sum-subtotal',
-] as const;
+function targetEquation(
+  relation: SumRelation,
+  table: TableNode,
+  target: Term,
+  along: string,
+  plus: Slot[],
+  minus: Slot[],
+): TargetEquation {
+  const complete = plus.every((s) => s.term) && minus.every((s) => s.term);
+  // The complete equation is the one equationsOf built (same terms), so both readers agree by construction.
+  const equation = complete ? equationsOf(table, relation).find((e) => e.target.cell === target.cell) : undefined;
+  return { relation, table, target, along, plus, minus, equation };
+}

@@ -1,6 +1,7 @@
 /**
  * Shared reading of the prose for the text rules: paragraphs rebuilt from wrapped lines, clauses,
- * numbers, and the exact map from a match back to original offsets.
+ * phrases, and the exact map from a match back to original offsets (numbers: numbers.ts; 《…》:
+ * bookTitles.ts).
  *
  * Prose lines hold NORMALIZED text (full-width forms folded: "，" reads ",", "；" reads ";",
  * "２" reads "2"; compatibility ideographs replaced). A paragraph joins consecutive prose lines
@@ -11,7 +12,10 @@
  * Each paragraph is split into clauses and sentences once per model; the rules share the split.
  */
 import type { ReportModel, Span } from '../../types';
+import { isSpace } from '../../parser/lines';
 import { memoOn } from '../../util/memo';
+import { lastAtOrBefore } from '../../util/search';
+import { isDigitCode } from './numbers';
 
 export interface Paragraph {
   /** Normalized text of the joined lines. A "\n" marks a line join that must not glue two numbers. */
@@ -47,23 +51,6 @@ export function paragraphsOf(model: ReportModel): Paragraph[] {
   return memoOn(model, PARAGRAPHS, buildParagraphs);
 }
 
-/** Whether a character code is JavaScript's `\s`. */
-export function isSpaceCode(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /** A line ending in one of 。!?;！？；:： ends its statement: the next line starts a new paragraph. */
 function isTerminalCode(c: number): boolean {
   return (
@@ -79,12 +66,10 @@ function isTerminalCode(c: number): boolean {
   );
 }
 
-export const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
-
 /** Whether norm[from, to) is only whitespace (as `slice` would, reading nothing past the end). */
 function blankBetween(norm: string, from: number, to: number): boolean {
   const end = Math.min(to, norm.length);
-  for (let i = from; i < end; i++) if (!isSpaceCode(norm.charCodeAt(i))) return false;
+  for (let i = from; i < end; i++) if (!isSpace(norm.charCodeAt(i))) return false;
   return true;
 }
 
@@ -134,13 +119,7 @@ export function posAt(para: Paragraph, k: number): number | undefined {
   if (!(k >= 0 && k < para.text.length)) return undefined;
   const lines = para.lines;
   // The last line starting at or before k.
-  let lo = 0;
-  let hi = lines.length / 3 - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[3 * mid] <= k) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtOrBefore(lines.length / 3, (i) => lines[3 * i], k);
   return k < lines[3 * lo + 1] ? lines[3 * lo + 2] + (k - lines[3 * lo]) : -1;
 }
 
@@ -188,7 +167,11 @@ function split(text: string): Pick<Paragraph, 'hasDigit' | 'clauses' | 'sentence
     clauses.push(clause);
     if (b === 2) {
       // A sentence of one clause is that clause.
-      sentences.push(sentenceFrom === clauseFrom ? clause : { text: text.slice(sentenceFrom, i + 1), start: sentenceFrom, hasDigit: sentenceDigit });
+      sentences.push(
+        sentenceFrom === clauseFrom
+          ? clause
+          : { text: text.slice(sentenceFrom, i + 1), start: sentenceFrom, hasDigit: sentenceDigit },
+      );
       sentenceFrom = i + 1;
       sentenceDigit = false;
     }
@@ -198,7 +181,11 @@ function split(text: string): Pick<Paragraph, 'hasDigit' | 'clauses' | 'sentence
   if (clauseFrom < text.length) {
     const clause: Piece = { text: text.slice(clauseFrom), start: clauseFrom, hasDigit: clauseDigit };
     clauses.push(clause);
-    sentences.push(sentenceFrom === clauseFrom ? clause : { text: text.slice(sentenceFrom), start: sentenceFrom, hasDigit: sentenceDigit });
+    sentences.push(
+      sentenceFrom === clauseFrom
+        ? clause
+        : { text: text.slice(sentenceFrom), start: sentenceFrom, hasDigit: sentenceDigit },
+    );
   } else if (sentenceFrom < text.length) {
     sentences.push({ text: text.slice(sentenceFrom), start: sentenceFrom, hasDigit: sentenceDigit });
   }
@@ -257,113 +244,4 @@ export function asciiCommaAt(model: ReportModel, para: Paragraph, k: number): bo
   if (p === undefined || p < 0) return false;
   const s = model.normalized.span(p, p + 1);
   return model.text.slice(s.start, s.end) === ',';
-}
-
-/** A number written in the prose. */
-export interface ProseNumber {
-  value: number;
-  /** Offsets in the piece or paragraph it was found in. */
-  start: number;
-  end: number;
-}
-
-/**
- * Reads an integer starting at `i` in `text`: digits, optionally grouped by thousands ("3,119").
- * Returns undefined when `i` is inside a longer number, or the number is a decimal.
- */
-export function readInteger(
-  text: string,
-  i: number,
-  groupSep: (k: number) => boolean = () => true,
-): ProseNumber | undefined {
-  if (!isDigitCode(text.charCodeAt(i))) return undefined;
-  if (i > 0) {
-    const p = text.charCodeAt(i - 1);
-    if (isDigitCode(p) || p === 0x2e) return undefined;
-  }
-  let j = i + 1;
-  while (j < text.length && isDigitCode(text.charCodeAt(j))) j++;
-  const digitsEnd = j;
-  // Thousands groups: ",ddd" not followed by another digit (the first group has 1–3 digits).
-  if (j - i <= 3) {
-    let k = j;
-    while (
-      text.charCodeAt(k) === 0x2c &&
-      groupSep(k) &&
-      isDigitCode(text.charCodeAt(k + 1)) &&
-      isDigitCode(text.charCodeAt(k + 2)) &&
-      isDigitCode(text.charCodeAt(k + 3)) &&
-      !isDigitCode(text.charCodeAt(k + 4))
-    ) {
-      k += 4;
-    }
-    j = k;
-  }
-  if (text.charCodeAt(j) === 0x2e && isDigitCode(text.charCodeAt(j + 1))) return undefined;
-  const digits = text.slice(i, j);
-  const value = Number(j === digitsEnd ? digits : digits.replace(/,/g, ''));
-  if (!Number.isSafeInteger(value)) return undefined;
-  return { value, start: i, end: j };
-}
-
-/** A statistics year written in the text ("2022年", "2022 年度"). */
-export interface YearMention {
-  year: number;
-  start: number;
-  end: number;
-}
-
-const YEAR_RE = /(?<![\d.])((?:19|20)\d{2})(?!\d)\s*年/g;
-
-/** Years followed by 年 in `text` (offsets of the digits). */
-export function yearsIn(text: string): YearMention[] {
-  const out: YearMention[] = [];
-  if (text.indexOf('年') < 0) return out;
-  YEAR_RE.lastIndex = 0;
-  for (let m = YEAR_RE.exec(text); m; m = YEAR_RE.exec(text)) {
-    out.push({ year: Number(m[1]), start: m.index, end: m.index + m[1].length });
-  }
-  return out;
-}
-
-/**
- * Whether offsets of `text` lie inside 《…》 (a document title): an offset is inside when more 《
- * than 》 precede it or stand at it since the last line break (a 》 without its 《 is ignored).
- * Asked about offsets in non-decreasing order, it reads the text once and allocates nothing.
- */
-export class BookTitles {
-  private depth = 0;
-  /** Offsets before `next` have been read. */
-  private next = 0;
-
-  constructor(private readonly text: string) {}
-
-  /** Whether offset `i` lies inside 《…》. */
-  inside(i: number): boolean {
-    if (i < this.next - 1) {
-      // Asked out of order: read again from the start.
-      this.depth = 0;
-      this.next = 0;
-    }
-    for (; this.next <= i && this.next < this.text.length; this.next++) {
-      const c = this.text.charCodeAt(this.next);
-      if (c === 0x300a) this.depth++; // 《
-      else if (c === 0x300b) this.depth = Math.max(0, this.depth - 1); // 》
-      else if (c === 0x0a) this.depth = 0;
-    }
-    return i >= 0 && i < this.text.length && this.depth > 0;
-  }
-}
-
-/**
- * Writes `value` the way `written` was written: full-width digits and thousands separators kept.
- * `written` is the ORIGINAL text of the number.
- */
-export function formatLikeWritten(written: string, value: number): string {
-  let s = String(value);
-  if (/[,，]/.test(written)) s = value.toLocaleString('en-US');
-  if (/[０-９]/.test(written)) {
-    s = s.replace(/[0-9,]/g, (c) => (c === ',' ? (written.includes('，') ? '，' : ',') : String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
-  }
-  return s;
 }

@@ -1,5 +1,5 @@
 /** Text of the editor features (outline, lenses, hover, view, actions), Chinese first. */
-import type { Localized } from '../types';
+import type { Localized, TableKind } from '../../types';
 
 export type Template<A extends unknown[]> = (...args: A) => Localized;
 
@@ -8,7 +8,7 @@ export const FEATURE_MESSAGES = {
     t2: { zh: '表二 主动公开政府信息情况', en: 'Table 2 · Proactive disclosure' },
     t3: { zh: '表三 收到和处理政府信息公开申请情况', en: 'Table 3 · Requests received and handled' },
     t4: { zh: '表四 行政复议、行政诉讼情况', en: 'Table 4 · Administrative review and litigation' },
-  } as Record<'t2' | 't3' | 't4', Localized>,
+  } as Record<TableKind, Localized>,
   problems: ((n: number) => ({ zh: `${n} 个问题`, en: n === 1 ? '1 problem' : `${n} problems` })) as Template<[number]>,
   sumsOk: { zh: '✓ 勾稽关系正确', en: '✓ All sums match' } as Localized,
   sumsBroken: ((n: number) => ({
