@@ -38,6 +38,7 @@ export default tseslint.config(
         structuredClone: 'readonly',
         queueMicrotask: 'readonly',
         AbortController: 'readonly',
+        AbortSignal: 'readonly',
         fetch: 'readonly',
       },
     },

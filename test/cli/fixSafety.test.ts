@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as iconv from 'iconv-lite';
 import fc from 'fast-check';
-import { applyEdits } from '../../server/src/core/fixes/edits';
+import { applyEdits } from '../../server/src/core/text/edits';
 import { decodeText, encodeText, spliceEdits } from '../../server/src/io/encoding';
 import type { TextEncoding } from '../../server/src/io/encoding';
 import { replaceFile, snapshotFile, tempNameFor, WriteRefusal } from '../../server/src/io/write';

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../server/src/core';
 import { fixAll } from '../../server/src/core/fixes/fixAll';
-import { applyEdits } from '../../server/src/core/fixes/edits';
+import { applyEdits } from '../../server/src/core/text/edits';
 import { splitsOf } from '../../server/src/core/parser/flatSplit';
 import type { Finding, ReportModel } from '../../server/src/core/types';
 import { assertFindingsWellFormed, textRuleIds } from '../helpers/findings';

@@ -75,11 +75,6 @@ export function fieldsOf(edition: FormatEdition, t3Columns: readonly ColumnTempl
   return out;
 }
 
-function isInferred(row: RowNode): boolean {
-  // Set by the one-line reader when the row's own arithmetic chose how its digits split.
-  return (row as RowNode & { inferred?: boolean }).inferred === true;
-}
-
 function lineOf(model: ReportModel, offset: number): number {
   const starts = model.lineStarts;
   let lo = 0;
@@ -118,7 +113,7 @@ function figureOf(model: ReportModel, def: FieldDef, table: TableNode | undefine
   f.line = lineOf(model, cell.span.start);
   if (cell.kind === 'blank') f.state = 'blank';
   else if ((cell.kind === 'integer' || cell.kind === 'decimal') && cell.value !== undefined && Number.isFinite(cell.value)) {
-    f.state = isInferred(row) ? 'inferred' : 'read';
+    f.state = row.inferred ? 'inferred' : 'read';
     f.value = cell.value;
   } else {
     f.reason = 'invalid-cell';

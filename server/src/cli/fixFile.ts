@@ -4,7 +4,7 @@
  * and io/write.ts for how, and for when the file is not written).
  */
 import { diffChars, diffLines } from 'diff';
-import { applyEdits } from '../core/fixes/edits';
+import { applyEdits } from '../core/text/edits';
 import type { FixAllResult } from '../core/fixes/fixAll';
 import type { Localized, TextEdit } from '../core/types';
 import { decodeText, lineEndingOf, spliceEdits, toLineEnding } from '../io/encoding';

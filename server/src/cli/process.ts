@@ -14,7 +14,7 @@ import { readInput, InputError } from '../io/read';
 import type { InputKind } from '../io/read';
 import { encodingLabel, lineEndingOf } from '../io/encoding';
 import type { LineEnding } from '../io/encoding';
-import { applyEdits } from '../core/fixes/edits';
+import { applyEdits } from '../core/text/edits';
 import { fileEdits, writeFixes } from './fixFile';
 import { detailOf } from '../io/errors';
 import { lineIndex, positionAt } from './positions';

@@ -40,7 +40,7 @@ function okPart(t: string, a: number, b: number): boolean {
 }
 
 /** A grouped or decimal number, or a placeholder: one cell however many digits it holds. */
-const ATOMIC = /^(?:[+\-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+\-]?\d+\.\d+|[—\-/无]+)$/;
+const ATOMIC = /^(?:[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+\.\d+|[—/无-]+)$/;
 
 const cap = (n: number) => (n > MAX_SPLITS ? MAX_SPLITS + 1 : n);
 
@@ -72,7 +72,7 @@ export interface SplitResult {
 /** The splits of `tokens` into exactly `columns` values. Linear in the run's length for a fixed column count. */
 export function splitsOf(tokens: RunToken[], columns: number): SplitResult {
   // A sign belongs to the first number of its token ("-15104" may be "-1" "5" "104"): the digits are cut.
-  const signs: string[] = tokens.map((tk) => (/^[+\-]\d+$/.test(tk.text) ? tk.text[0] : ''));
+  const signs: string[] = tokens.map((tk) => (/^[+-]\d+$/.test(tk.text) ? tk.text[0] : ''));
   if (signs.some((x) => x)) {
     const digits = tokens.map((tk, i) => (signs[i] ? { start: tk.start + 1, end: tk.end, text: tk.text.slice(1) } : tk));
     const r = splitsOf(digits, columns);

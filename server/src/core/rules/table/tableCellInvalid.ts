@@ -1,5 +1,5 @@
 import type { CellNode, ReportModel, Span, TableNode } from '../../types';
-import { equationsOf, evaluate, relationsOf } from '../arithmetic/sums';
+import { equationsOf, evaluate, relationsOf } from '../arithmetic/equations';
 import { defineRule } from '../define';
 import { tableMessages as M } from '../../i18n/messages/table';
 import { columnDisplay, columnsOfRow, rowName, tablesOf } from './common';

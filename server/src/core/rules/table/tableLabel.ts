@@ -2,7 +2,7 @@ import type { Fix, TextEdit } from '../../types';
 import { defineRule } from '../define';
 import { tableMessages as M } from '../../i18n/messages/table';
 import { findRow, rowDisplay, TEMPLATES, T3_COLUMNS_WITH_SUBTOTAL, T4_GROUPS } from '../../template/template';
-import { minimalEdit } from '../../fixes/edits';
+import { minimalEdit } from '../../text/edits';
 import { compatReplacement } from '../../text/normalize';
 import { tablesOf } from './common';
 
