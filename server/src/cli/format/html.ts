@@ -29,7 +29,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** The page's style: screen and print (A4). Shared with `compare --format html`. */
 export const PAGE_STYLE = `
 :root { --err: #c62828; --warn: #b26a00; --info: #1565c0; --ok: #2e7d32; --line: #d0d7de; --muted: #57606a; }
-* { box-sizing: border-box; }
+* { box-sizing: border-box; } [hidden] { display: none !important; }
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif;
   margin: 24px auto; max-width: 1200px; padding: 0 16px; color: #1f2328; line-height: 1.5; font-size: 14px; }
 h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
@@ -44,8 +44,9 @@ code, .src { font-family: "Noto Sans Mono CJK SC", "WenQuanYi Micro Hei Mono", C
 .src { white-space: pre-wrap; word-break: break-all; background: #f6f8fa; padding: 2px 4px; display: block; }
 mark { background: #ffe08a; }
 .related { color: var(--muted); font-size: 12px; display: block; }
-.charts { display: flex; flex-wrap: wrap; gap: 24px; } .chart { flex: 1 1 480px; }
-.chart svg { width: 100%; height: auto; } .chart text { font-size: 11px; fill: #1f2328; }
+.chart { margin: 8px 0 16px; } .chart svg { width: 100%; max-width: 760px; height: auto; display: block; }
+.chart text { font-size: 12px; fill: #1f2328; }
+td.verdict, td.pos { white-space: nowrap; }
 .controls { margin: 8px 0; display: flex; gap: 8px; flex-wrap: wrap; } .controls input { flex: 1 1 240px; padding: 4px; }
 th[data-sort] { cursor: pointer; } th[data-sort]::after { content: " ⇅"; color: var(--muted); }
 .up { color: var(--err); } .down { color: var(--ok); } .changed td { background: #fffbea; }
@@ -244,7 +245,7 @@ export function formatHtml(results: readonly FileResult[], ctx: HtmlContext): st
     const prev = r.crossYear?.previous !== undefined ? esc(r.crossYear.previous) : r.crossYear?.note ? `<span class="note">${L(r.crossYear.note)}</span>` : '';
     out.push(
       `<tr data-verdict="${v}"><td>${esc(r.display)}</td><td>${esc(r.identity?.body ?? '')}</td><td class="num">${r.identity?.year ?? ''}</td>` +
-        `<td class="${cls}">${L(VERDICT_TEXT[v])}${r.status === 'error' && r.error ? `<span class="related">${L(r.error.message)}</span>` : ''}</td>` +
+        `<td class="verdict ${cls}">${L(VERDICT_TEXT[v])}${r.status === 'error' && r.error ? `<span class="related">${L(r.error.message)}</span>` : ''}</td>` +
         `<td class="num">${c.error}</td><td class="num">${c.warning}</td><td class="num">${c.info}</td><td>${prev}</td></tr>`,
     );
   }
@@ -288,8 +289,8 @@ export function formatHtml(results: readonly FileResult[], ctx: HtmlContext): st
         const related = (d.related ?? []).map((x) => `<span class="related">${L(R.previousReport)} ${esc(x.display)}:${x.line}:${x.column}</span>`).join('');
         out.push(
           `<tr data-severity="${d.severity}"><td data-key="${String(fileIndex).padStart(6, '0')}">${esc(r.display)}</td>` +
-            `<td class="num" data-key="${d.line * 100000 + d.column}">${d.line}:${d.column}</td>` +
-            `<td class="sev-${d.severity}" data-key="${SEVERITY_ORDER[d.severity]}">${L(SEVERITY_NAMES[d.severity])}</td>` +
+            `<td class="num pos" data-key="${d.line * 100000 + d.column}">${d.line}:${d.column}</td>` +
+            `<td class="verdict sev-${d.severity}" data-key="${SEVERITY_ORDER[d.severity]}">${L(SEVERITY_NAMES[d.severity])}</td>` +
             `<td><code title="${esc(describe.get(d.rule) ?? '')}">${esc(d.rule)}</code></td><td>${L(d.message)}${related}</td>` +
             `<td><span class="src">${lineExcerpt(r.text, starts, d)}</span></td>` +
             `<td class="num">${esc(valueText(d.data?.expected))}</td><td class="num">${esc(valueText(d.data?.actual))}</td>` +
