@@ -132,8 +132,9 @@ test('a folder: every consecutive-year pair of each body is checked; findings li
   assert.match(en.stdout, new RegExp(`previous year's report 甲2022\\.txt:${at.line}`));
 });
 
-test('--no-cross-year turns the checks off; --rule configures them like any rule', async () => {
+test('--no-cross-year turns the checks off; --rule configures them like any rule; workers give the same result', async () => {
   const f = await folder();
+  assert.equal(runCli(['-f', 'json', '-j', '2', '.'], { cwd: f.dir }).stdout, runCli(['-f', 'json', '-j', '1', '.'], { cwd: f.dir }).stdout);
   const off = JSON.parse(runCli(['-f', 'json', '--no-cross-year', '.'], { cwd: f.dir }).stdout) as JsonEntry[];
   assert.ok(off.every((e) => crossYear(e).length === 0 && e.crossYear === undefined));
   const err = JSON.parse(runCli(['-f', 'json', '--rule', 'cross-year-carry-over=error', '.'], { cwd: f.dir }).stdout) as JsonEntry[];
