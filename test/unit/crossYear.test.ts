@@ -114,6 +114,27 @@ test('editions: a 2020 report in the 2019 format against a 2021 report — carry
   assert.ok(evaluateCrossYear(m.cm, m.pm).filter((r) => r.relation.ruleId === 'cross-year-valid-documents').every((r) => r.skip === 'edition'));
 });
 
+test('the 8-column table 三: the subtotal is compared when both years have it, and left out when neither has it', () => {
+  const both = consistentPair({ subtotal: [true, true] });
+  const m = models(both.previous, both.current);
+  const carry = evaluateCrossYear(m.cm, m.pm).filter((r) => r.relation.ruleId === 'cross-year-carry-over');
+  assert.deepEqual(carry.map((r) => [r.relation.target.column, r.status]), [
+    ['natural', 'holds'], ['legalSubtotal', 'holds'], ['commercial', 'holds'], ['research', 'holds'], ['welfare', 'holds'], ['legal', 'holds'], ['otherOrg', 'holds'], ['total', 'holds'],
+  ]);
+  const broken = models(both.previous, withT3(both.current, 't3.carried', 1, 99));
+  assert.deepEqual(pairFindings(broken.pm, broken.cm).map((f) => f.data?.column), ['legalSubtotal']);
+  // Last year with the subtotal, this year without: every shared column is compared; the subtotal cannot be.
+  const mixed = consistentPair({ subtotal: [true, false] });
+  const mm = models(mixed.previous, mixed.current);
+  const results = evaluateCrossYear(mm.cm, mm.pm).filter((r) => r.relation.ruleId === 'cross-year-carry-over');
+  assert.deepEqual(results.filter((r) => r.status !== 'holds').map((r) => [r.relation.target.column, r.status, r.skip]), [['legalSubtotal', 'skipped', 'missing']]);
+  assert.equal(results.filter((r) => r.status === 'holds').length, 7);
+  // Neither table has it: not listed at all.
+  const { previous, current } = consistentPair();
+  const plain = models(previous, current);
+  assert.ok(!evaluateCrossYear(plain.cm, plain.pm).some((r) => r.relation.target.column === 'legalSubtotal'));
+});
+
 test('uncertain cells are never compared: a blank or a placeholder skips that column', () => {
   const { previous, current } = consistentPair();
   const { pm, cm } = models(previous, withT3(current, 't3.carried', 0, '—'));

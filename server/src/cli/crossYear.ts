@@ -4,7 +4,7 @@
  * location in the other file — to this year's results. Runs in the main thread after every file was
  * checked, on the texts the results kept (the fixed texts with `--fix`).
  */
-import { identityOf, lintPair, pairReports, parse } from '../core';
+import { lintPair, pairReports, parse } from '../core';
 import type { Localized, ReportModel } from '../core/types';
 import { crossYearMessages as M } from '../core/i18n/messages/crossYear';
 import { reviewMessages as R } from '../core/i18n/messages/review';
@@ -112,7 +112,7 @@ function unpairedNote(reason: 'no-identity' | 'no-previous' | 'several-previous'
 
 /** With `--previous`, a note when the two titles do not name one body in consecutive years. */
 function yearNote(current: FileResult, previous: FileResult): Localized | undefined {
-  const a = current.identity ?? identityOf(parse(current.text ?? ''));
+  const a = current.identity;
   const b = previous.identity;
   if (!a || !b) return R.previousUnchecked;
   if (a.key !== b.key || b.year !== a.year - 1) return R.previousMismatch(b.body, b.year, a.body, a.year);
