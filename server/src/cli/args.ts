@@ -2,7 +2,7 @@
 import type { Locale, Localized, SeveritySetting } from '../core/types';
 import { parseRuleOverride } from '../config/config';
 
-export type OutputFormat = 'stylish' | 'json' | 'sarif';
+export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'html';
 /** Formats of `extract`. */
 export type ExtractFormat = 'csv' | 'json';
 
@@ -42,6 +42,10 @@ export interface CliOptions {
   help: boolean;
   version: boolean;
   printConfigSchema: boolean;
+  /** Cross-year checks between reports of one body in consecutive years (`--no-cross-year` turns them off). */
+  crossYear: boolean;
+  /** Last year's report for the single file checked (`--previous`). */
+  previous?: string;
 }
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: Localized };
@@ -52,14 +56,15 @@ function usage(zh: string, en: string): ParseResult {
 
 const FLAGS = new Set([
   '--fix', '--fix-dry-run', '--quiet', '--verbose', '--print-text', '--force', '--color', '--no-color',
-  '--help', '--version', '--print-config-schema', '--no-config', '-h', '-v', '-q',
+  '--help', '--version', '--print-config-schema', '--no-config', '--no-cross-year', '-h', '-v', '-q',
 ]);
-const WITH_VALUE = new Set(['--format', '-f', '--lang', '--rule', '--config', '-c', '--max-warnings', '--jobs', '-j', '--output-file', '-o', '--max-file-size']);
+const WITH_VALUE = new Set(['--format', '-f', '--lang', '--rule', '--config', '-c', '--max-warnings', '--jobs', '-j', '--output-file', '-o', '--max-file-size', '--previous']);
 
 export function defaultOptions(): CliOptions {
   return {
     command: 'check', inputs: [], format: 'stylish', lang: 'zh-cn', fix: false, fixDryRun: false, rules: {}, noConfig: false,
     quiet: false, verbose: false, printText: false, force: false, help: false, version: false, printConfigSchema: false,
+    crossYear: true,
   };
 }
 
@@ -123,14 +128,18 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       o.format = format;
     }
   } else if (format !== undefined) {
-    if (format !== 'stylish' && format !== 'json' && format !== 'sarif') {
-      return usage(`未知的输出格式“${format}”（可用：stylish、json、sarif）`, `unknown format "${format}" (use stylish, json or sarif)`);
+    if (format !== 'stylish' && format !== 'json' && format !== 'sarif' && format !== 'html') {
+      return usage(`未知的输出格式“${format}”（可用：stylish、json、sarif、html）`, `unknown format "${format}" (use stylish, json, sarif or html)`);
     }
     o.format = format;
   }
   if (o.fix && o.fixDryRun) return usage('--fix 与 --fix-dry-run 不能同时使用', '--fix and --fix-dry-run cannot be used together');
   if (o.printText && (o.fix || o.fixDryRun)) return usage('--print-text 不能与 --fix 或 --fix-dry-run 同时使用', '--print-text cannot be combined with --fix or --fix-dry-run');
   if (o.config && o.noConfig) return usage('--config 与 --no-config 不能同时使用', '--config and --no-config cannot be used together');
+  if (o.previous !== undefined && !o.crossYear) return usage('--previous 不能与 --no-cross-year 同时使用', '--previous cannot be combined with --no-cross-year');
+  if (o.previous !== undefined && o.inputs.length !== 1) {
+    return usage('--previous 只能用于检查一个文件', '--previous can only be used when checking one file');
+  }
   if (o.inputs.length === 0 && !o.help && !o.version && !o.printConfigSchema) {
     return o.command === 'extract'
       ? usage('没有指定要提取的文件或文件夹', 'no files or folders to extract from were given')
@@ -150,6 +159,8 @@ function apply(o: CliOptions, name: string, value: string): Localized | undefine
     case '--color': o.color = true; return undefined;
     case '--no-color': o.color = false; return undefined;
     case '--no-config': o.noConfig = true; return undefined;
+    case '--no-cross-year': o.crossYear = false; return undefined;
+    case '--previous': o.previous = value; return undefined;
     case '--help': case '-h': o.help = true; return undefined;
     case '--version': case '-v': o.version = true; return undefined;
     case '--print-config-schema': o.printConfigSchema = true; return undefined;

@@ -6,6 +6,7 @@ govreport-lint — checks Chinese government information-disclosure annual repor
 用法 / Usage:
   govreport-lint [选项 options] <文件 files | 文件夹 folders | 通配符 globs ...>
   govreport-lint extract [--format csv|json] [-o 文件 file] [--force] <文件 files | 文件夹 folders ...>
+  govreport-lint compare [选项 options] <上年报告 last-year> <本年报告 this-year>   （见 compare --help）
 
   文件夹中查找 .txt .md .docx .pdf .html .htm 文件；不是年度报告的文件会注明后跳过。
   Folders are searched for .txt .md .docx .pdf .html .htm files; files that are not reports are skipped with a note.
@@ -16,7 +17,9 @@ govreport-lint — checks Chinese government information-disclosure annual repor
   as CSV (default; UTF-8 with BOM, one row per figure) or JSON. A figure that cannot be read makes the exit code 1.
 
 选项 / Options:
-  -f, --format <stylish|json|sarif>  输出格式（默认 stylish）/ output format (default: stylish)
+  -f, --format <stylish|json|sarif|html>
+                                     输出格式（默认 stylish；html 为可打印的审核意见）
+                                     output format (default: stylish; html is a printable review report)
       --lang <zh|en>                 输出语言（默认中文）/ output language (default: Chinese)
       --fix                          将安全修复写入 .txt/.md 文件（保持编码、BOM 与换行符）
                                      write safe fixes into .txt/.md files (keeps encoding, BOM, line endings)
@@ -27,6 +30,9 @@ govreport-lint — checks Chinese government information-disclosure annual repor
   -c, --config <文件 file>            只使用此配置文件，不查找 .govreportrc.json
                                      use only this configuration file instead of searching for .govreportrc.json
       --no-config                    不读取任何配置文件 / read no configuration file
+      --no-cross-year                不做跨年核对（默认：同一机关相邻两年的报告互相核对）
+                                     no cross-year checks (default: reports of one body in consecutive years are compared)
+      --previous <文件 file>          检查单个文件时，指定上年报告 / last year's report, when checking one file
       --force                        即使文本不像年度报告也检查 / check texts even if they do not look like reports
       --max-warnings <n>             警告多于 n 个时退出码为 1 / exit 1 when there are more than n warnings
   -q, --quiet                        只报告错误 / report errors only

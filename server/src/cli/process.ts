@@ -4,7 +4,8 @@
  */
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { fixAll, lint, RULES } from '../core';
+import { fixAll, identityOf, lint, RULES } from '../core';
+import type { ReportIdentity } from '../core';
 import { structureMessages } from '../core/i18n/messages/structure';
 import type { Finding, LintOptions, Localized, SeveritySetting } from '../core/types';
 import { ConfigResolver } from '../config/find';
@@ -31,6 +32,8 @@ export interface CheckSettings {
   fix: 'none' | 'write' | 'dry-run';
   printText: boolean;
   maxBytes?: number;
+  /** Keep the linted text in the result (for cross-year checks and the html report). */
+  keepText?: boolean;
 }
 
 /** A text edit as line/column ranges (1-based, UTF-16 columns; end exclusive). */
@@ -54,6 +57,25 @@ export interface Diagnostic {
   fixable: boolean;
   /** The preferred fix, for SARIF (text files only). */
   fix?: { title: Localized; edits: RangeEdit[] };
+  /** What the preferred fix does, for any input kind (the html report shows it). */
+  fixTitle?: Localized;
+  /** The finding's machine-readable details (expected and written values …). */
+  data?: Record<string, unknown>;
+  /** Related locations in other files (a cross-year problem links last year's cell). */
+  related?: RelatedLocation[];
+}
+
+/** A location in another file, as 1-based line and UTF-16 column ranges. */
+export interface RelatedLocation {
+  /** Absolute path. */
+  path: string;
+  /** Path as shown. */
+  display: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: Localized;
 }
 
 export interface ConfigNote extends ConfigProblem {
@@ -77,8 +99,12 @@ export interface FileResult {
   configNotes: ConfigNote[];
   /** Rules that threw (a bug in the engine). */
   ruleErrors: { ruleId: string; message: string }[];
-  /** The linted text (with `--print-text`). */
+  /** The linted text (with `--print-text`, and with `keepText`). */
   text?: string;
+  /** Body and statistics year from the title, when it names both. */
+  identity?: ReportIdentity;
+  /** Cross-year checking: last year's report it was checked against, or why it was not. */
+  crossYear?: { previous?: string; note?: Localized };
   /** Fix outcome: how many edits, whether written, the diff for a dry run, or why it was not written. */
   fix?: { edits: number; written: boolean; diff?: string; error?: Localized; notWritable?: boolean };
 }
@@ -106,6 +132,11 @@ export class FileChecker {
       config: resolved.config,
       notes: resolved.files.flatMap((f) => f.problems.map((p) => ({ ...p, file: f.file }))),
     };
+  }
+
+  /** The lint options for `file`: its configuration files and the command line's overrides. */
+  optionsFor(file: string): LintOptions {
+    return toLintOptions(this.configFor(file).config, this.settings.rules, this.settings.force || undefined);
   }
 
   async check(file: string): Promise<FileResult> {
@@ -155,6 +186,8 @@ export class FileChecker {
       return result;
     }
     result.ruleErrors = linted.errors;
+    result.identity = identityOf(linted.model);
+    if (s.keepText) result.text = text;
     const index = lineIndex(text);
     result.diagnostics = linted.findings.map((f) => toDiagnostic(f, index, input.writable));
     return result;
@@ -189,7 +222,7 @@ export class FileChecker {
   }
 }
 
-function toDiagnostic(f: Finding, index: LineIndex, withEdits: boolean): Diagnostic {
+export function toDiagnostic(f: Finding, index: LineIndex, withEdits: boolean): Diagnostic {
   const start = positionAt(index, f.span.start);
   const end = positionAt(index, f.span.end);
   const preferred = f.fixes?.find((x) => x.preferred);
@@ -203,6 +236,8 @@ function toDiagnostic(f: Finding, index: LineIndex, withEdits: boolean): Diagnos
     endColumn: end.column,
     fixable: !!preferred && preferred.edits.length > 0,
   };
+  if (preferred) d.fixTitle = preferred.title;
+  if (f.data) d.data = f.data;
   if (preferred && withEdits) {
     d.fix = {
       title: preferred.title,

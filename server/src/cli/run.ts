@@ -16,6 +16,9 @@ import { runExtract } from './extractRun';
 import { formatStylish, summaryLines } from './format/stylish';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
+import { formatHtml } from './format/html';
+import { runCrossYear } from './crossYear';
+import { runCompare } from './compare';
 import { summarize } from './format/summary';
 import { colorByDefault, colors } from './format/color';
 import pkg from '../../../package.json';
@@ -48,6 +51,7 @@ function usageError(io: CliIo, error: Localized): number {
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'compare') return runCompare(argv.slice(1), io);
   const parsed = parseArgs(argv);
   if (!parsed.ok) return usageError(io, parsed.error);
   const o = parsed.options;
@@ -94,10 +98,30 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     fix: o.fix ? 'write' : o.fixDryRun ? 'dry-run' : 'none',
     printText: o.printText,
     maxBytes: o.maxBytes,
+    keepText: (o.crossYear || o.format === 'html') && !o.printText,
   };
+  if (o.previous !== undefined && found.files.length !== 1) {
+    return usageError(io, { zh: '--previous 只能用于检查一个文件', en: '--previous can only be used when checking one file' });
+  }
   const results = await checkAll(found.files, settings, o, io);
 
   if (o.printText) return printTexts(results, io, lang);
+
+  if (o.crossYear) {
+    // Last year's report is only read: never fixed, never reported on its own.
+    const checker = new FileChecker({ ...settings, fix: 'none' });
+    let previous: FileResult | undefined;
+    if (o.previous !== undefined) {
+      previous = await checker.check(path.resolve(io.cwd, o.previous));
+      if (previous.status === 'error') {
+        ioFailure = true;
+        say({ zh: `上年报告 ${previous.display}：${previous.error!.message.zh}`, en: `last year's report ${previous.display}: ${previous.error!.message.en}` });
+      } else if (previous.status === 'not-report') {
+        say({ zh: `上年报告 ${previous.display} 未识别为年度报告，未进行跨年核对`, en: `last year's report ${previous.display} is not recognised as a report; no cross-year checks` });
+      }
+    }
+    runCrossYear(results, checker, previous);
+  }
 
   ioFailure = reportSideNotes(results, o, io, lang) || ioFailure;
   const shown = o.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : results;
@@ -105,6 +129,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let output: string;
   if (o.format === 'json') output = formatJson(shown, lang);
   else if (o.format === 'sarif') output = formatSarif(shown, { cwd: io.cwd, version: pkg.version, rules: RULES, lang });
+  else if (o.format === 'html') output = formatHtml(shown, { lang, version: pkg.version, rules: RULES, date: new Date() });
   else {
     const colored = o.outputFile ? false : (o.color ?? colorByDefault(io.stdout, io.env));
     output = formatStylish(shown, lang, colors(colored));

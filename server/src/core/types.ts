@@ -251,6 +251,12 @@ export interface Fix {
 export interface RelatedInfo {
   span: Span;
   message: Localized;
+  /**
+   * The document `span` is in, when it is not the finding's own (cross-year rules point into last year's
+   * report): the identifier the caller gave that report in its {@link ReportRef} — a file path in the CLI, a
+   * document URI in the editor. Absent: the finding's own document.
+   */
+  uri?: string;
 }
 
 export interface Finding {
@@ -264,7 +270,7 @@ export interface Finding {
   data?: Record<string, unknown>;
 }
 
-export type RuleCategory = 'structure' | 'table' | 'arithmetic' | 'text';
+export type RuleCategory = 'structure' | 'table' | 'arithmetic' | 'text' | 'cross-year';
 
 export interface RuleMeta {
   id: string;
@@ -272,6 +278,8 @@ export interface RuleMeta {
   description: Localized;
   defaultSeverity: Severity;
   fixable: boolean;
+  /** Longer documentation for docs/rules.md (limits, why a severity), when the description is not enough. */
+  details?: Localized;
 }
 
 /** What a rule sees. It reads the model and reports; it never throws (the runner guards it). */
@@ -284,6 +292,28 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   check(ctx: RuleContext): void;
+  /**
+   * Cross-year rules (category 'cross-year') compare this year's report with last year's of the same body:
+   * they do their work here, and their `check` reports nothing (one report alone has nothing to compare).
+   */
+  checkPair?(ctx: PairRuleContext): void;
+}
+
+/** One report given to a cross-year check: its model, the name messages use, and the id related locations carry. */
+export interface ReportRef {
+  model: ReportModel;
+  /** Shown in messages (a file name or path). */
+  name: string;
+  /** Put into {@link RelatedInfo.uri} of locations in this report; defaults to `name`. */
+  uri?: string;
+}
+
+/** What a cross-year rule sees: this year's report and last year's. Findings sit on this year's report. */
+export interface PairRuleContext {
+  current: ReportRef;
+  previous: ReportRef;
+  /** Reports a finding on the current report. The object passed becomes the finding. */
+  report(finding: Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity }): void;
 }
 
 export interface LintOptions {

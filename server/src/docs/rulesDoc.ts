@@ -7,6 +7,7 @@ const CATEGORY: Record<string, string> = {
   table: '表格 table',
   arithmetic: '勾稽 arithmetic',
   text: '正文 text',
+  'cross-year': '跨年 cross-year',
 };
 
 const SEVERITY: Record<string, string> = { error: '错误 error', warning: '警告 warning', info: '提示 info' };
@@ -53,6 +54,7 @@ export function rulesDoc(rules: readonly Rule[] = RULES): string {
       '',
       m.description.en,
       '',
+      ...(m.details ? [m.details.zh, '', m.details.en, ''] : []),
     );
   }
   return out.join('\n');

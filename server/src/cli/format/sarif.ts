@@ -19,7 +19,7 @@ export interface SarifContext {
 }
 
 /** A URI reference for a file: relative to %SRCROOT% (the working folder) when inside it. */
-function artifactLocation(r: FileResult, cwd: string): { uri: string; uriBaseId?: string } {
+function artifactLocation(r: { path: string }, cwd: string): { uri: string; uriBaseId?: string } {
   const rel = path.relative(cwd, r.path);
   if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) {
     return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
@@ -37,6 +37,16 @@ export function toSarif(results: readonly FileResult[], ctx: SarifContext): Reco
   const sarifResults: Record<string, unknown>[] = [];
   const notifications: Record<string, unknown>[] = [];
   let failed = false;
+  // Each result is one artifact, at its own index; files only related locations point into (last year's
+  // report named by --previous) are listed after them.
+  const indexOf = new Map<string, number>(results.map((r, i) => [r.path, i]));
+  const extra: Record<string, unknown>[] = [];
+  const artifactFor = (file: string): number => {
+    const i = results.length + extra.length;
+    extra.push({ location: artifactLocation({ path: file }, ctx.cwd) });
+    indexOf.set(file, i);
+    return i;
+  };
   for (const r of results) {
     const location = artifactLocation(r, ctx.cwd);
     const artifactIndex = artifacts.length;
@@ -70,6 +80,14 @@ export function toSarif(results: readonly FileResult[], ctx: SarifContext): Reco
         message: { text: localize(d.message, ctx.lang) },
         locations: [{ physicalLocation: { ...physical, region: region(d) } }],
       };
+      if (d.related && d.related.length > 0) {
+        result.relatedLocations = d.related.map((x, i) => {
+          const loc: Record<string, unknown> = artifactLocation({ path: x.path }, ctx.cwd);
+          const at = indexOf.get(x.path) ?? artifactFor(x.path);
+          loc.index = at;
+          return { id: i, physicalLocation: { artifactLocation: loc, region: region(x) }, message: { text: localize(x.message, ctx.lang) } };
+        });
+      }
       const idx = ruleIndex.get(d.rule);
       if (idx !== undefined) result.ruleIndex = idx;
       if (d.fix && d.fix.edits.length > 0) {
@@ -112,7 +130,7 @@ export function toSarif(results: readonly FileResult[], ctx: SarifContext): Reco
         },
         invocations: [{ executionSuccessful: !failed, toolExecutionNotifications: notifications }],
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(ctx.cwd + path.sep).href } },
-        artifacts,
+        artifacts: [...artifacts, ...extra],
         columnKind: 'utf16CodeUnits',
         results: sarifResults,
       },

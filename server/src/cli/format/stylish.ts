@@ -5,6 +5,7 @@ import type { FileResult } from '../process';
 import { summarize } from './summary';
 import type { Colors } from './color';
 import { displayWidth, padEnd } from './color';
+import { reviewMessages as R } from '../../core/i18n/messages/review';
 
 const SEVERITY_TEXT = {
   error: { zh: '错误', en: 'error' },
@@ -40,11 +41,15 @@ export function formatStylish(results: readonly FileResult[], lang: Locale, c: C
     const rows = r.diagnostics.map((d) => {
       const sev = localize(SEVERITY_TEXT[d.severity], lang);
       const colored = d.severity === 'error' ? c.red(sev) : d.severity === 'warning' ? c.yellow(sev) : c.blue(sev);
-      return { pos: `${d.line}:${d.column}`, sev: colored, msg: localize(d.message, lang), rule: c.dim(d.rule) };
+      const related = (d.related ?? []).map((x) => `${localize(R.previousReport, lang)} ${x.display}:${x.line}:${x.column}`);
+      return { pos: `${d.line}:${d.column}`, sev: colored, msg: localize(d.message, lang), rule: c.dim(d.rule), related };
     });
     const posW = Math.max(0, ...rows.map((x) => x.pos.length));
     const sevW = Math.max(0, ...rows.map((x) => displayWidth(x.sev)));
-    for (const x of rows) out.push(`  ${c.dim(x.pos.padEnd(posW))}  ${padEnd(x.sev, sevW)}  ${x.msg}  ${x.rule}`);
+    for (const x of rows) {
+      out.push(`  ${c.dim(x.pos.padEnd(posW))}  ${padEnd(x.sev, sevW)}  ${x.msg}  ${x.rule}`);
+      for (const rel of x.related) out.push(`  ${' '.repeat(posW)}  ${' '.repeat(sevW)}  ${c.dim(rel)}`);
+    }
     out.push('');
   }
   out.push(...summaryLines(results, lang, c));
@@ -74,6 +79,8 @@ export function summaryLines(results: readonly FileResult[], lang: Locale, c: Co
     : `${s.files} file${s.files === 1 ? '' : 's'}: ${s.checked} checked, ${s.filesWithErrors} with errors; ${s.notReports} not reports; ${s.unreadable} unreadable` +
       (s.fixedFiles > 0 ? `; ${s.fixedFiles} fixed` : '');
   lines.push(files);
+  const pairs = results.filter((r) => r.crossYear?.previous !== undefined).length;
+  if (pairs > 0) lines.push(localize(R.crossYearPairs(pairs), lang));
   if (s.byRule.length > 0) {
     lines.push((zh ? '按规则：' : 'by rule: ') + s.byRule.map(([id, n]) => `${id} ${n}`).join(zh ? '，' : ', '));
   }
