@@ -72,13 +72,14 @@ const LAYERS: readonly (readonly string[])[] = [
   ['parser'],
   ['rules'],
   ['lint.ts'],
+  ['crossYear'],
   ['fixes'],
   ['features'],
   ['index.ts'],
 ];
 
 /** Imports that still point up, each waiting for a file another change is rewriting. Remove when fixed. */
-const KNOWN_UPWARD = new Set(['rules/table/tableLabel.ts -> fixes/edits.ts']);
+const KNOWN_UPWARD = new Set<string>([]);
 
 function layerOf(coreRelative: string): number {
   const top = coreRelative.split('/')[0];

@@ -231,8 +231,8 @@ function textOf(n: Node): string {
 
 test('--format html: one self-contained page, a summary per report, two SVG charts, every finding, hostile text escaped', async () => {
   const f = await folder();
-  // Report text is hostile: a title whose body is markup, and markup in a row label.
-  const p = consistentPair({ body: '<img src="http://example.invalid/x.png" onerror="alert(1)">局', year: 2023, seed: 51 });
+  // Report text is hostile: a title whose body is markup (no blanks, which a title's body drops), and markup in a row label.
+  const p = consistentPair({ body: '<img/src="http://example.invalid/x.png"/onerror="alert(1)">局', year: 2023, seed: 51 });
   const evil = withT3(p.current, 't3.carried', 1, 9);
   evil.labels['t3.open'] = '予以公开</td><script>alert(2)</script>';
   fs.writeFileSync(path.join(f.dir, 'evil2022.txt'), render(p.previous, 'tab'));
@@ -262,7 +262,7 @@ test('--format html: one self-contained page, a summary per report, two SVG char
   // The hostile text is text: it reaches the page as characters, never as markup.
   assert.equal(elements(doc, 'script').length, 1);
   const all = textOf(doc);
-  assert.ok(all.includes('<img src="http://example.invalid/x.png" onerror="alert(1)">局'));
+  assert.ok(all.includes('<img/src="http://example.invalid/x.png"/onerror="alert(1)">局'));
   assert.ok(all.includes('予以公开</td><script>alert(2)</script>'));
 
   // A summary row per report with body, year, verdict and counts.

@@ -103,6 +103,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Upper bounds for the workbench to show a thing (every wait returns as soon as it shows). Generous, because a
+ * loaded 2-core machine can take tens of seconds to index a folder for Quick Open.
+ */
+const UI_WAIT_MS = 30_000;
+const SLOW_UI_WAIT_MS = 60_000;
+
 /** Polls `check` until it returns a truthy value or `timeoutMs` passes; throws `what` on timeout. */
 export async function waitFor<T>(what: string, timeoutMs: number, check: () => Promise<T | undefined | false> | T | undefined | false): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -322,12 +329,12 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await focusWorkbench(page);
   await page.keyboard.press(`${MOD}+Shift+P`);
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   await input.fill(`>${title}`);
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: 10_000 });
+  await row.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 10_000 });
+  await input.waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
 }
 
 /** Opens a file of the workspace with Quick Open and waits until its editor is active. */
@@ -335,15 +342,15 @@ export async function openFile(page: Page, fileName: string): Promise<Locator> {
   await focusWorkbench(page);
   await page.keyboard.press(`${MOD}+P`);
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   await input.fill(fileName);
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first();
-  await row.waitFor({ state: 'visible', timeout: 20_000 });
+  await row.waitFor({ state: 'visible', timeout: SLOW_UI_WAIT_MS });
   await page.keyboard.press('Enter');
   const tab = page.locator(`.tabs-container .tab.active[aria-label*="${fileName}"]`);
-  await tab.waitFor({ state: 'visible', timeout: 20_000 });
+  await tab.waitFor({ state: 'visible', timeout: SLOW_UI_WAIT_MS });
   const editor = page.locator('.editor-group-container .monaco-editor').first();
-  await editor.waitFor({ state: 'visible', timeout: 20_000 });
+  await editor.waitFor({ state: 'visible', timeout: SLOW_UI_WAIT_MS });
   return editor;
 }
 
@@ -360,7 +367,7 @@ export async function showProblems(page: Page): Promise<Locator> {
     await focusWorkbench(page);
     await page.keyboard.press(`${MOD}+Shift+M`);
   }
-  await panel.waitFor({ state: 'visible', timeout: 10_000 });
+  await panel.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   return panel;
 }
 
@@ -415,10 +422,10 @@ export async function goToLineEnd(page: Page, line: number): Promise<void> {
   await focusWorkbench(page);
   await page.keyboard.press(`${MOD}+P`);
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   await input.fill(`:${line}`);
   await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 10_000 });
+  await input.waitFor({ state: 'hidden', timeout: UI_WAIT_MS });
   await page.keyboard.press('End');
 }
 
@@ -438,10 +445,10 @@ export async function runCommandTitles(page: Page, filter: string): Promise<stri
   const input = page.locator('.quick-input-widget input');
   if (!(await input.isVisible().catch(() => false))) {
     await page.keyboard.press(`${MOD}+Shift+P`);
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   }
   await input.fill(`>${filter}`);
   const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
-  await rows.first().waitFor({ state: 'visible', timeout: 10_000 });
+  await rows.first().waitFor({ state: 'visible', timeout: UI_WAIT_MS });
   return rows.evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim()));
 }

@@ -10,7 +10,7 @@ import type { CellKind, FormatEdition, Localized, ReportModel, RowNode, SectionI
 import { SECTIONS, T3_COLUMNS_WITH_SUBTOTAL, TEMPLATES, rowDisplay, type ColumnTemplate, type RowTemplate } from '../template/template';
 import { columnsOfRow, columnDisplay } from '../rules/table/common';
 import { TABLE_NAMES } from '../i18n/messages/table';
-import { evaluateCrossYear, type RelationResult } from './relations';
+import { evaluateCrossYear, type RelationResult } from '../rules/crossYear/relations';
 import { identityOf, type ReportIdentity } from './identity';
 
 export type TableKey = 't2' | 't3' | 't4';

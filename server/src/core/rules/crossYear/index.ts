@@ -4,7 +4,7 @@
  * that belong to it, on this year's cell, with last year's cell as a related location in the other file.
  */
 import type { PairRuleContext, Rule, RuleMeta } from '../../types';
-import { CARRY_OVER_RULE, VALID_DOCUMENTS_RULE, evaluateCrossYear, type RelationResult } from '../../crossYear/relations';
+import { CARRY_OVER_RULE, VALID_DOCUMENTS_RULE, evaluateCrossYear, type RelationResult } from './relations';
 import { crossYearMessages as M } from '../../i18n/messages/crossYear';
 
 function defineCrossYearRule(meta: RuleMeta, report: (ctx: PairRuleContext, r: RelationResult) => void): Rule {

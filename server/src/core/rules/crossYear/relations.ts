@@ -12,9 +12,9 @@
  *   included, and the 2019 table has no repeal count, so neither side of the identity can be formed from it.
  *   Such pairs are evaluated as 'skipped' with the reason 'edition'.
  */
-import type { CellNode, FormatEdition, ReportModel, RowNode, Span, TableNode } from '../types';
-import { T3_COLUMNS_WITH_SUBTOTAL, rowDisplay } from '../template/template';
-import { columnDisplay, columnsOfRow } from '../rules/table/common';
+import type { CellNode, FormatEdition, ReportModel, RowNode, Span, TableNode } from '../../types';
+import { T3_COLUMNS_WITH_SUBTOTAL, rowDisplay } from '../../template/template';
+import { columnDisplay, columnsOfRow } from '../table/common';
 
 export type Side = 'current' | 'previous';
 
