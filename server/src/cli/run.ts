@@ -11,7 +11,8 @@ import { HELP } from './help';
 import { discover } from './discover';
 import { FileChecker } from './process';
 import type { CheckSettings, FileResult } from './process';
-import { checkInWorkers } from './pool';
+import { checkInWorkers, DEFAULT_FILE_LIMITS, DEFAULT_TIMEOUT_SECONDS } from './pool';
+import type { FileLimits } from './pool';
 import { formatStylish, summaryLines } from './format/stylish';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -148,8 +149,10 @@ async function checkAll(files: readonly string[], settings: CheckSettings, o: Cl
   const progress = progressReporter(files.length, io, o.lang);
   const jobs = jobsFor(files.length, o.jobs);
   try {
-    if (jobs > 1 && io.workerScript) {
-      return await checkInWorkers(files, settings, jobs, io.workerScript, progress.update);
+    if (io.workerScript) {
+      // Even one job runs on a worker: a file that hangs or exhausts memory then costs only itself.
+      const limits: FileLimits = { ...DEFAULT_FILE_LIMITS, timeoutMs: Math.round((o.timeoutPerFile ?? DEFAULT_TIMEOUT_SECONDS) * 1000) };
+      return await checkInWorkers(files, settings, jobs, io.workerScript, progress.update, limits);
     }
     // One thread, a few files in flight: while one is linted (synchronous work) the next ones are being read,
     // so the thread does not sit idle on I/O. Results keep the order of the files.

@@ -8,7 +8,9 @@ import { decodeText, looksBinary } from './encoding';
 import type { TextEncoding } from './encoding';
 import { docxToText, isZip } from './docx';
 import { isPdf, pdfToText } from './pdf';
-import { detailOf, inputError, InputError } from './errors';
+import { detailOf, inputError, inputFailure, InputError } from './errors';
+import { inputMessages } from '../core/i18n/messages/input';
+import type { SpecialFileKind } from '../core/i18n/messages/input';
 
 export type InputKind = 'text' | 'markdown' | 'docx' | 'pdf';
 
@@ -39,36 +41,71 @@ export function kindOfPath(file: string): InputKind {
   return REPORT_EXTENSIONS[path.extname(file).toLowerCase()] ?? 'text';
 }
 
-function mb(n: number): string {
-  return (n / 1024 / 1024).toFixed(n >= 10 * 1024 * 1024 ? 0 : 1);
+function specialKind(stat: fs.Stats): SpecialFileKind {
+  if (stat.isFIFO()) return 'fifo';
+  if (stat.isSocket()) return 'socket';
+  if (stat.isCharacterDevice()) return 'char-device';
+  if (stat.isBlockDevice()) return 'block-device';
+  return 'other';
 }
 
-/** Reads and decodes one input. Throws InputError only. */
+/** Opening never blocks: a FIFO without a writer opens at once (and is then refused), where the flag exists. */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/**
+ * Reads and decodes one input. Throws InputError only. Only regular files are read: the opened handle
+ * is checked (not only the path, which could be swapped in between), so a FIFO, a socket or a device
+ * behind a symlink is refused before a byte is read; and at most `maxBytes` are read whatever the size says.
+ */
 export async function readInput(file: string, options: { maxBytes?: number } = {}): Promise<InputText> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let stat: fs.Stats;
+  let pre: fs.Stats;
   try {
-    stat = await fs.promises.stat(file);
+    pre = await fs.promises.stat(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw inputError('not-found', '文件不存在', 'file not found');
-    throw inputError('unreadable', `无法读取：${detailOf(e)}`, `cannot be read: ${detailOf(e)}`);
+    if (code === 'ENOENT') throw inputFailure('not-found', inputMessages.notFound());
+    throw inputFailure('unreadable', inputMessages.unreadable(detailOf(e)));
   }
-  if (stat.isDirectory()) throw inputError('is-directory', '这是文件夹，不是文件', 'this is a folder, not a file');
-  if (stat.size > maxBytes) {
-    throw inputError(
-      'too-large',
-      `文件过大（${mb(stat.size)} MB，上限 ${mb(maxBytes)} MB），已跳过`,
-      `file too large (${mb(stat.size)} MB, limit ${mb(maxBytes)} MB); skipped`,
-    );
+  if (pre.isDirectory()) throw inputFailure('is-directory', inputMessages.isDirectory());
+  // A socket cannot be opened at all, and a FIFO is not opened (a writer could be waiting on it).
+  if (!pre.isFile()) throw inputFailure('not-regular-file', inputMessages.notRegular(specialKind(pre)));
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(file, OPEN_FLAGS);
+  } catch (e) {
+    throw inputFailure('unreadable', inputMessages.unreadable(detailOf(e)));
   }
   let buf: Buffer;
   try {
-    buf = await fs.promises.readFile(file);
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw inputFailure('not-regular-file', inputMessages.notRegular(specialKind(stat)));
+    if (stat.size > maxBytes) throw inputFailure('too-large', inputMessages.tooLarge(stat.size, maxBytes));
+    buf = await readBounded(handle, stat.size, maxBytes);
   } catch (e) {
-    throw inputError('unreadable', `无法读取：${detailOf(e)}`, `cannot be read: ${detailOf(e)}`);
+    if (e instanceof InputError) throw e;
+    throw inputFailure('unreadable', inputMessages.unreadable(detailOf(e)));
+  } finally {
+    await handle.close().catch(() => undefined);
   }
   return decodeInput(buf, kindOfPath(file));
+}
+
+/** Reads to the end, refusing past `maxBytes` (a file that grows while it is read). */
+async function readBounded(handle: fs.promises.FileHandle, sizeHint: number, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let chunk = Buffer.allocUnsafe(Math.min(Math.max(sizeHint + 1, 64 * 1024), maxBytes + 1));
+  for (;;) {
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    total += bytesRead;
+    if (total > maxBytes) throw inputFailure('too-large', inputMessages.grewTooLarge(maxBytes));
+    chunks.push(chunk.subarray(0, bytesRead));
+    if (bytesRead === chunk.length) chunk = Buffer.allocUnsafe(Math.min(chunk.length * 2, maxBytes + 1 - total));
+    else chunk = chunk.subarray(bytesRead);
+  }
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 
 /** Decodes the bytes of an input whose extension suggests `kind` (the content has the last word). */
