@@ -18,6 +18,7 @@ import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { summarize } from './format/summary';
 import { colorByDefault, colors } from './format/color';
+import { escapeControl } from './format/escape';
 import pkg from '../../../package.json';
 
 export interface CliIo {
@@ -40,8 +41,8 @@ const PARALLEL_MIN_CORES = 4;
 
 function usageError(io: CliIo, error: Localized): number {
   io.stderr.write(
-    `govreport-lint：用法错误：${error.zh}\n` +
-      `govreport-lint: usage error: ${error.en}\n` +
+    `govreport-lint：用法错误：${escapeControl(error.zh)}\n` +
+      `govreport-lint: usage error: ${escapeControl(error.en)}\n` +
       `运行 govreport-lint --help 查看用法 / Run govreport-lint --help for usage.\n`,
   );
   return EXIT_USAGE_OR_IO;
@@ -75,7 +76,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   const lang = o.lang;
-  const say = (text: Localized) => io.stderr.write(`govreport-lint: ${localize(text, lang)}\n`);
+  const say = (text: Localized) => io.stderr.write(`govreport-lint: ${escapeControl(localize(text, lang))}\n`);
   let ioFailure = false;
 
   const found = discover(o.inputs, io.cwd);
@@ -197,10 +198,10 @@ function printTexts(results: readonly FileResult[], io: CliIo, lang: Locale): nu
   for (const r of results) {
     if (r.status === 'error' && r.error) {
       failed = true;
-      io.stderr.write(`govreport-lint: ${r.display}: ${localize(r.error.message, lang)}\n`);
+      io.stderr.write(`govreport-lint: ${escapeControl(`${r.display}: ${localize(r.error.message, lang)}`)}\n`);
       continue;
     }
-    if (results.length > 1) io.stdout.write(`==> ${r.display} <==\n`);
+    if (results.length > 1) io.stdout.write(`==> ${escapeControl(r.display)} <==\n`);
     io.stdout.write(r.text ?? '');
     if (!(r.text ?? '').endsWith('\n')) io.stdout.write('\n');
   }
@@ -215,7 +216,7 @@ function printTexts(results: readonly FileResult[], io: CliIo, lang: Locale): nu
 function reportSideNotes(results: readonly FileResult[], o: CliOptions, io: CliIo, lang: Locale): boolean {
   let failure = false;
   const seen = new Set<string>();
-  const say = (s: string) => io.stderr.write(`govreport-lint: ${s}\n`);
+  const say = (s: string) => io.stderr.write(`govreport-lint: ${escapeControl(s)}\n`);
   for (const r of results) {
     for (const n of r.configNotes) {
       const key = `${n.file}\0${n.path}\0${n.message.en}`;
