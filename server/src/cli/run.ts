@@ -153,6 +153,9 @@ async function checkAll(files: readonly string[], settings: CheckSettings, o: Cl
     if (io.workerScript) {
       // Even one job runs on a worker: a file that hangs or exhausts memory then costs only itself.
       const limits: FileLimits = { ...DEFAULT_FILE_LIMITS, timeoutMs: Math.round((o.timeoutPerFile ?? DEFAULT_TIMEOUT_SECONDS) * 1000) };
+      // A smaller (or larger) heap per worker, for machines with little memory (documented in docs/cli.md).
+      const heapMb = Number(io.env.GOVREPORT_LINT_WORKER_HEAP_MB);
+      if (Number.isInteger(heapMb) && heapMb >= 16) limits.workerHeapMb = heapMb;
       return await checkInWorkers(files, settings, jobs, io.workerScript, progress.update, limits);
     }
     // One thread, a few files in flight: while one is linted (synchronous work) the next ones are being read,

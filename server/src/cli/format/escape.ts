@@ -8,7 +8,7 @@
 
 // U+0000–U+001F, U+007F–U+009F, U+2028–U+2029, U+202A–U+202E, U+2066–U+2069.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/g;
-const UNSAFE_KEEP_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/g;
+const UNSAFE_KEEP_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/g;
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -24,7 +24,7 @@ export function escapeControl(s: string): string {
   return s.replace(UNSAFE, escapeChar);
 }
 
-/** Several lines of output (a diff): newlines kept as line breaks, every other control character escaped. */
+/** Several lines of output (a diff of tab-separated rows): newlines and tabs kept, every other control character escaped. */
 export function escapeControlKeepLines(s: string): string {
-  return s.replace(UNSAFE_KEEP_NEWLINE, escapeChar);
+  return s.replace(UNSAFE_KEEP_LINES, escapeChar);
 }
