@@ -162,3 +162,16 @@ test('-j 2: a worker that runs out of memory costs its file only; the worker is 
   assert.doesNotMatch(r.stderr, /ERR_WORKER_OUT_OF_MEMORY|internal error|内部错误/);
   assert.equal(r.code, 2);
 });
+
+test('pdf.js runs no generated code: the installed build has no eval path, and the option is off for builds that have one', () => {
+  const dir = path.dirname(require.resolve('pdfjs-dist/package.json'));
+  for (const f of ['legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs']) {
+    const src = fs.readFileSync(path.join(dir, f), 'utf8');
+    assert.doesNotMatch(src, /new Function\(|[^\w.]eval\(/, `${f} compiles code`);
+    // If a build honours the option again, its default must be overridden by ours.
+    if (src.includes('isEvalSupported')) {
+      const ours = fs.readFileSync(path.join(__dirname, '../../../server/src/io/pdf.ts'), 'utf8');
+      assert.match(ours, /isEvalSupported: false/);
+    }
+  }
+});

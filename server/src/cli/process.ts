@@ -15,6 +15,7 @@ import { decodeText, encodeText, encodingLabel, lineEndingOf, matchLineEndings }
 import type { LineEnding, TextEncoding } from '../io/encoding';
 import { writeFileAtomic } from '../io/write';
 import { detailOf } from '../io/errors';
+import { inputMessages } from '../core/i18n/messages/input';
 import { lineIndex, positionAt } from './positions';
 import type { LineIndex } from './positions';
 
@@ -122,7 +123,7 @@ export class FileChecker {
       result.error =
         e instanceof InputError
           ? { code: e.code, message: e.localized }
-          : { code: 'unreadable', message: { zh: `无法读取：${detailOf(e)}`, en: `cannot be read: ${detailOf(e)}` } };
+          : { code: 'unreadable', message: inputMessages.unreadable(detailOf(e)) };
       return result;
     }
     result.kind = input.kind;
