@@ -138,6 +138,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 /** Files read ahead on one thread. */
 const IO_LANES = 4;
 
+/**
+ * With one job, plain text and Markdown files up to this size are checked on the main thread: the
+ * engine is linear and never throws, so such a file costs a bounded few tens of milliseconds and
+ * little memory, where a worker's start and per-file round trip cost more than the check
+ * (docs/cli.md). Larger text files, Word and PDF files (where decompression bombs and pdf.js loops
+ * live) go to a worker, under the time and memory limits.
+ */
+export const INLINE_TEXT_MAX_BYTES = 2 * 1024 * 1024;
+
 /** How many worker threads to use for `count` files. */
 export function jobsFor(count: number, requested: number | undefined): number {
   if (requested !== undefined) return Math.max(1, Math.min(requested, count));
@@ -146,31 +155,58 @@ export function jobsFor(count: number, requested: number | undefined): number {
   return Math.max(1, Math.min(cores, 8, Math.ceil(count / 12)));
 }
 
+/** Runs `each` over `items` with a few in flight, so the thread does not sit idle on I/O. */
+async function inLanes<T>(items: readonly T[], each: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) await each(items[i], i);
+  };
+  await Promise.all(Array.from({ length: Math.min(IO_LANES, items.length) }, lane));
+}
+
 async function checkAll(files: readonly string[], settings: CheckSettings, o: CliOptions, io: CliIo): Promise<FileResult[]> {
   const progress = progressReporter(files.length, io, o.lang);
-  const jobs = jobsFor(files.length, o.jobs);
+  const checker = new FileChecker(settings);
+  const results: FileResult[] = new Array(files.length);
+  let done = 0;
   try {
     if (io.workerScript) {
-      // Even one job runs on a worker: a file that hangs or exhausts memory then costs only itself.
+      // With one job, small text files here; with several, every file on the workers, which then share the text too.
+      // Everything else always goes to workers, so that a file that hangs or exhausts memory costs only itself.
+      const deferred: number[] = [];
+      if (jobsFor(files.length, o.jobs) > 1) files.forEach((_, i) => deferred.push(i));
+      else {
+        await inLanes(files, async (file, i) => {
+          const r = await checker.checkInline(file, INLINE_TEXT_MAX_BYTES);
+          if (r) {
+            results[i] = r;
+            progress.update(++done);
+          } else deferred.push(i);
+        });
+      }
+      if (deferred.length === 0) return results;
+      deferred.sort((x, y) => x - y);
       const limits: FileLimits = { ...DEFAULT_FILE_LIMITS, timeoutMs: Math.round((o.timeoutPerFile ?? DEFAULT_TIMEOUT_SECONDS) * 1000) };
       // A smaller (or larger) heap per worker, for machines with little memory (documented in docs/cli.md).
       const heapMb = Number(io.env.GOVREPORT_LINT_WORKER_HEAP_MB);
       if (Number.isInteger(heapMb) && heapMb >= 16) limits.workerHeapMb = heapMb;
-      return await checkInWorkers(files, settings, jobs, io.workerScript, progress.update, limits);
+      const inline = done;
+      const checked = await checkInWorkers(
+        deferred.map((i) => files[i]),
+        settings,
+        jobsFor(deferred.length, o.jobs),
+        io.workerScript,
+        (n) => progress.update(inline + n),
+        limits,
+      );
+      deferred.forEach((i, k) => (results[i] = checked[k]));
+      return results;
     }
-    // One thread, a few files in flight: while one is linted (synchronous work) the next ones are being read,
-    // so the thread does not sit idle on I/O. Results keep the order of the files.
-    const checker = new FileChecker(settings);
-    const results: FileResult[] = new Array(files.length);
-    let next = 0;
-    let done = 0;
-    const lane = async (): Promise<void> => {
-      for (let i = next++; i < files.length; i = next++) {
-        results[i] = await checker.check(files[i]);
-        progress.update(++done);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(IO_LANES, files.length) }, lane));
+    // One thread, a few files in flight: while one is linted (synchronous work) the next ones are being read.
+    await inLanes(files, async (file, i) => {
+      results[i] = await checker.check(file);
+      progress.update(++done);
+    });
     return results;
   } finally {
     progress.done();
