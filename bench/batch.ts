@@ -57,6 +57,25 @@ export function runCli(dir: string, files: number, threads: number, cliJs: strin
   };
 }
 
+/**
+ * A fresh process that reads and checks the folder with the engine alone (no CLI), or with markdownlint:
+ * the CLI's whole-process references (bench/freshBatch.ts).
+ */
+export function runFresh(which: 'engine' | 'markdownlint', dir: string, files: number): BatchRun {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'freshBatch.js'), which, dir], { encoding: 'utf8', timeout: 600_000 });
+  const seconds = (performance.now() - t0) / 1000;
+  return {
+    how: which === 'engine' ? 'engine alone, whole process (read + lint, no CLI)' : 'markdownlint, whole process (read + lint, default rules)',
+    threads: 1,
+    files,
+    seconds,
+    reportsPerSecond: files / seconds,
+    exitCode: r.status ?? -1,
+    note: r.status === 0 ? `${r.stdout.trim()} findings` : `failed: ${(r.stderr || r.error?.message || '').split('\n')[0]}`,
+  };
+}
+
 /** Reads and lints every file on this thread. */
 export function inProcessSerial(files: readonly string[]): BatchRun {
   const t0 = performance.now();

@@ -105,6 +105,24 @@ export function checkTargets(r: Results): TargetCheck[] {
       met: defaultCli.reportsPerSecond >= 300,
     });
   }
+  const engineAlone = r.batch.find((b) => b.how.startsWith('engine alone') && b.exitCode === 0);
+  const mdAlone = r.batch.find((b) => b.how.startsWith('markdownlint, whole') && b.exitCode === 0);
+  if (defaultCli && engineAlone) {
+    const overhead = defaultCli.seconds / engineAlone.seconds - 1;
+    out.push({
+      target: "CLI's own overhead ≤ 30 % of the engine's time (whole process against the engine alone in a whole process)",
+      measured: `${(overhead * 100).toFixed(0)} % (${defaultCli.seconds.toFixed(2)} s against ${engineAlone.seconds.toFixed(2)} s)`,
+      met: overhead <= 0.3,
+    });
+  }
+  if (defaultCli && mdAlone) {
+    const ratio = mdAlone.seconds / defaultCli.seconds;
+    out.push({
+      target: 'CLI whole process ≥ 10× faster than markdownlint whole process, same files',
+      measured: `${ratio.toFixed(1)}× (${defaultCli.seconds.toFixed(2)} s against ${mdAlone.seconds.toFixed(2)} s)`,
+      met: ratio >= 10,
+    });
+  }
   return out;
 }
 

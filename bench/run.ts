@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cliAvailable, inProcessSerial, inProcessWorkers, runCli, type BatchRun } from './batch';
+import { cliAvailable, inProcessSerial, inProcessWorkers, runCli, runFresh, type BatchRun } from './batch';
 import { jobsFor } from '../server/src/cli/run';
 import { benchEngine, type BenchDocument, type EngineRow } from './engine';
 import { compilation, loadSeeds, longLineDocument, rng, drawReport, variantPool, writeReports, type Variant } from './generate';
@@ -146,7 +146,14 @@ async function main(): Promise<void> {
       const cli = cliAvailable();
       if (cli.ok) {
         // What a user gets without options on this machine, then one thread and all cores forced.
-        runs.push(runCli(dir, count, jobsFor(count, undefined), undefined, 'auto'), runCli(dir, count, 1), runCli(dir, count, threads));
+        // Interleaved with its whole-process references, so that a load that comes and goes hits them alike.
+        runs.push(
+          runFresh('engine', dir, count),
+          runCli(dir, count, jobsFor(count, undefined), undefined, 'auto'),
+          ...(args.skip.has('markdownlint') ? [] : [runFresh('markdownlint', dir, count)]),
+          runCli(dir, count, 1),
+          runCli(dir, count, threads),
+        );
       } else {
         results.batchNote = `CLI not measured: ${cli.why}`;
         log(`  ${results.batchNote}`);

@@ -34,11 +34,13 @@ export interface CliOptions {
   force: boolean;
   /** Colours: undefined = when stdout is a terminal. */
   color?: boolean;
-  /** Worker threads: undefined = automatic, 1 = none. */
+  /** Worker threads: undefined = automatic (files are checked on at least one worker, under limits). */
   jobs?: number;
   outputFile?: string;
   /** Largest input accepted, in bytes. */
   maxBytes?: number;
+  /** Time budget for one file, in seconds (0 = none); undefined = the default. */
+  timeoutPerFile?: number;
   help: boolean;
   version: boolean;
   printConfigSchema: boolean;
@@ -58,7 +60,7 @@ const FLAGS = new Set([
   '--fix', '--fix-dry-run', '--quiet', '--verbose', '--print-text', '--force', '--color', '--no-color',
   '--help', '--version', '--print-config-schema', '--no-config', '--no-cross-year', '-h', '-v', '-q',
 ]);
-const WITH_VALUE = new Set(['--format', '-f', '--lang', '--rule', '--config', '-c', '--max-warnings', '--jobs', '-j', '--output-file', '-o', '--max-file-size', '--previous']);
+const WITH_VALUE = new Set(['--format', '-f', '--lang', '--rule', '--config', '-c', '--max-warnings', '--jobs', '-j', '--output-file', '-o', '--max-file-size', '--previous', '--timeout-per-file']);
 
 export function defaultOptions(): CliOptions {
   return {
@@ -198,6 +200,14 @@ function apply(o: CliOptions, name: string, value: string): Localized | undefine
       const mb = Number(value);
       if (!/^\d+(\.\d+)?$/.test(value) || !(mb > 0)) return { zh: `--max-file-size 需要正数（MB），而不是“${value}”`, en: `--max-file-size needs a positive number of MB, not "${value}"` };
       o.maxBytes = Math.round(mb * 1024 * 1024);
+      return undefined;
+    }
+    case '--timeout-per-file': {
+      const seconds = Number(value);
+      if (!/^\d+(\.\d+)?$/.test(value) || !Number.isFinite(seconds) || seconds > 86_400) {
+        return { zh: `--timeout-per-file 需要秒数（0 表示不限制），而不是“${value}”`, en: `--timeout-per-file needs a number of seconds (0 = no limit), not "${value}"` };
+      }
+      o.timeoutPerFile = seconds;
       return undefined;
     }
   }

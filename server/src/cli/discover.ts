@@ -86,7 +86,7 @@ export function expandGlob(pattern: string, cwd: string): string[] {
   return walkAll(absBase).filter((f) => re.test(f.replace(/\\/g, '/')) && isReportFileName(path.basename(f)));
 }
 
-/** All files under `dir`, skipping hidden folders and node_modules. */
+/** All entries under `dir` that are not folders, skipping hidden folders and node_modules. Nothing is opened here. */
 function walkAll(dir: string): string[] {
   const out: string[] = [];
   const visit = (d: string) => {
@@ -101,7 +101,7 @@ function walkAll(dir: string): string[] {
       const full = path.join(d, e.name);
       if (e.isDirectory()) {
         if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) visit(full);
-      } else if (e.isFile() || e.isSymbolicLink()) out.push(full);
+      } else out.push(full); // files, links, and special files (a FIFO, a socket, a device): reading refuses those by name
     }
   };
   visit(dir);

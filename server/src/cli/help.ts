@@ -42,6 +42,8 @@ govreport-lint — checks Chinese government information-disclosure annual repor
   -o, --output-file <文件 file>       将结果写入文件 / write the report to a file
   -j, --jobs <n|auto>                并行线程数（默认 auto）/ worker threads (default: auto)
       --max-file-size <MB>           大于此大小的文件不读取（默认 50）/ skip files larger than this (default: 50)
+      --timeout-per-file <秒 s>      单个文件的检查时限，超时则报告该文件并继续（默认 20，0 为不限制）
+                                     time budget per file; past it the file is reported and the run goes on (default: 20, 0 = none)
       --color, --no-color            强制开启/关闭颜色 / force colours on or off
       --print-config-schema          输出 .govreportrc.json 的 JSON Schema / print the JSON schema of .govreportrc.json
   -h, --help                         显示帮助 / show this help

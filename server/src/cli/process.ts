@@ -11,13 +11,14 @@ import type { Finding, LintOptions, Localized, SeveritySetting } from '../core/t
 import { ConfigResolver } from '../config/find';
 import type { ConfigProblem, GovreportConfig } from '../config/config';
 import { toLintOptions } from '../config/config';
-import { readInput, InputError } from '../io/read';
-import type { InputKind } from '../io/read';
+import { readInput, readTextInline, InputError } from '../io/read';
+import type { InputKind, InputText } from '../io/read';
 import { encodingLabel, lineEndingOf } from '../io/encoding';
 import type { LineEnding } from '../io/encoding';
 import { applyEdits } from '../core/text/edits';
 import { fileEdits, writeFixes } from './fixFile';
 import { detailOf } from '../io/errors';
+import { inputMessages } from '../core/i18n/messages/input';
 import { lineIndex, positionAt } from './positions';
 import type { LineIndex } from './positions';
 
@@ -140,26 +141,44 @@ export class FileChecker {
   }
 
   async check(file: string): Promise<FileResult> {
-    const s = this.settings;
-    const result: FileResult = {
+    const result = this.newResult(file);
+    let input: InputText;
+    try {
+      input = await readInput(file, { maxBytes: this.settings.maxBytes });
+    } catch (e) {
+      return failed(result, e);
+    }
+    return this.checkText(file, result, input);
+  }
+
+  /**
+   * Checks `file` here when it is a plain text or Markdown file of at most `inlineMaxBytes`; `undefined`
+   * (nothing read past its size) for anything else, which the caller checks with `check` on a worker.
+   */
+  async checkInline(file: string, inlineMaxBytes: number): Promise<FileResult | undefined> {
+    const result = this.newResult(file);
+    let input: InputText | undefined;
+    try {
+      input = await readTextInline(file, { maxBytes: this.settings.maxBytes, inlineMaxBytes });
+    } catch (e) {
+      return failed(result, e);
+    }
+    return input && this.checkText(file, result, input);
+  }
+
+  private newResult(file: string): FileResult {
+    return {
       path: file,
-      display: displayPath(file, s.cwd),
+      display: displayPath(file, this.settings.cwd),
       status: 'checked',
       diagnostics: [],
       configNotes: [],
       ruleErrors: [],
     };
-    let input;
-    try {
-      input = await readInput(file, { maxBytes: s.maxBytes });
-    } catch (e) {
-      result.status = 'error';
-      result.error =
-        e instanceof InputError
-          ? { code: e.code, message: e.localized }
-          : { code: 'unreadable', message: { zh: `无法读取：${detailOf(e)}`, en: `cannot be read: ${detailOf(e)}` } };
-      return result;
-    }
+  }
+
+  private async checkText(file: string, result: FileResult, input: InputText): Promise<FileResult> {
+    const s = this.settings;
     result.kind = input.kind;
     if (input.encoding) {
       result.encoding = encodingLabel({ encoding: input.encoding, bom: !!input.bom });
@@ -220,6 +239,14 @@ export class FileChecker {
     result.fix = { edits: fixed.edits.length, written: true };
     return text;
   }
+}
+
+/** `result` as a file that could not be read. */
+function failed(result: FileResult, e: unknown): FileResult {
+  result.status = 'error';
+  result.error =
+    e instanceof InputError ? { code: e.code, message: e.localized } : { code: 'unreadable', message: inputMessages.unreadable(detailOf(e)) };
+  return result;
 }
 
 export function toDiagnostic(f: Finding, index: LineIndex, withEdits: boolean): Diagnostic {

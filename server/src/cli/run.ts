@@ -11,7 +11,8 @@ import { HELP } from './help';
 import { discover } from './discover';
 import { FileChecker } from './process';
 import type { CheckSettings, FileResult } from './process';
-import { checkInWorkers } from './pool';
+import { checkInWorkers, DEFAULT_FILE_LIMITS, DEFAULT_TIMEOUT_SECONDS } from './pool';
+import type { FileLimits } from './pool';
 import { runExtract } from './extractRun';
 import { formatStylish, summaryLines } from './format/stylish';
 import { formatJson } from './format/json';
@@ -21,6 +22,7 @@ import { runCrossYear } from './crossYear';
 import { runCompare } from './compare';
 import { summarize } from './format/summary';
 import { colorByDefault, colors } from './format/color';
+import { escapeControl } from './format/escape';
 import pkg from '../../../package.json';
 
 export interface CliIo {
@@ -43,8 +45,8 @@ const PARALLEL_MIN_CORES = 4;
 
 function usageError(io: CliIo, error: Localized): number {
   io.stderr.write(
-    `govreport-lint：用法错误：${error.zh}\n` +
-      `govreport-lint: usage error: ${error.en}\n` +
+    `govreport-lint：用法错误：${escapeControl(error.zh)}\n` +
+      `govreport-lint: usage error: ${escapeControl(error.en)}\n` +
       `运行 govreport-lint --help 查看用法 / Run govreport-lint --help for usage.\n`,
   );
   return EXIT_USAGE_OR_IO;
@@ -80,7 +82,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   const lang = o.lang;
-  const say = (text: Localized) => io.stderr.write(`govreport-lint: ${localize(text, lang)}\n`);
+  const say = (text: Localized) => io.stderr.write(`govreport-lint: ${escapeControl(localize(text, lang))}\n`);
   let ioFailure = false;
 
   const found = discover(o.inputs, io.cwd);
@@ -163,6 +165,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 /** Files read ahead on one thread. */
 const IO_LANES = 4;
 
+/**
+ * With one job, plain text and Markdown files up to this size are checked on the main thread: the
+ * engine is linear and never throws, so such a file costs a bounded few tens of milliseconds and
+ * little memory, where a worker's start and per-file round trip cost more than the check
+ * (docs/cli.md). Larger text files, Word and PDF files (where decompression bombs and pdf.js loops
+ * live) go to a worker, under the time and memory limits.
+ */
+export const INLINE_TEXT_MAX_BYTES = 2 * 1024 * 1024;
+
 /** How many worker threads to use for `count` files. */
 export function jobsFor(count: number, requested: number | undefined): number {
   if (requested !== undefined) return Math.max(1, Math.min(requested, count));
@@ -171,26 +182,58 @@ export function jobsFor(count: number, requested: number | undefined): number {
   return Math.max(1, Math.min(cores, 8, Math.ceil(count / 12)));
 }
 
+/** Runs `each` over `items` with a few in flight, so the thread does not sit idle on I/O. */
+async function inLanes<T>(items: readonly T[], each: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) await each(items[i], i);
+  };
+  await Promise.all(Array.from({ length: Math.min(IO_LANES, items.length) }, lane));
+}
+
 async function checkAll(files: readonly string[], settings: CheckSettings, o: CliOptions, io: CliIo): Promise<FileResult[]> {
   const progress = progressReporter(files.length, io, o.lang);
-  const jobs = jobsFor(files.length, o.jobs);
+  const checker = new FileChecker(settings);
+  const results: FileResult[] = new Array(files.length);
+  let done = 0;
   try {
-    if (jobs > 1 && io.workerScript) {
-      return await checkInWorkers(files, settings, jobs, io.workerScript, progress.update);
-    }
-    // One thread, a few files in flight: while one is linted (synchronous work) the next ones are being read,
-    // so the thread does not sit idle on I/O. Results keep the order of the files.
-    const checker = new FileChecker(settings);
-    const results: FileResult[] = new Array(files.length);
-    let next = 0;
-    let done = 0;
-    const lane = async (): Promise<void> => {
-      for (let i = next++; i < files.length; i = next++) {
-        results[i] = await checker.check(files[i]);
-        progress.update(++done);
+    if (io.workerScript) {
+      // With one job, small text files here; with several, every file on the workers, which then share the text too.
+      // Everything else always goes to workers, so that a file that hangs or exhausts memory costs only itself.
+      const deferred: number[] = [];
+      if (jobsFor(files.length, o.jobs) > 1) files.forEach((_, i) => deferred.push(i));
+      else {
+        await inLanes(files, async (file, i) => {
+          const r = await checker.checkInline(file, INLINE_TEXT_MAX_BYTES);
+          if (r) {
+            results[i] = r;
+            progress.update(++done);
+          } else deferred.push(i);
+        });
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(IO_LANES, files.length) }, lane));
+      if (deferred.length === 0) return results;
+      deferred.sort((x, y) => x - y);
+      const limits: FileLimits = { ...DEFAULT_FILE_LIMITS, timeoutMs: Math.round((o.timeoutPerFile ?? DEFAULT_TIMEOUT_SECONDS) * 1000) };
+      // A smaller (or larger) heap per worker, for machines with little memory (documented in docs/cli.md).
+      const heapMb = Number(io.env.GOVREPORT_LINT_WORKER_HEAP_MB);
+      if (Number.isInteger(heapMb) && heapMb >= 16) limits.workerHeapMb = heapMb;
+      const inline = done;
+      const checked = await checkInWorkers(
+        deferred.map((i) => files[i]),
+        settings,
+        jobsFor(deferred.length, o.jobs),
+        io.workerScript,
+        (n) => progress.update(inline + n),
+        limits,
+      );
+      deferred.forEach((i, k) => (results[i] = checked[k]));
+      return results;
+    }
+    // One thread, a few files in flight: while one is linted (synchronous work) the next ones are being read.
+    await inLanes(files, async (file, i) => {
+      results[i] = await checker.check(file);
+      progress.update(++done);
+    });
     return results;
   } finally {
     progress.done();
@@ -221,10 +264,10 @@ function printTexts(results: readonly FileResult[], io: CliIo, lang: Locale): nu
   for (const r of results) {
     if (r.status === 'error' && r.error) {
       failed = true;
-      io.stderr.write(`govreport-lint: ${r.display}: ${localize(r.error.message, lang)}\n`);
+      io.stderr.write(`govreport-lint: ${escapeControl(`${r.display}: ${localize(r.error.message, lang)}`)}\n`);
       continue;
     }
-    if (results.length > 1) io.stdout.write(`==> ${r.display} <==\n`);
+    if (results.length > 1) io.stdout.write(`==> ${escapeControl(r.display)} <==\n`);
     io.stdout.write(r.text ?? '');
     if (!(r.text ?? '').endsWith('\n')) io.stdout.write('\n');
   }
@@ -239,7 +282,7 @@ function printTexts(results: readonly FileResult[], io: CliIo, lang: Locale): nu
 function reportSideNotes(results: readonly FileResult[], o: CliOptions, io: CliIo, lang: Locale): boolean {
   let failure = false;
   const seen = new Set<string>();
-  const say = (s: string) => io.stderr.write(`govreport-lint: ${s}\n`);
+  const say = (s: string) => io.stderr.write(`govreport-lint: ${escapeControl(s)}\n`);
   for (const r of results) {
     for (const n of r.configNotes) {
       const key = `${n.file}\0${n.path}\0${n.message.en}`;

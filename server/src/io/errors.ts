@@ -5,6 +5,7 @@ export type InputErrorCode =
   | 'not-found'
   | 'unreadable'
   | 'is-directory'
+  | 'not-regular-file'
   | 'too-large'
   | 'binary'
   | 'unknown-encoding'
@@ -12,7 +13,11 @@ export type InputErrorCode =
   | 'docx-encrypted'
   | 'pdf-invalid'
   | 'pdf-encrypted'
-  | 'pdf-no-text';
+  | 'pdf-no-text'
+  | 'limit-exceeded'
+  | 'timeout'
+  | 'out-of-memory'
+  | 'internal-error';
 
 /** A problem reading one input: reported for that file, and the batch goes on. */
 export class InputError extends Error {
@@ -27,6 +32,11 @@ export class InputError extends Error {
 
 export function inputError(code: InputErrorCode, zh: string, en: string): InputError {
   return new InputError(code, { zh, en });
+}
+
+/** An InputError with a message from the catalogue. */
+export function inputFailure(code: InputErrorCode, message: Localized): InputError {
+  return new InputError(code, message);
 }
 
 export function detailOf(e: unknown): string {

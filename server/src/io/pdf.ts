@@ -2,7 +2,27 @@
 import * as path from 'node:path';
 import { layoutPage, joinPages } from './pdfLayout';
 import type { PositionedText } from './pdfLayout';
-import { detailOf, inputError, InputError } from './errors';
+import { detailOf, inputError, inputFailure, InputError } from './errors';
+import { inputMessages } from '../core/i18n/messages/input';
+
+/**
+ * Limits on what one PDF may cost. Time and memory outside these (a stream that inflates to
+ * gigabytes, operators that loop) are bounded where the file is checked: a worker thread with a
+ * deadline and a memory watch (server/src/cli/pool.ts).
+ */
+export const PDF_LIMITS = {
+  /**
+   * Pages read. An annual report has tens of pages; pdf.js finds page n by walking the page tree
+   * from the start, so reading n pages costs n² steps: 2,000 pages stay well under a second.
+   */
+  maxPages: 2_000,
+  /** Text pieces produced by the whole document (form objects drawing each other multiply them). */
+  maxTextItems: 2_000_000,
+  /** Characters of text produced by the whole document. */
+  maxTextChars: 20_000_000,
+  /** Largest image pdf.js decodes, in pixels (text extraction needs none). */
+  maxImagePixels: 4_000_000,
+};
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs', { with: { 'resolution-mode': 'import' } });
 
@@ -46,11 +66,47 @@ export function isPdf(buf: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
+/**
+ * pdf.js may compile fonts to JavaScript when allowed: never. (pdfjs-dist 6 dropped the option with
+ * its last generated-code path; it is still set here for any version that has it.)
+ */
+const NO_GENERATED_CODE: Record<string, unknown> = { isEvalSupported: false };
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+
+/** A page's positioned text, read as a stream so that a page that produces too much is stopped, not collected. */
+async function pageText(page: PdfPage, budget: { items: number; chars: number }): Promise<PositionedText[]> {
+  const items: PositionedText[] = [];
+  const reader = page.streamTextContent().getReader();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    const chunk = value as { items: ({ str?: string; transform?: number[]; width?: number; height?: number } | object)[] };
+    budget.items -= chunk.items.length;
+    for (const it of chunk.items) {
+      if (!('str' in it) || typeof it.str !== 'string') continue;
+      budget.chars -= it.str.length;
+      const [a, b, c, d, x, y] = it.transform as number[];
+      items.push({ str: it.str, x, y, width: it.width ?? 0, size: Math.hypot(c, d) || Math.hypot(a, b) || (it.height ?? 0) });
+    }
+    if (budget.items < 0 || budget.chars < 0) {
+      await reader.cancel().catch(() => undefined);
+      throw inputFailure('limit-exceeded', inputMessages.pdfTooMuchText(PDF_LIMITS.maxTextItems));
+    }
+  }
+  return items;
+}
+
 export async function pdfToText(buf: Uint8Array): Promise<string> {
   if (!isPdf(buf)) throw inputError('pdf-invalid', '不是有效的 PDF 文件（缺少 %PDF 文件头）', 'not a valid PDF file (no %PDF header)');
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
+    ...NO_GENERATED_CODE,
     data: new Uint8Array(buf),
+    maxImageSize: PDF_LIMITS.maxImagePixels,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    enableXfa: false,
     disableFontFace: true,
     useSystemFonts: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
@@ -69,17 +125,14 @@ export async function pdfToText(buf: Uint8Array): Promise<string> {
       }
       throw inputError('pdf-invalid', `PDF 文件无效或已损坏：${detailOf(e)}`, `invalid or damaged PDF: ${detailOf(e)}`);
     }
+    if (doc.numPages > PDF_LIMITS.maxPages) {
+      throw inputFailure('limit-exceeded', inputMessages.pdfTooManyPages(doc.numPages, PDF_LIMITS.maxPages));
+    }
     const pages: string[][] = [];
+    const budget = { items: PDF_LIMITS.maxTextItems, chars: PDF_LIMITS.maxTextChars };
     for (let i = 1; i <= doc.numPages; i++) {
       const page = await doc.getPage(i);
-      const content = await page.getTextContent();
-      const items: PositionedText[] = [];
-      for (const it of content.items) {
-        if (!('str' in it)) continue;
-        const [a, b, c, d, x, y] = it.transform as number[];
-        items.push({ str: it.str, x, y, width: it.width, size: Math.hypot(c, d) || Math.hypot(a, b) || it.height });
-      }
-      pages.push(layoutPage(items));
+      pages.push(layoutPage(await pageText(page, budget)));
       page.cleanup();
     }
     const text = joinPages(pages);

@@ -6,6 +6,7 @@ import { summarize } from './summary';
 import type { Colors } from './color';
 import { displayWidth, padEnd } from './color';
 import { reviewMessages as R } from '../../core/i18n/messages/review';
+import { escapeControl as safe, escapeControlKeepLines } from './escape';
 
 const SEVERITY_TEXT = {
   error: { zh: '错误', en: 'error' },
@@ -17,14 +18,14 @@ export function formatStylish(results: readonly FileResult[], lang: Locale, c: C
   const zh = lang !== 'en';
   const out: string[] = [];
   for (const r of results) {
-    if (r.fix?.diff) out.push(r.fix.diff.trimEnd(), '');
+    if (r.fix?.diff) out.push(escapeControlKeepLines(r.fix.diff.trimEnd()), '');
     if (r.status === 'error' && r.error) {
-      out.push(c.underline(r.display), `  ${c.red(localize(SEVERITY_TEXT.error, lang))}  ${localize(r.error.message, lang)}`, '');
+      out.push(c.underline(safe(r.display)), `  ${c.red(localize(SEVERITY_TEXT.error, lang))}  ${safe(localize(r.error.message, lang))}`, '');
       continue;
     }
     if (r.status === 'not-report') {
       out.push(
-        c.underline(r.display),
+        c.underline(safe(r.display)),
         `  ${c.dim(zh ? '未识别为政府信息公开工作年度报告，已跳过（可用 --force 强制检查）' : 'not recognised as an annual report; skipped (use --force to check it anyway)')}`,
         ...(r.notReport ? [`  ${c.dim((zh ? '原因：' : 'why: ') + localize(r.notReport, lang))}`] : []),
         '',
@@ -33,16 +34,16 @@ export function formatStylish(results: readonly FileResult[], lang: Locale, c: C
     }
     const notes: string[] = [];
     if (r.fix?.written) notes.push(zh ? `已写入 ${r.fix.edits} 处修复` : `${r.fix.edits} fix${r.fix.edits === 1 ? '' : 'es'} written`);
-    if (r.fix?.error) notes.push(c.red(localize(r.fix.error, lang)));
+    if (r.fix?.error) notes.push(c.red(safe(localize(r.fix.error, lang))));
     if (r.fix?.notWritable) notes.push(zh ? `${r.kind} 文件不会被修改` : `${r.kind} files are never modified`);
     if (r.diagnostics.length === 0 && notes.length === 0) continue;
-    out.push(c.underline(r.display));
+    out.push(c.underline(safe(r.display)));
     for (const n of notes) out.push(`  ${c.dim(n)}`);
     const rows = r.diagnostics.map((d) => {
       const sev = localize(SEVERITY_TEXT[d.severity], lang);
       const colored = d.severity === 'error' ? c.red(sev) : d.severity === 'warning' ? c.yellow(sev) : c.blue(sev);
-      const related = (d.related ?? []).map((x) => `${localize(R.previousReport, lang)} ${x.display}:${x.line}:${x.column}`);
-      return { pos: `${d.line}:${d.column}`, sev: colored, msg: localize(d.message, lang), rule: c.dim(d.rule), related };
+      const related = (d.related ?? []).map((x) => `${localize(R.previousReport, lang)} ${safe(x.display)}:${x.line}:${x.column}`);
+      return { pos: `${d.line}:${d.column}`, sev: colored, msg: safe(localize(d.message, lang)), rule: c.dim(safe(d.rule)), related };
     });
     const posW = Math.max(0, ...rows.map((x) => x.pos.length));
     const sevW = Math.max(0, ...rows.map((x) => displayWidth(x.sev)));
@@ -82,7 +83,7 @@ export function summaryLines(results: readonly FileResult[], lang: Locale, c: Co
   const pairs = results.filter((r) => r.crossYear?.previous !== undefined).length;
   if (pairs > 0) lines.push(localize(R.crossYearPairs(pairs), lang));
   if (s.byRule.length > 0) {
-    lines.push((zh ? '按规则：' : 'by rule: ') + s.byRule.map(([id, n]) => `${id} ${n}`).join(zh ? '，' : ', '));
+    lines.push((zh ? '按规则：' : 'by rule: ') + s.byRule.map(([id, n]) => `${safe(id)} ${n}`).join(zh ? '，' : ', '));
   }
   return lines;
 }
