@@ -35,6 +35,10 @@ export interface CliOptions {
   help: boolean;
   version: boolean;
   printConfigSchema: boolean;
+  /** Write suppression entries for every finding left. */
+  suppressAll: boolean;
+  /** Drop suppression entries that match nothing. */
+  pruneSuppressions: boolean;
 }
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: Localized };
@@ -46,6 +50,7 @@ function usage(zh: string, en: string): ParseResult {
 const FLAGS = new Set([
   '--fix', '--fix-dry-run', '--quiet', '--verbose', '--print-text', '--force', '--color', '--no-color',
   '--help', '--version', '--print-config-schema', '--no-config', '-h', '-v', '-q',
+  '--suppress-all', '--prune-suppressions',
 ]);
 const WITH_VALUE = new Set(['--format', '-f', '--lang', '--rule', '--config', '-c', '--max-warnings', '--jobs', '-j', '--output-file', '-o', '--max-file-size']);
 
@@ -53,6 +58,7 @@ export function defaultOptions(): CliOptions {
   return {
     inputs: [], format: 'stylish', lang: 'zh-cn', fix: false, fixDryRun: false, rules: {}, noConfig: false,
     quiet: false, verbose: false, printText: false, force: false, help: false, version: false, printConfigSchema: false,
+    suppressAll: false, pruneSuppressions: false,
   };
 }
 
@@ -89,6 +95,9 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   }
   if (o.fix && o.fixDryRun) return usage('--fix 与 --fix-dry-run 不能同时使用', '--fix and --fix-dry-run cannot be used together');
   if (o.printText && (o.fix || o.fixDryRun)) return usage('--print-text 不能与 --fix 或 --fix-dry-run 同时使用', '--print-text cannot be combined with --fix or --fix-dry-run');
+  if ((o.suppressAll || o.pruneSuppressions) && (o.printText || o.fixDryRun)) {
+    return usage('--suppress-all 与 --prune-suppressions 不能与 --print-text 或 --fix-dry-run 同时使用', '--suppress-all and --prune-suppressions cannot be combined with --print-text or --fix-dry-run');
+  }
   if (o.config && o.noConfig) return usage('--config 与 --no-config 不能同时使用', '--config and --no-config cannot be used together');
   if (o.inputs.length === 0 && !o.help && !o.version && !o.printConfigSchema) {
     return usage('没有指定要检查的文件或文件夹', 'no files or folders to check were given');
@@ -110,6 +119,8 @@ function apply(o: CliOptions, name: string, value: string): Localized | undefine
     case '--help': case '-h': o.help = true; return undefined;
     case '--version': case '-v': o.version = true; return undefined;
     case '--print-config-schema': o.printConfigSchema = true; return undefined;
+    case '--suppress-all': o.suppressAll = true; return undefined;
+    case '--prune-suppressions': o.pruneSuppressions = true; return undefined;
     case '--format': case '-f':
       if (value !== 'stylish' && value !== 'json' && value !== 'sarif') {
         return { zh: `未知的输出格式“${value}”（可用：stylish、json、sarif）`, en: `unknown format "${value}" (use stylish, json or sarif)` };

@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { fixAll, lint, RULES } from '../core';
+import { fingerprint, fixAll, lint, RULES } from '../core';
 import type { Finding, LintOptions, Localized, SeveritySetting } from '../core/types';
 import { ConfigResolver } from '../config/find';
 import type { ConfigProblem, GovreportConfig } from '../config/config';
@@ -50,6 +50,8 @@ export interface Diagnostic {
   endColumn: number;
   /** Whether `--fix` fixes it (the finding has a preferred fix). */
   fixable: boolean;
+  /** The finding's suppression fingerprint (core/suppressions). */
+  fingerprint: string;
   /** The preferred fix, for SARIF (text files only). */
   fix?: { title: Localized; edits: RangeEdit[] };
 }
@@ -75,6 +77,10 @@ export interface FileResult {
   ruleErrors: { ruleId: string; message: string }[];
   /** The linted text (with `--print-text`). */
   text?: string;
+  /** Findings hidden by the suppressions file (set by the run, not by the checker). */
+  suppressed?: Diagnostic[];
+  /** Entries of the suppressions file for this report that matched nothing now. */
+  staleSuppressions?: number;
   /** Fix outcome: how many edits, whether written, the diff for a dry run, or why it was not written. */
   fix?: { edits: number; written: boolean; diff?: string; error?: Localized; notWritable?: boolean };
 }
@@ -150,7 +156,7 @@ export class FileChecker {
     }
     result.ruleErrors = linted.errors;
     const index = lineIndex(text);
-    result.diagnostics = linted.findings.map((f) => toDiagnostic(f, index, input.writable));
+    result.diagnostics = linted.findings.map((f) => toDiagnostic(f, text, index, input.writable));
     return result;
   }
 
@@ -195,7 +201,7 @@ export class FileChecker {
   }
 }
 
-function toDiagnostic(f: Finding, index: LineIndex, withEdits: boolean): Diagnostic {
+function toDiagnostic(f: Finding, text: string, index: LineIndex, withEdits: boolean): Diagnostic {
   const start = positionAt(index, f.span.start);
   const end = positionAt(index, f.span.end);
   const preferred = f.fixes?.find((x) => x.preferred);
@@ -208,6 +214,7 @@ function toDiagnostic(f: Finding, index: LineIndex, withEdits: boolean): Diagnos
     endLine: end.line,
     endColumn: end.column,
     fixable: !!preferred && preferred.edits.length > 0,
+    fingerprint: fingerprint(text, f),
   };
   if (preferred && withEdits) {
     d.fix = {

@@ -17,6 +17,7 @@ import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { summarize } from './format/summary';
 import { colorByDefault, colors } from './format/color';
+import { applySuppressionFiles } from './suppress';
 import pkg from '../../../package.json';
 
 export interface CliIo {
@@ -96,6 +97,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const results = await checkAll(found.files, settings, o, io);
 
   if (o.printText) return printTexts(results, io, lang);
+
+  const suppressions = await applySuppressionFiles(results, { cwd: io.cwd, suppressAll: o.suppressAll, prune: o.pruneSuppressions });
+  for (const n of suppressions.notes) {
+    if (n.error) ioFailure = true;
+    say(n.message);
+  }
 
   ioFailure = reportSideNotes(results, o, io, lang) || ioFailure;
   const shown = o.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : results;

@@ -12,3 +12,18 @@ export type { FixAllOptions, FixAllResult } from './fixes/fixAll';
 export { applyEdits, nonOverlapping, minimalEdit } from './fixes/edits';
 export { localize, toLocale } from './i18n/locale';
 export { SECTIONS, TEMPLATES } from './template/template';
+export {
+  SUPPRESSIONS_FILE_NAME,
+  fingerprint,
+  fingerprintFields,
+  parseSuppressions,
+  serializeSuppressions,
+  canonicalEntries,
+  applySuppressions,
+  matchSuppressions,
+  entriesFor,
+  staleCount,
+  pruneEntries,
+} from './suppressions';
+export type { SuppressionEntry, SuppressionsData, AppliedSuppressions, SuppressionKey } from './suppressions';
+export { suppressionMessages } from './i18n/messages/suppressions';

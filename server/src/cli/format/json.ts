@@ -2,7 +2,9 @@
  * The JSON format (stable, documented in docs/cli.md):
  * [{"file", "diagnostics": [{"rule", "severity", "message", "line", "column", "endLine", "endColumn", "fixable"}]}]
  * Lines and columns are 1-based; columns count UTF-16 code units; the end is exclusive.
- * Optional per file: "skipped": "not-a-report", "error": {"code", "message"}, "diff" (with --fix-dry-run).
+ * Optional per file: "skipped": "not-a-report", "error": {"code", "message"}, "diff" (with --fix-dry-run),
+ * "suppressed" (findings hidden by the suppressions file) and "staleSuppressions" (its entries for
+ * this file that matched nothing), each only when not 0.
  */
 import type { Locale } from '../../core/types';
 import { localize } from '../../core';
@@ -25,6 +27,8 @@ export interface JsonFileEntry {
   skipped?: 'not-a-report';
   error?: { code: string; message: string };
   diff?: string;
+  suppressed?: number;
+  staleSuppressions?: number;
 }
 
 export function toJson(results: readonly FileResult[], lang: Locale): JsonFileEntry[] {
@@ -45,6 +49,8 @@ export function toJson(results: readonly FileResult[], lang: Locale): JsonFileEn
     if (r.status === 'not-report') entry.skipped = 'not-a-report';
     if (r.status === 'error' && r.error) entry.error = { code: r.error.code, message: localize(r.error.message, lang) };
     if (r.fix?.diff) entry.diff = r.fix.diff;
+    if (r.suppressed?.length) entry.suppressed = r.suppressed.length;
+    if (r.staleSuppressions) entry.staleSuppressions = r.staleSuppressions;
     return entry;
   });
 }

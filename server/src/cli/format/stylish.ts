@@ -1,6 +1,6 @@
 /** The human format: grouped by file, one line per problem, a summary at the end. Chinese unless English is asked for. */
 import type { Locale } from '../../core/types';
-import { localize } from '../../core';
+import { localize, suppressionMessages as M } from '../../core';
 import type { FileResult } from '../process';
 import { summarize } from './summary';
 import type { Colors } from './color';
@@ -73,6 +73,7 @@ export function summaryLines(results: readonly FileResult[], lang: Locale, c: Co
     : `${s.files} file${s.files === 1 ? '' : 's'}: ${s.checked} checked, ${s.filesWithErrors} with errors; ${s.notReports} not reports; ${s.unreadable} unreadable` +
       (s.fixedFiles > 0 ? `; ${s.fixedFiles} fixed` : '');
   lines.push(files);
+  if (s.suppressed > 0 || s.staleSuppressions > 0) lines.push(localize(M.summary(s.suppressed, s.staleSuppressions), lang));
   if (s.byRule.length > 0) {
     lines.push((zh ? '按规则：' : 'by rule: ') + s.byRule.map(([id, n]) => `${id} ${n}`).join(zh ? '，' : ', '));
   }
