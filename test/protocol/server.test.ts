@@ -82,7 +82,7 @@ describe('language server over stdio', () => {
     assert.deepEqual(ca.codeActionKinds, ['quickfix', 'source.fixAll.govreport']);
     assert.equal(ca.resolveProvider, true);
     assert.ok(caps.documentSymbolProvider && caps.foldingRangeProvider && caps.hoverProvider && caps.codeLensProvider);
-    assert.deepEqual(caps.executeCommandProvider?.commands, ['govreport.server.fixAll']);
+    assert.deepEqual(caps.executeCommandProvider?.commands, ['govreport.server.fixAll', 'govreport.server.suppress']);
   });
 
   for (const name of SEED_FILES) {

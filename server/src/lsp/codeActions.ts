@@ -15,7 +15,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, localize, type Finding, type Locale, type Span, type TextEdit } from '../core';
+import { fingerprint, fixAll, localize, suppressionMessages, type Finding, type Locale, type Span, type TextEdit } from '../core';
 import {
   arithmeticRuleIds,
   FEATURE_MESSAGES as M,
@@ -27,7 +27,7 @@ import {
 import type { Analysis } from './analysis';
 import type { ServerContext } from './context';
 import { toDiagnostic, toSpan, toTextEdits } from './convert';
-import { SOURCE_FIX_ALL_KIND, type TableKind } from './protocol';
+import { SOURCE_FIX_ALL_KIND, SUPPRESS_COMMAND, type SuppressCommandArgs, type TableKind } from './protocol';
 
 /** What a lazily resolved action needs to compute its edit. */
 export interface FixAllActionData {
@@ -85,6 +85,8 @@ export async function provideCodeActions(ctx: ServerContext, params: CodeActionP
   const span = toSpan(doc, params.range);
   const here = findings.filter((f) => touches(f.span, span.start, span.end));
   for (const f of here) actions.push(...quickFixes(ctx, doc, f, locale));
+  // "忽略此问题": a command, so that the server writes the suppressions file in its one layout.
+  if (doc.uri.startsWith('file:')) for (const f of here) actions.push(suppressAction(doc, f, locale));
 
   const arithmetic = new Set(arithmeticRuleIds());
   const tablesHere = new Map<TableKind, Span>();
@@ -125,6 +127,17 @@ function quickFixes(ctx: ServerContext, doc: TextDocument, f: Finding, locale: L
     isPreferred: fix.preferred === true,
     edit: workspaceEdit(ctx, doc, fix.edits),
   }));
+}
+
+function suppressAction(doc: TextDocument, f: Finding, locale: Locale): CodeAction {
+  const title = localize(suppressionMessages.suppressAction(), locale);
+  const args: SuppressCommandArgs = { uri: doc.uri, version: doc.version, rule: f.ruleId, fingerprint: fingerprint(doc.getText(), f) };
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [toDiagnostic(doc, f, locale)],
+    command: { title, command: SUPPRESS_COMMAND, arguments: [args] },
+  };
 }
 
 function lazyFixAll(
