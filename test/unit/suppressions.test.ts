@@ -14,7 +14,9 @@ import {
   pruneEntries,
   serializeSuppressions,
   staleCount,
+  SUPPRESSIONS_FILE_NAME,
 } from '../../server/src/core';
+import { SUPPRESSIONS_VERSION } from '../../server/src/core/suppressions';
 
 const SEEDS = path.resolve(__dirname, '../../../test/fixtures/seeds');
 const seed = fs.readFileSync(path.join(SEEDS, fs.readdirSync(SEEDS).find((f) => f.startsWith('001_'))!), 'utf8');
@@ -130,5 +132,30 @@ test('the file: parsed without throwing, problems for what is not understood, wr
     const r = parseSuppressions(bad);
     assert.equal(r.data.suppressions.length, 0);
     assert.ok(r.problems.length > 0, bad);
+  }
+});
+
+test('the JSON schema contributed to the editor accepts what is written and rejects what the parser would not take', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv = require('ajv').default;
+  const root = path.resolve(__dirname, '../../..');
+  const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas/govreport-suppressions.schema.json'), 'utf8'));
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  assert.ok(
+    pkg.contributes.jsonValidation.some((v: { fileMatch: string; url: string }) => v.fileMatch === SUPPRESSIONS_FILE_NAME && v.url === './schemas/govreport-suppressions.schema.json'),
+  );
+  const validate = new Ajv({ allErrors: true }).compile(schema);
+  assert.equal(schema.properties.version.const, SUPPRESSIONS_VERSION);
+  const text = broken(seed);
+  const written = JSON.parse(serializeSuppressions({ version: SUPPRESSIONS_VERSION, suppressions: entriesFor('sub/a.txt', text, lint(text, { force: true }).findings) }));
+  assert.ok(written.suppressions.length > 0);
+  assert.equal(validate(written), true, JSON.stringify(validate.errors));
+  for (const bad of [
+    { version: 2, suppressions: [] },
+    { version: 1 },
+    { version: 1, suppressions: [{ file: 'a', rule: 'r', fingerprint: 'x' }] },
+    { version: 1, suppressions: [{ file: 'a', rule: 'r', fingerprint: 'fp1:0000000000000000', count: 0 }] },
+  ]) {
+    assert.equal(validate(bad), false, JSON.stringify(bad));
   }
 });
