@@ -72,7 +72,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['parser'],
   ['rules'],
   ['lint.ts'],
-  ['crossYear'],
+  ['crossYear', 'suppressions.ts'],
   ['fixes'],
   ['features'],
   ['index.ts'],

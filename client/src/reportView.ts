@@ -87,6 +87,8 @@ export class ReportViewProvider implements vscode.TreeDataProvider<Item>, vscode
       const t = new vscode.TreeItem(item.data.title?.text ?? '', vscode.TreeItemCollapsibleState.None);
       t.iconPath = new vscode.ThemeIcon('file-text');
       t.description = vscode.l10n.t('{0} · format {1}', String(item.data.title?.year ?? ''), item.data.edition);
+      // Findings hidden by .govreport-suppressions.json are counted, not lost.
+      if (item.data.suppressed > 0) t.description += ' · ' + vscode.l10n.t('{0} suppressed', item.data.suppressed);
       t.command = reveal(item.data.uri, item.data.title?.range);
       return t;
     }

@@ -41,7 +41,10 @@ export class ServerClient implements vscode.Disposable {
       outputChannel: this.output,
       synchronize: {
         configurationSection: 'govreport',
-        fileEvents: vscode.workspace.createFileSystemWatcher('**/.govreportrc.json'),
+        fileEvents: [
+          vscode.workspace.createFileSystemWatcher('**/.govreportrc.json'),
+          vscode.workspace.createFileSystemWatcher('**/.govreport-suppressions.json'),
+        ],
       },
       diagnosticCollectionName: 'govreport',
       errorHandler: new RestartingErrorHandler(this.output),

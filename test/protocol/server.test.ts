@@ -23,6 +23,7 @@ import {
   type TextDocumentEdit,
 } from 'vscode-languageserver-protocol/node';
 import { fixAll, lint, localize, RULES, type Finding } from '../../server/src/core';
+import { FEATURE_MESSAGES } from '../../server/src/core/features';
 import { applyTextEdits, LspHarness, rangeOf, SEEDS } from './harness';
 
 const SEED_FILES = fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
@@ -81,7 +82,7 @@ describe('language server over stdio', () => {
     assert.deepEqual(ca.codeActionKinds, ['quickfix', 'source.fixAll.govreport']);
     assert.equal(ca.resolveProvider, true);
     assert.ok(caps.documentSymbolProvider && caps.foldingRangeProvider && caps.hoverProvider && caps.codeLensProvider);
-    assert.deepEqual(caps.executeCommandProvider?.commands, ['govreport.server.fixAll']);
+    assert.deepEqual(caps.executeCommandProvider?.commands, ['govreport.server.fixAll', 'govreport.server.suppress']);
   });
 
   for (const name of SEED_FILES) {
@@ -255,6 +256,86 @@ describe('language server over stdio', () => {
       assert.equal(h.doc(uri).getText(), expected);
       const pub = await h.diagnosticsFor(uri, version + 1);
       assert.ok(!pub.diagnostics.some((d) => d.code === 'sum-row-total' || d.code === 'sum-column-total'));
+      await h.close(uri);
+    });
+  });
+
+  describe('fix all problems of one rule', () => {
+    /** Seed 001 with 人 written as the Kangxi radical ⼈ (U+2F08) on `lines` lines, and the digit typed into table 三. */
+    function withCompat(lines: number): string {
+      let text = seedText(SEED);
+      const { at } = typedDigit(text);
+      text = text.slice(0, at) + '3' + text.slice(at + 1);
+      const rows = text.split('\n');
+      let done = 0;
+      for (let i = 0; i < rows.length && done < lines; i++) {
+        if (rows[i].includes('\t') || !rows[i].includes('人')) continue; // prose lines, not table rows
+        rows[i] = rows[i].replace('人', '\u2F08');
+        done++;
+      }
+      assert.equal(done, lines);
+      return rows.join('\n');
+    }
+    const title = localize(FEATURE_MESSAGES.actionFixAllOfRule('text-compat-char'), 'zh-cn');
+
+    async function actionsAt(uri: string, code: string): Promise<{ actions: CodeAction[]; diags: Diagnostic[] }> {
+      const pub = await h.diagnosticsFor(uri, 1);
+      const diags = pub.diagnostics.filter((d) => d.code === code);
+      const actions = (await h.conn.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: diags[0].range,
+        context: { diagnostics: [diags[0]], only: ['quickfix'] },
+      })) as CodeAction[];
+      return { actions, diags };
+    }
+
+    test('offered beside the quick fix when a rule has several fixable findings; its edit fixes them all and nothing else', async () => {
+      const uri = 'file:///actions/per-rule.txt';
+      const text = withCompat(3);
+      await h.open(uri, 'govreport', text);
+      const { actions, diags } = await actionsAt(uri, 'text-compat-char');
+      assert.equal(diags.length, 3);
+      const titles = actions.map((a) => a.title);
+      assert.equal(title, '修复本文档中所有此类问题（text-compat-char）');
+      assert.ok(titles.includes(title), titles.join(' | '));
+      // Offered next to the finding's own quick fix, before the whole-document fix-all.
+      assert.ok(titles.indexOf(title) > titles.findIndex((t) => actions.find((a) => a.title === t)!.isPreferred));
+      assert.ok(titles.indexOf(title) < titles.indexOf('修复文档中所有可自动修复的问题'));
+      const perRule = actions.find((a) => a.title === title)!;
+      assert.deepEqual(perRule.diagnostics!.map((d) => d.range), diags.map((d) => d.range));
+      assert.equal(perRule.edit, undefined, 'computed on resolve');
+      const resolved = await h.conn.sendRequest(CodeActionResolveRequest.type, perRule);
+      const dc = resolved.edit!.documentChanges![0] as TextDocumentEdit;
+      assert.deepEqual(dc.textDocument, { uri, version: 1 });
+      const applied = applyTextEdits(text, uri, dc.edits as never);
+      // Every ⼈ is back to 人, and that is the only change: the typed digit (sum-row-total) is still wrong.
+      assert.equal(applied, text.replaceAll('\u2F08', '人'));
+      const before = lint(text, { force: true }).findings.map((f) => f.ruleId).filter((id) => id !== 'text-compat-char');
+      const after = lint(applied, { force: true }).findings.map((f) => f.ruleId);
+      assert.deepEqual(after, before);
+      assert.ok(after.includes('sum-row-total'));
+      // Each edit touches a ⼈ and nothing else.
+      for (const e of dc.edits as { newText: string }[]) assert.equal(e.newText, '人');
+      assert.equal(dc.edits.length, 3);
+
+      // Stale: once the document has moved on, resolving gives no edit.
+      await h.replace(uri, 0, 0, ' ');
+      await h.diagnosticsFor(uri, 2);
+      const stale = await h.conn.sendRequest(CodeActionResolveRequest.type, perRule);
+      assert.equal(stale.edit, undefined);
+      await h.close(uri);
+    });
+
+    test('not offered when the rule has a single finding in the document', async () => {
+      const uri = 'file:///actions/per-rule-single.txt';
+      await h.open(uri, 'govreport', withCompat(1));
+      const { actions, diags } = await actionsAt(uri, 'text-compat-char');
+      assert.equal(diags.length, 1);
+      const titles = actions.map((a) => a.title);
+      assert.ok(!titles.some((t) => t.startsWith('修复本文档中所有此类问题')), titles.join(' | '));
+      // The finding's own quick fix and the whole-document fix-all are still there.
+      assert.ok(actions.some((a) => a.isPreferred));
+      assert.ok(titles.includes('修复文档中所有可自动修复的问题'), titles.join(' | '));
       await h.close(uri);
     });
   });

@@ -48,6 +48,10 @@ export interface CliOptions {
   crossYear: boolean;
   /** Last year's report for the single file checked (`--previous`). */
   previous?: string;
+  /** Write suppression entries for every finding left. */
+  suppressAll: boolean;
+  /** Drop suppression entries that match nothing. */
+  pruneSuppressions: boolean;
 }
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: Localized };
@@ -59,6 +63,7 @@ function usage(zh: string, en: string): ParseResult {
 const FLAGS = new Set([
   '--fix', '--fix-dry-run', '--quiet', '--verbose', '--print-text', '--force', '--color', '--no-color',
   '--help', '--version', '--print-config-schema', '--no-config', '--no-cross-year', '-h', '-v', '-q',
+  '--suppress-all', '--prune-suppressions',
 ]);
 const WITH_VALUE = new Set(['--format', '-f', '--lang', '--rule', '--config', '-c', '--max-warnings', '--jobs', '-j', '--output-file', '-o', '--max-file-size', '--previous', '--timeout-per-file']);
 
@@ -67,6 +72,7 @@ export function defaultOptions(): CliOptions {
     command: 'check', inputs: [], format: 'stylish', lang: 'zh-cn', fix: false, fixDryRun: false, rules: {}, noConfig: false,
     quiet: false, verbose: false, printText: false, force: false, help: false, version: false, printConfigSchema: false,
     crossYear: true,
+    suppressAll: false, pruneSuppressions: false,
   };
 }
 
@@ -137,6 +143,9 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   }
   if (o.fix && o.fixDryRun) return usage('--fix 与 --fix-dry-run 不能同时使用', '--fix and --fix-dry-run cannot be used together');
   if (o.printText && (o.fix || o.fixDryRun)) return usage('--print-text 不能与 --fix 或 --fix-dry-run 同时使用', '--print-text cannot be combined with --fix or --fix-dry-run');
+  if ((o.suppressAll || o.pruneSuppressions) && (o.printText || o.fixDryRun)) {
+    return usage('--suppress-all 与 --prune-suppressions 不能与 --print-text 或 --fix-dry-run 同时使用', '--suppress-all and --prune-suppressions cannot be combined with --print-text or --fix-dry-run');
+  }
   if (o.config && o.noConfig) return usage('--config 与 --no-config 不能同时使用', '--config and --no-config cannot be used together');
   if (o.previous !== undefined && !o.crossYear) return usage('--previous 不能与 --no-cross-year 同时使用', '--previous cannot be combined with --no-cross-year');
   if (o.previous !== undefined && o.inputs.length !== 1) {
@@ -166,6 +175,8 @@ function apply(o: CliOptions, name: string, value: string): Localized | undefine
     case '--help': case '-h': o.help = true; return undefined;
     case '--version': case '-v': o.version = true; return undefined;
     case '--print-config-schema': o.printConfigSchema = true; return undefined;
+    case '--suppress-all': o.suppressAll = true; return undefined;
+    case '--prune-suppressions': o.pruneSuppressions = true; return undefined;
     case '--lang': {
       const v = value.toLowerCase();
       if (v === 'zh' || v === 'zh-cn' || v === 'zh-hans') o.lang = 'zh-cn';

@@ -88,7 +88,7 @@ export function runCrossYear(results: FileResult[], checker: FileChecker, previo
     p.current.ruleErrors.push(...out.errors);
     if (out.findings.length === 0) continue;
     const added: Diagnostic[] = out.findings.map((f) => {
-      const d = toDiagnostic(f, cur.index, false);
+      const d = toDiagnostic(f, cur.model.text, cur.index, false);
       const related: RelatedLocation[] = [];
       for (const rel of f.related ?? []) {
         if (rel.uri !== p.previous.path) continue;

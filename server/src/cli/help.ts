@@ -45,6 +45,10 @@ govreport-lint — checks Chinese government information-disclosure annual repor
       --timeout-per-file <秒 s>      单个文件的检查时限，超时则报告该文件并继续（默认 20，0 为不限制）
                                      time budget per file; past it the file is reported and the run goes on (default: 20, 0 = none)
       --color, --no-color            强制开启/关闭颜色 / force colours on or off
+      --suppress-all                 为当前所有问题写入 .govreport-suppressions.json，之后不再显示
+                                     write entries for every current problem to .govreport-suppressions.json
+      --prune-suppressions           删除 .govreport-suppressions.json 中不再匹配的记录
+                                     drop the entries of .govreport-suppressions.json that no longer match
       --print-config-schema          输出 .govreportrc.json 的 JSON Schema / print the JSON schema of .govreportrc.json
   -h, --help                         显示帮助 / show this help
   -v, --version                      显示版本 / show the version
@@ -53,6 +57,10 @@ govreport-lint — checks Chinese government information-disclosure annual repor
   .govreportrc.json（从每个文件所在文件夹向上查找，"root": true 停止查找）
   .govreportrc.json, looked for from each file's folder upwards ("root": true stops the search):
     { "rules": { "sum-row-total": "warning" }, "detection": { "force": false } }
+
+忽略 / Suppressions:
+  .govreport-suppressions.json（从每个文件所在文件夹向上查找最近的一个）中列出的问题不显示，也不影响退出码。
+  Problems listed in the nearest .govreport-suppressions.json above a file are not shown and do not affect the exit code.
 
 退出码 / Exit codes:
   0  没有错误 / no errors

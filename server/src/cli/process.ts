@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { fixAll, identityOf, lint, RULES } from '../core';
+import { fingerprint, fixAll, identityOf, lint, RULES } from '../core';
 import type { ReportIdentity } from '../core';
 import { structureMessages } from '../core/i18n/messages/structure';
 import type { Finding, LintOptions, Localized, SeveritySetting } from '../core/types';
@@ -56,6 +56,8 @@ export interface Diagnostic {
   endColumn: number;
   /** Whether `--fix` fixes it (the finding has a preferred fix). */
   fixable: boolean;
+  /** The finding's suppression fingerprint (core/suppressions). */
+  fingerprint: string;
   /** The preferred fix, for SARIF (text files only). */
   fix?: { title: Localized; edits: RangeEdit[] };
   /** What the preferred fix does, for any input kind (the html report shows it). */
@@ -106,6 +108,10 @@ export interface FileResult {
   identity?: ReportIdentity;
   /** Cross-year checking: last year's report it was checked against, or why it was not. */
   crossYear?: { previous?: string; note?: Localized };
+  /** Findings hidden by the suppressions file (set by the run, not by the checker). */
+  suppressed?: Diagnostic[];
+  /** Entries of the suppressions file for this report that matched nothing now. */
+  staleSuppressions?: number;
   /** Fix outcome: how many edits, whether written, the diff for a dry run, or why it was not written. */
   fix?: { edits: number; written: boolean; diff?: string; error?: Localized; notWritable?: boolean };
 }
@@ -208,7 +214,7 @@ export class FileChecker {
     result.identity = identityOf(linted.model);
     if (s.keepText) result.text = text;
     const index = lineIndex(text);
-    result.diagnostics = linted.findings.map((f) => toDiagnostic(f, index, input.writable));
+    result.diagnostics = linted.findings.map((f) => toDiagnostic(f, text, index, input.writable));
     return result;
   }
 
@@ -249,7 +255,7 @@ function failed(result: FileResult, e: unknown): FileResult {
   return result;
 }
 
-export function toDiagnostic(f: Finding, index: LineIndex, withEdits: boolean): Diagnostic {
+export function toDiagnostic(f: Finding, text: string, index: LineIndex, withEdits: boolean): Diagnostic {
   const start = positionAt(index, f.span.start);
   const end = positionAt(index, f.span.end);
   const preferred = f.fixes?.find((x) => x.preferred);
@@ -262,6 +268,7 @@ export function toDiagnostic(f: Finding, index: LineIndex, withEdits: boolean): 
     endLine: end.line,
     endColumn: end.column,
     fixable: !!preferred && preferred.edits.length > 0,
+    fingerprint: fingerprint(text, f),
   };
   if (preferred) d.fixTitle = preferred.title;
   if (f.data) d.data = f.data;

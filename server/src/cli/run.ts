@@ -23,6 +23,7 @@ import { runCompare } from './compare';
 import { summarize } from './format/summary';
 import { colorByDefault, colors } from './format/color';
 import { escapeControl } from './format/escape';
+import { applySuppressionFiles } from './suppress';
 import pkg from '../../../package.json';
 
 export interface CliIo {
@@ -123,6 +124,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       }
     }
     runCrossYear(results, checker, previous);
+  }
+
+  const suppressions = await applySuppressionFiles(results, { cwd: io.cwd, suppressAll: o.suppressAll, prune: o.pruneSuppressions });
+  for (const n of suppressions.notes) {
+    if (n.error) ioFailure = true;
+    say(n.message);
   }
 
   ioFailure = reportSideNotes(results, o, io, lang) || ioFailure;

@@ -1,10 +1,12 @@
 /**
  * Finding `.govreportrc.json` files on disk: from a file's folder up to the file-system root,
- * stopping after a file that says `"root": true`. Used by the CLI and the language server.
+ * stopping after a file that says `"root": true`; and the nearest `.govreport-suppressions.json`.
+ * Used by the CLI and the language server.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME, CONFIG_LIMITS, mergeConfigs, parseConfig, tooLargeProblem } from './config';
+import { SUPPRESSIONS_FILE_NAME } from '../core/suppressions';
 import type { ConfigProblem, GovreportConfig } from './config';
 
 export interface LoadedConfigFile {
@@ -59,6 +61,21 @@ export function findConfigFiles(dir: string): string[] {
     if (isFile(candidate)) found.push(candidate);
     const parent = path.dirname(current);
     if (parent === current) return found;
+    current = parent;
+  }
+}
+
+/**
+ * The suppressions file for something in `dir`: the nearest `.govreport-suppressions.json` from
+ * `dir` up to the file-system root (one file applies; they are not merged).
+ */
+export function findSuppressionsFile(dir: string): string | undefined {
+  let current = path.resolve(dir);
+  for (;;) {
+    const candidate = path.join(current, SUPPRESSIONS_FILE_NAME);
+    if (isFile(candidate)) return candidate;
+    const parent = path.dirname(current);
+    if (parent === current) return undefined;
     current = parent;
   }
 }

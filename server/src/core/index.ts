@@ -20,3 +20,18 @@ export { evaluateCrossYear, CROSS_YEAR_RELATIONS } from './rules/crossYear/relat
 export type { RelationResult, CrossYearRelation, ReadTerm, SkipReason } from './rules/crossYear/relations';
 export { compareReports } from './crossYear/compare';
 export type { Comparison, ComparedReport, Figure, FigureRow, Part } from './crossYear/compare';
+export {
+  SUPPRESSIONS_FILE_NAME,
+  fingerprint,
+  fingerprintFields,
+  parseSuppressions,
+  serializeSuppressions,
+  canonicalEntries,
+  applySuppressions,
+  matchSuppressions,
+  entriesFor,
+  staleCount,
+  pruneEntries,
+} from './suppressions';
+export type { SuppressionEntry, SuppressionsData, AppliedSuppressions, SuppressionKey } from './suppressions';
+export { suppressionMessages } from './i18n/messages/suppressions';

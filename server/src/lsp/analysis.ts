@@ -4,7 +4,7 @@
  * detection is on and the text looks like a report.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, type LintResultWithErrors, type Locale, type SeveritySetting } from '../core';
+import { applySuppressions, lint, type LintResultWithErrors, type Locale, type SeveritySetting, type SuppressionEntry } from '../core';
 import type { ConfigFileProblem } from '../config/config';
 import type { GovreportSettings } from './protocol';
 import { settingsKey } from './settings';
@@ -24,6 +24,8 @@ export interface Analysis {
   /** The severities in force (settings over the rc file). */
   rules: Record<string, SeveritySetting>;
   force: boolean;
+  /** Findings hidden by the suppressions file (not in `result.findings`). */
+  suppressed: number;
   /** Not checked: longer than `govreport.maxDocumentChars`. */
   tooLarge?: { chars: number; limit: number };
   /** Errors in the configuration files that apply (those files are ignored). */
@@ -39,13 +41,28 @@ interface Entry {
 export class Analyzer {
   private readonly cache = new Map<string, Entry>();
 
-  /** The analysis of the document as it is now (from the cache when nothing changed). */
-  analyze(doc: TextDocument, settings: GovreportSettings, rules: Record<string, SeveritySetting>, configErrors: readonly ConfigFileProblem[] = []): Analysis {
+  /**
+   * The analysis of the document as it is now (from the cache when nothing changed). The findings
+   * matched by `suppressions` (this document's entries) are left out and counted; the cache is
+   * cleared when the suppressions file changes.
+   */
+  analyze(
+    doc: TextDocument,
+    settings: GovreportSettings,
+    rules: Record<string, SeveritySetting>,
+    configErrors: readonly ConfigFileProblem[] = [],
+    suppressions: readonly SuppressionEntry[] = [],
+  ): Analysis {
     const key = settingsKey(settings, rules) + doc.languageId;
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
     const analysis = this.compute(doc, settings, rules);
     if (configErrors.length > 0) analysis.configErrors = [...configErrors];
+    if (analysis.linted && suppressions.length > 0) {
+      const applied = applySuppressions(doc.getText(), analysis.result.findings, suppressions);
+      analysis.result = { ...analysis.result, findings: applied.kept };
+      analysis.suppressed = applied.suppressed.length;
+    }
     this.cache.set(doc.uri, { version: doc.version, key, analysis });
     return analysis;
   }
@@ -64,16 +81,16 @@ export class Analyzer {
     const candidate =
       settings.enable && (force || (settings.detectReports && DETECTED_LANGUAGES.has(doc.languageId) && mayBeReport(text)));
     if (!candidate) {
-      return { uri: doc.uri, version: doc.version, linted: false, result: lint(''), rules, force };
+      return { uri: doc.uri, version: doc.version, linted: false, result: lint(''), rules, force, suppressed: 0 };
     }
     const limit = settings.maxDocumentChars;
     if (limit > 0 && text.length > limit) {
       // Checking would hold the server for seconds on every change: say so instead (status item, output channel).
-      return { uri: doc.uri, version: doc.version, linted: false, result: lint(''), rules, force, tooLarge: { chars: text.length, limit } };
+      return { uri: doc.uri, version: doc.version, linted: false, result: lint(''), rules, force, suppressed: 0, tooLarge: { chars: text.length, limit } };
     }
     const result = lint(text, { rules, force });
     const linted = force || result.model.isReport;
-    return { uri: doc.uri, version: doc.version, linted, result, rules, force };
+    return { uri: doc.uri, version: doc.version, linted, result, rules, force, suppressed: 0 };
   }
 }
 

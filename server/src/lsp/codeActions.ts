@@ -1,6 +1,8 @@
 /**
- * Code actions: each fix of a finding as a quick fix; "fix all totals in this table"; "fix all in
- * document"; and `source.fixAll.govreport` for `editor.codeActionsOnSave`.
+ * Code actions: each fix of a finding as a quick fix; "fix all totals in this table"; "fix all
+ * problems of this rule in the document" (as vscode-eslint's "Fix all <rule> problems"); "fix all in
+ * document"; and `source.fixAll.govreport` for `editor.codeActionsOnSave`. Every fix-all is the
+ * engine's one `fixAll`, narrowed by table span or rule id.
  *
  * Every edit is bound to the document version it was computed for: as a versioned document edit
  * (the editor refuses it once the document has moved on) and, for lazily resolved actions, by the
@@ -13,7 +15,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, localize, type Finding, type Locale, type Span, type TextEdit } from '../core';
+import { fingerprint, fixAll, localize, suppressionMessages, type Finding, type Locale, type Span, type TextEdit } from '../core';
 import {
   arithmeticRuleIds,
   FEATURE_MESSAGES as M,
@@ -25,13 +27,15 @@ import {
 import type { Analysis } from './analysis';
 import type { ServerContext } from './context';
 import { toDiagnostic, toSpan, toTextEdits } from './convert';
-import { SOURCE_FIX_ALL_KIND, type TableKind } from './protocol';
+import { SOURCE_FIX_ALL_KIND, SUPPRESS_COMMAND, type SuppressCommandArgs, type TableKind } from './protocol';
 
 /** What a lazily resolved action needs to compute its edit. */
 export interface FixAllActionData {
   uri: string;
   version: number;
   table?: TableKind;
+  /** Only the findings of this rule. */
+  ruleId?: string;
 }
 
 export function workspaceEdit(ctx: ServerContext, doc: TextDocument, edits: readonly TextEdit[]): WorkspaceEdit {
@@ -42,8 +46,11 @@ export function workspaceEdit(ctx: ServerContext, doc: TextDocument, edits: read
   return { changes: { [doc.uri]: lspEdits } };
 }
 
-/** The edits of a fix-all over the document (or over one table's sums), against the current text. */
-export function fixAllEdits(analysis: Analysis, doc: TextDocument, table?: TableKind): TextEdit[] {
+/**
+ * The edits of a fix-all over the document (or over one table's sums, or over one rule's findings),
+ * against the current text.
+ */
+export function fixAllEdits(analysis: Analysis, doc: TextDocument, table?: TableKind, ruleId?: string): TextEdit[] {
   const options: Parameters<typeof fixAll>[1] = { rules: analysis.rules, force: analysis.force };
   if (table) {
     const t = analysis.result.model.tables[table];
@@ -51,6 +58,7 @@ export function fixAllEdits(analysis: Analysis, doc: TextDocument, table?: Table
     options.ruleIds = arithmeticRuleIds();
     options.within = t.span;
   }
+  if (ruleId !== undefined) options.ruleIds = [ruleId];
   return fixAll(doc.getText(), options).edits;
 }
 
@@ -77,6 +85,8 @@ export async function provideCodeActions(ctx: ServerContext, params: CodeActionP
   const span = toSpan(doc, params.range);
   const here = findings.filter((f) => touches(f.span, span.start, span.end));
   for (const f of here) actions.push(...quickFixes(ctx, doc, f, locale));
+  // "忽略此问题": a command, so that the server writes the suppressions file in its one layout.
+  if (doc.uri.startsWith('file:')) for (const f of here) actions.push(suppressAction(doc, f, locale));
 
   const arithmetic = new Set(arithmeticRuleIds());
   const tablesHere = new Map<TableKind, Span>();
@@ -92,6 +102,16 @@ export async function provideCodeActions(ctx: ServerContext, params: CodeActionP
     );
   }
   const fixable = findings.filter(hasPreferredFix);
+  // Fix all problems of a rule: offered for each rule with a fixable finding here and more than one
+  // fixable finding in the document.
+  const rulesHere = new Set(here.filter(hasPreferredFix).map((f) => f.ruleId));
+  for (const ruleId of rulesHere) {
+    const ofRule = fixable.filter((f) => f.ruleId === ruleId);
+    if (ofRule.length < 2) continue;
+    actions.push(
+      lazyFixAll(ctx, doc, analysis, localize(M.actionFixAllOfRule(ruleId), locale), ofRule, locale, undefined, ruleId),
+    );
+  }
   if (here.some(hasPreferredFix) && fixable.length > 1) {
     actions.push(lazyFixAll(ctx, doc, analysis, localize(M.actionFixAllInDocument, locale), fixable, locale));
   }
@@ -109,6 +129,17 @@ function quickFixes(ctx: ServerContext, doc: TextDocument, f: Finding, locale: L
   }));
 }
 
+function suppressAction(doc: TextDocument, f: Finding, locale: Locale): CodeAction {
+  const title = localize(suppressionMessages.suppressAction(), locale);
+  const args: SuppressCommandArgs = { uri: doc.uri, version: doc.version, rule: f.ruleId, fingerprint: fingerprint(doc.getText(), f) };
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [toDiagnostic(doc, f, locale)],
+    command: { title, command: SUPPRESS_COMMAND, arguments: [args] },
+  };
+}
+
 function lazyFixAll(
   ctx: ServerContext,
   doc: TextDocument,
@@ -117,15 +148,21 @@ function lazyFixAll(
   covered: readonly Finding[],
   locale: Locale,
   table?: TableKind,
+  ruleId?: string,
 ): CodeAction {
-  const data: FixAllActionData = { uri: doc.uri, version: doc.version, ...(table ? { table } : {}) };
+  const data: FixAllActionData = {
+    uri: doc.uri,
+    version: doc.version,
+    ...(table ? { table } : {}),
+    ...(ruleId !== undefined ? { ruleId } : {}),
+  };
   const action: CodeAction = {
     title,
     kind: CodeActionKind.QuickFix,
     diagnostics: covered.map((f) => toDiagnostic(doc, f, locale)),
     data,
   };
-  if (!ctx.caps.codeActionResolve) action.edit = workspaceEdit(ctx, doc, fixAllEdits(analysis, doc, table));
+  if (!ctx.caps.codeActionResolve) action.edit = workspaceEdit(ctx, doc, fixAllEdits(analysis, doc, table, ruleId));
   return action;
 }
 
@@ -135,7 +172,8 @@ export async function resolveCodeAction(ctx: ServerContext, action: CodeAction):
   if (!data || typeof data.uri !== 'string' || typeof data.version !== 'number' || action.edit) return action;
   const cur = await ctx.current(data.uri);
   if (!cur || cur.doc.version !== data.version || !cur.analysis.linted) return action;
-  const edits = fixAllEdits(cur.analysis, cur.doc, data.table);
+  const ruleId = typeof data.ruleId === 'string' ? data.ruleId : undefined;
+  const edits = fixAllEdits(cur.analysis, cur.doc, data.table, ruleId);
   if (edits.length > 0) action.edit = workspaceEdit(ctx, cur.doc, edits);
   return action;
 }

@@ -3,8 +3,11 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { RULES, type Locale, type SeveritySetting } from '../core';
-import { ConfigResolver } from '../config/find';
+import * as path from 'node:path';
+import { ConfigResolver, findConfigFiles, findSuppressionsFile } from '../config/find';
 import type { ConfigFileProblem } from '../config/config';
+import { entriesOf, loadSuppressionsFile, type LoadedSuppressions } from '../config/suppressions';
+import { SUPPRESSIONS_FILE_NAME, type SuppressionEntry } from '../core';
 import { Analyzer, localeFor, type Analysis } from './analysis';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type GovreportSettings } from './protocol';
 import { normalizeSettings } from './settings';
@@ -26,6 +29,10 @@ export class ServerContext {
   /** `.govreportrc.json` files, read once per folder until one changes. */
   private readonly rc = new ConfigResolver(RULES.map((r) => r.meta.id));
   private readonly reportedRcProblems = new Set<string>();
+  /** `.govreport-suppressions.json` files, read once until one changes. */
+  private readonly suppressionFiles = new Map<string, LoadedSuppressions>();
+  /** Folder → its suppressions file (or none), looked up once until a file changes. */
+  private readonly suppressionFileOfDir = new Map<string, string | undefined>();
 
   constructor(
     readonly connection: Connection,
@@ -92,8 +99,51 @@ export class ServerContext {
     return { rules: { ...resolved.config.rules, ...settings.rules }, configErrors };
   }
 
-  /** A `.govreportrc.json` was created, changed or deleted. */
+  /** The file path of a `file:` URI, or undefined. */
+  private pathOf(uri: string): string | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+      return fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The suppressions file for a document: the nearest existing one; else (`create`) where a new one
+   * goes: beside the nearest `.govreportrc.json`, or in the document's folder.
+   */
+  suppressionsFileFor(uri: string, create = false): LoadedSuppressions | undefined {
+    const filePath = this.pathOf(uri);
+    if (!filePath) return undefined;
+    const dir = path.dirname(filePath);
+    if (!this.suppressionFileOfDir.has(dir)) this.suppressionFileOfDir.set(dir, findSuppressionsFile(dir));
+    let file = this.suppressionFileOfDir.get(dir);
+    if (!file) {
+      if (!create) return undefined;
+      const rc = findConfigFiles(dir)[0];
+      file = path.join(rc ? path.dirname(rc) : dir, SUPPRESSIONS_FILE_NAME);
+    }
+    let loaded = this.suppressionFiles.get(file);
+    if (!loaded) {
+      loaded = loadSuppressionsFile(file);
+      this.suppressionFiles.set(file, loaded);
+      for (const p of loaded.problems) this.connection.console.warn(`${file}: ${p.zh} (${p.en})`);
+    }
+    return loaded;
+  }
+
+  /** This document's suppression entries. */
+  suppressionsFor(uri: string): SuppressionEntry[] {
+    const loaded = this.suppressionsFileFor(uri);
+    const filePath = this.pathOf(uri);
+    return loaded && filePath ? entriesOf(loaded, filePath) : [];
+  }
+
+  /** A `.govreportrc.json` or `.govreport-suppressions.json` was created, changed or deleted. */
   configFilesChanged(): void {
+    this.suppressionFiles.clear();
+    this.suppressionFileOfDir.clear();
     this.rc.clear();
     this.reportedRcProblems.clear();
     this.analyzer.clear();
@@ -110,7 +160,7 @@ export class ServerContext {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
     const { rules, configErrors } = this.rulesFor(uri, settings);
-    const analysis = this.analyzer.analyze(doc, settings, rules, configErrors);
+    const analysis = this.analyzer.analyze(doc, settings, rules, configErrors, this.suppressionsFor(uri));
     return { doc, settings, analysis, locale: this.locale(settings) };
   }
 }

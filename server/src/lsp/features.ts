@@ -143,5 +143,6 @@ export function reportViewOf(doc: TextDocument, analysis: Analysis, locale: Loca
     }),
     problems: data.problems,
     fixable: data.fixable,
+    suppressed: analysis.suppressed,
   };
 }

@@ -69,6 +69,8 @@ export interface ReportViewResult {
   tables: ReportViewTable[];
   problems: ProblemCounts;
   fixable: number;
+  /** Findings hidden by `.govreport-suppressions.json` (not in `problems`). */
+  suppressed: number;
   /** Set when the document is not checked because it is longer than `govreport.maxDocumentChars`. */
   tooLarge?: { chars: number; limit: number };
   /**
@@ -120,6 +122,24 @@ export interface FixAllCommandResult {
 
 /** The server-side command behind "fix all", the table lenses and the view's inline action. */
 export const FIX_ALL_COMMAND = 'govreport.server.fixAll';
+
+/** Arguments of the server's suppress command ("忽略此问题"): the finding as it was offered. */
+export interface SuppressCommandArgs {
+  uri: string;
+  version: number;
+  rule: string;
+  fingerprint: string;
+}
+
+export interface SuppressCommandResult {
+  applied: boolean;
+  /** The suppressions file written. */
+  file?: string;
+  reason?: 'stale' | 'unknown' | 'nothing' | 'unreadable' | 'failed';
+}
+
+/** The server-side command behind "忽略此问题": adds an entry to the suppressions file and writes it. */
+export const SUPPRESS_COMMAND = 'govreport.server.suppress';
 
 /** The code action kind for fix-on-save (`editor.codeActionsOnSave`). */
 export const SOURCE_FIX_ALL_KIND = 'source.fixAll.govreport';

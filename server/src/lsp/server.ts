@@ -14,7 +14,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { localize, toLocale } from '../core';
+import { fingerprint, localize, toLocale } from '../core';
+import { fileURLToPath } from 'node:url';
+import { suppressionKeyOf, writeSuppressionsFile } from '../config/suppressions';
 import { reportSkeleton } from '../core/features';
 import { provideCodeActions, resolveCodeAction, fixAllEdits, workspaceEdit } from './codeActions';
 import { ServerContext } from './context';
@@ -22,6 +24,9 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { documentSymbols, foldingRangesOf, hoverAt, reportViewOf, tableLenses } from './features';
 import {
   FIX_ALL_COMMAND,
+  SUPPRESS_COMMAND,
+  type SuppressCommandArgs,
+  type SuppressCommandResult,
   ReportViewRequest,
   SkeletonRequest,
   SOURCE_FIX_ALL_KIND,
@@ -71,7 +76,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
+        executeCommandProvider: { commands: [FIX_ALL_COMMAND, SUPPRESS_COMMAND] },
       },
       serverInfo: { name: 'govreport-lint' },
     };
@@ -158,7 +163,16 @@ export function startServer(connection: Connection): void {
     ),
   );
 
-  connection.onExecuteCommand(guard(async (p): Promise<FixAllCommandResult | undefined> => {
+  connection.onExecuteCommand(guard(async (p): Promise<FixAllCommandResult | SuppressCommandResult | undefined> => {
+    if (p.command === SUPPRESS_COMMAND) {
+      const { ctx: c, diagnostics: d } = need();
+      const res = await suppress(c, p.arguments?.[0] as SuppressCommandArgs | undefined);
+      if (res.applied) {
+        c.configFilesChanged();
+        d.scheduleAll();
+      }
+      return res;
+    }
     if (p.command !== FIX_ALL_COMMAND) return undefined;
     const args = p.arguments?.[0] as FixAllCommandArgs | undefined;
     if (!args || typeof args.uri !== 'string') return { applied: false, edits: 0, reason: 'unknown' };
@@ -183,6 +197,35 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * "忽略此问题": adds an entry for the finding (still there, in the version it was offered for) to
+ * the document's suppressions file, written atomically in its canonical layout. A file that cannot
+ * be parsed is never rewritten.
+ */
+async function suppress(c: ServerContext, args: SuppressCommandArgs | undefined): Promise<SuppressCommandResult> {
+  if (!args || typeof args.uri !== 'string' || typeof args.rule !== 'string' || typeof args.fingerprint !== 'string') {
+    return { applied: false, reason: 'unknown' };
+  }
+  const cur = await c.current(args.uri);
+  if (!cur) return { applied: false, reason: 'unknown' };
+  if (cur.doc.version !== args.version) return { applied: false, reason: 'stale' };
+  const text = cur.doc.getText();
+  if (!cur.analysis.result.findings.some((f) => f.ruleId === args.rule && fingerprint(text, f) === args.fingerprint)) {
+    return { applied: false, reason: 'nothing' };
+  }
+  const loaded = c.suppressionsFileFor(args.uri, true);
+  if (!loaded) return { applied: false, reason: 'unknown' };
+  if (loaded.problems.length > 0) return { applied: false, file: loaded.file, reason: 'unreadable' };
+  const entry = { file: suppressionKeyOf(loaded.file, fileURLToPath(args.uri)), rule: args.rule, fingerprint: args.fingerprint };
+  try {
+    await writeSuppressionsFile(loaded.file, { ...loaded.data, suppressions: [...loaded.data.suppressions, entry] });
+  } catch (e) {
+    c.connection.console.error(`govreport: ${loaded.file}: ${e instanceof Error ? e.message : String(e)}`);
+    return { applied: false, file: loaded.file, reason: 'failed' };
+  }
+  return { applied: true, file: loaded.file };
 }
 
 function isObject(p: unknown): p is Record<string, unknown> {

@@ -4,6 +4,8 @@
  * Lines and columns are 1-based; columns count UTF-16 code units; the end is exclusive.
  * Optional per file: "skipped": "not-a-report", "error": {"code", "message"}, "diff" (with --fix-dry-run),
  * "crossYear": {"body", "year", "previous" | "note"}. Optional per diagnostic: "related" (locations in other files).
+ * "suppressed" (findings hidden by the suppressions file) and "staleSuppressions" (its entries for
+ * this file that matched nothing), each only when not 0.
  */
 import type { Locale } from '../../core/types';
 import { localize } from '../../core';
@@ -30,6 +32,8 @@ export interface JsonFileEntry {
   diff?: string;
   /** Cross-year checking: last year's report this one was checked against, or a note saying why it was not. */
   crossYear?: { body?: string; year?: number; previous?: string; note?: string };
+  suppressed?: number;
+  staleSuppressions?: number;
 }
 
 export function toJson(results: readonly FileResult[], lang: Locale): JsonFileEntry[] {
@@ -68,6 +72,8 @@ export function toJson(results: readonly FileResult[], lang: Locale): JsonFileEn
       if (r.crossYear.note) c.note = localize(r.crossYear.note, lang);
       entry.crossYear = c;
     }
+    if (r.suppressed?.length) entry.suppressed = r.suppressed.length;
+    if (r.staleSuppressions) entry.staleSuppressions = r.staleSuppressions;
     return entry;
   });
 }

@@ -2,6 +2,9 @@
  * SARIF 2.1.0 for code-scanning tools. Regions use 1-based lines and UTF-16 columns (the SARIF
  * default `columnKind`), end column exclusive. Unreadable files and skipped files become tool
  * execution notifications; the preferred fix of a problem in a text file becomes a SARIF fix.
+ * Findings hidden by `.govreport-suppressions.json` are emitted too, each with one external
+ * `suppressions` object (SARIF §3.35): a code-scanning tool then shows them as accepted instead of
+ * losing them, and the log stays a complete baseline.
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -73,7 +76,8 @@ export function toSarif(results: readonly FileResult[], ctx: SarifContext): Reco
       });
       continue;
     }
-    for (const d of r.diagnostics) {
+    const suppressed = new Set(r.suppressed ?? []);
+    for (const d of [...r.diagnostics, ...(r.suppressed ?? [])]) {
       const result: Record<string, unknown> = {
         ruleId: d.rule,
         level: LEVEL[d.severity],
@@ -103,6 +107,7 @@ export function toSarif(results: readonly FileResult[], ctx: SarifContext): Reco
           },
         ];
       }
+      if (suppressed.has(d)) result.suppressions = [{ kind: 'external', status: 'accepted' }];
       if (r.kind === 'docx' || r.kind === 'pdf' || r.kind === 'html') {
         result.properties = { extractedText: true };
       }

@@ -1,6 +1,6 @@
 /** The human format: grouped by file, one line per problem, a summary at the end. Chinese unless English is asked for. */
 import type { Locale } from '../../core/types';
-import { localize } from '../../core';
+import { localize, suppressionMessages as M } from '../../core';
 import type { FileResult } from '../process';
 import { summarize } from './summary';
 import type { Colors } from './color';
@@ -82,6 +82,7 @@ export function summaryLines(results: readonly FileResult[], lang: Locale, c: Co
   lines.push(files);
   const pairs = results.filter((r) => r.crossYear?.previous !== undefined).length;
   if (pairs > 0) lines.push(localize(R.crossYearPairs(pairs), lang));
+  if (s.suppressed > 0 || s.staleSuppressions > 0) lines.push(localize(M.summary(s.suppressed, s.staleSuppressions), lang));
   if (s.byRule.length > 0) {
     lines.push((zh ? '按规则：' : 'by rule: ') + s.byRule.map(([id, n]) => `${safe(id)} ${n}`).join(zh ? '，' : ', '));
   }

@@ -12,6 +12,10 @@ export interface Summary {
   infos: number;
   fixable: number;
   fixedFiles: number;
+  /** Findings hidden by suppression entries. */
+  suppressed: number;
+  /** Suppression entries of the checked reports that matched nothing. */
+  staleSuppressions: number;
   /** rule id → number of problems, most frequent first. */
   byRule: [string, number][];
 }
@@ -19,7 +23,7 @@ export interface Summary {
 export function summarize(results: readonly FileResult[]): Summary {
   const s: Summary = {
     files: results.length, checked: 0, notReports: 0, unreadable: 0, filesWithErrors: 0,
-    errors: 0, warnings: 0, infos: 0, fixable: 0, fixedFiles: 0, byRule: [],
+    errors: 0, warnings: 0, infos: 0, fixable: 0, fixedFiles: 0, suppressed: 0, staleSuppressions: 0, byRule: [],
   };
   const byRule = new Map<string, number>();
   for (const r of results) {
@@ -27,6 +31,8 @@ export function summarize(results: readonly FileResult[]): Summary {
     else if (r.status === 'not-report') s.notReports++;
     else s.checked++;
     if (r.fix?.written) s.fixedFiles++;
+    s.suppressed += r.suppressed?.length ?? 0;
+    s.staleSuppressions += r.staleSuppressions ?? 0;
     let hasError = false;
     for (const d of r.diagnostics) {
       if (d.severity === 'error') {

@@ -39,6 +39,10 @@ export const FEATURE_MESSAGES = {
     zh: `修复本表全部合计（${table.zh}）`,
     en: `Fix all totals in this table (${table.en})`,
   })) as Template<[Localized]>,
+  actionFixAllOfRule: ((ruleId: string) => ({
+    zh: `修复本文档中所有此类问题（${ruleId}）`,
+    en: `Fix all ${ruleId} problems in this document`,
+  })) as Template<[string]>,
   actionFixAllInDocument: { zh: '修复文档中所有可自动修复的问题', en: 'Fix all auto-fixable problems in the document' } as Localized,
   actionFixAllSource: { zh: '修复所有年报问题（govreport）', en: 'Fix all report problems (govreport)' } as Localized,
 };
