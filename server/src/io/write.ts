@@ -172,7 +172,35 @@ export async function replaceFile(snap: FileSnapshot, data: Uint8Array, hooks: {
   }
 }
 
-/** Atomic replacement of a file by `data` (kept for callers that hold no snapshot): snapshot, then replace. */
+/**
+ * Atomic replacement of a file by `data` (for callers that hold no snapshot): snapshot, then replace. A file
+ * that does not exist yet is created whole or not at all, and never over a file that appeared meanwhile.
+ */
 export async function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
-  await replaceFile(await snapshotFile(file), data);
+  let snap: FileSnapshot;
+  try {
+    snap = await snapshotFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    await createFileAtomic(file, data);
+    return;
+  }
+  await replaceFile(snap, data);
+}
+
+/** Writes a temporary file beside `file`, flushed, then links it to `file` (which fails if `file` exists). */
+async function createFileAtomic(file: string, data: Uint8Array): Promise<void> {
+  const tmp = path.join(path.dirname(file), tempNameFor(path.basename(file)));
+  const handle = await fs.promises.open(tmp, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs.promises.link(tmp, file);
+  } finally {
+    await fs.promises.unlink(tmp).catch(() => undefined);
+  }
 }
