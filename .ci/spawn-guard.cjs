@@ -4,7 +4,8 @@
 // that process starts through node:child_process to the file named by GOVREPORT_SPAWN_LOG, one JSON line each,
 // and refuses to start a browser. After the run, `node .ci/spawn-guard.cjs --check LOG` fails unless every
 // program started was Node, a binary shipped in an npm package (node_modules/) or npm's shell running one of
-// package.json's scripts: no browser, no system program.
+// package.json's scripts, or one of two tools of Debian's Essential packages (ESSENTIAL): no browser, nothing the
+// project would have to install.
 const childProcess = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -57,11 +58,19 @@ function install() {
 }
 
 /**
- * Node itself, a binary an npm package ships, or npm's script shell running one of this package's own scripts
+ * Tools of Debian's Essential packages, on every machine and never installed by the project: `mkfifo`
+ * (coreutils; Node cannot make a FIFO, which the hostile-input tests need) and `setpriv` (util-linux; the --fix
+ * permission tests run the CLI as another user when they run as root).
+ */
+const ESSENTIAL = new Set(['mkfifo', 'setpriv']);
+
+/**
+ * Node itself, a binary an npm package ships, a tool of an Essential package, or npm's script shell running one of this package's own scripts
  * (`sh -c "<script>"`); never a browser.
  */
 function allowed(entry, root, scripts) {
   if (BROWSER.test(runs(entry))) return false;
+  if (ESSENTIAL.has(entry.file)) return true;
   const file = entry.file;
   if (entry.shell) return scripts.has([file, ...entry.argv].join(' '));
   if (isShell(file)) return entry.argv.length === 2 && entry.argv[0] === '-c' && scripts.has(entry.argv[1]);
@@ -86,11 +95,11 @@ function check(logFile, root) {
   }
   const summary = [...counts].map(([k, n]) => `${k} ×${n}`).join(', ');
   if (bad.length > 0) {
-    console.error(`spawn-guard: npm test started programs that are neither Node nor from an npm package:`);
+    console.error(`spawn-guard: npm test started programs that are neither Node, nor from an npm package, nor essential:`);
     for (const e of bad) console.error(`  ${e.file} ${e.argv.join(' ')} (${e.via} in pid ${e.pid})`);
     return 1;
   }
-  console.log(`spawn-guard: npm test started ${entries.length} programs, all Node or from npm packages (${summary}); no browser`);
+  console.log(`spawn-guard: npm test started ${entries.length} programs, all Node, from npm packages or essential (${summary}); no browser`);
   return 0;
 }
 
