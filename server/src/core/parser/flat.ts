@@ -13,6 +13,7 @@
  * - otherwise the digits stay one run-together token, which the parser reports as unreadable.
  * Offsets here are NORMALIZED offsets.
  */
+import { lastAtOrBefore } from '../util/search';
 import type { FormatEdition, ReportModel, Span, TableNode } from '../types';
 import type { NormalizedText } from '../text/normalize';
 import {
@@ -766,12 +767,5 @@ function labelPattern(label: string): RegExp {
 
 /** The 0-based line holding an original offset. */
 function lineOf(lineStarts: number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtOrBefore(lineStarts.length, (i) => lineStarts[i], offset);
 }

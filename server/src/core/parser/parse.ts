@@ -2,6 +2,7 @@
  * Text → report model. Never throws; linear in the size of the input (every per-line step is
  * bounded: long lines are not headings, label keys are capped).
  */
+import { lastAtOrBefore } from '../util/search';
 import type { ReportModel, SectionNode, Span, TableNode } from '../types';
 import { normalize } from '../text/normalize';
 import { readOneLine } from './flat';
@@ -244,14 +245,7 @@ export function lineStartsOf(text: string): number[] {
 
 /** The 0-based line holding an original offset. */
 export function lineOf(lineStarts: number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtOrBefore(lineStarts.length, (i) => lineStarts[i], offset);
 }
 
 function detectEol(text: string): '\n' | '\r\n' | '\r' {
