@@ -85,21 +85,28 @@ function check(logFile, root) {
     console.error('spawn-guard: nothing was recorded (was the guard loaded?)');
     return 1;
   }
-  const scripts = new Set(Object.values(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts ?? {}));
+  const scripts = new Set(
+    Object.values(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts ?? {}),
+  );
   const counts = new Map();
   const bad = [];
   for (const e of entries) {
-    const key = e.shell || isShell(e.file) ? 'npm script' : e.file.startsWith(root) ? path.relative(root, e.file) : e.file;
+    const key =
+      e.shell || isShell(e.file) ? 'npm script' : e.file.startsWith(root) ? path.relative(root, e.file) : e.file;
     counts.set(key, (counts.get(key) ?? 0) + 1);
     if (!allowed(e, root, scripts)) bad.push(e);
   }
   const summary = [...counts].map(([k, n]) => `${k} ×${n}`).join(', ');
   if (bad.length > 0) {
-    console.error(`spawn-guard: npm test started programs that are neither Node, nor from an npm package, nor essential:`);
+    console.error(
+      `spawn-guard: npm test started programs that are neither Node, nor from an npm package, nor essential:`,
+    );
     for (const e of bad) console.error(`  ${e.file} ${e.argv.join(' ')} (${e.via} in pid ${e.pid})`);
     return 1;
   }
-  console.log(`spawn-guard: npm test started ${entries.length} programs, all Node, from npm packages or essential (${summary}); no browser`);
+  console.log(
+    `spawn-guard: npm test started ${entries.length} programs, all Node, from npm packages or essential (${summary}); no browser`,
+  );
   return 0;
 }
 

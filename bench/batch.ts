@@ -37,9 +37,24 @@ export function cliAvailable(cliJs: string = CLI_JS): { ok: boolean; why?: strin
  * cores and the number of files; `threads` then says what it chose). The report goes to a file (JSON)
  * so the terminal is not timed.
  */
-export function runCli(dir: string, files: number, threads: number, cliJs: string = CLI_JS, jobs: 'auto' | 'given' = 'given'): BatchRun {
+export function runCli(
+  dir: string,
+  files: number,
+  threads: number,
+  cliJs: string = CLI_JS,
+  jobs: 'auto' | 'given' = 'given',
+): BatchRun {
   const out = path.join(os.tmpdir(), `govreport-bench-${process.pid}.json`);
-  const args = [cliJs, '--no-config', '--format', 'json', '--output-file', out, ...(jobs === 'auto' ? [] : ['--jobs', String(threads)]), dir];
+  const args = [
+    cliJs,
+    '--no-config',
+    '--format',
+    'json',
+    '--output-file',
+    out,
+    ...(jobs === 'auto' ? [] : ['--jobs', String(threads)]),
+    dir,
+  ];
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 600_000, maxBuffer: 64 * 1024 * 1024 });
   const seconds = (performance.now() - t0) / 1000;
@@ -47,7 +62,10 @@ export function runCli(dir: string, files: number, threads: number, cliJs: strin
   // Exit 1 means problems were found (some reports carry a typo on purpose); 2 and up is a failure.
   const ok = r.status === 0 || r.status === 1;
   return {
-    how: jobs === 'auto' ? `CLI default (--jobs auto: ${threads} thread${threads === 1 ? '' : 's'} here)` : `CLI --jobs ${threads}`,
+    how:
+      jobs === 'auto'
+        ? `CLI default (--jobs auto: ${threads} thread${threads === 1 ? '' : 's'} here)`
+        : `CLI --jobs ${threads}`,
     threads,
     files,
     seconds,
@@ -63,16 +81,23 @@ export function runCli(dir: string, files: number, threads: number, cliJs: strin
  */
 export function runFresh(which: 'engine' | 'markdownlint', dir: string, files: number): BatchRun {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [path.join(__dirname, 'freshBatch.js'), which, dir], { encoding: 'utf8', timeout: 600_000 });
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'freshBatch.js'), which, dir], {
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
   const seconds = (performance.now() - t0) / 1000;
   return {
-    how: which === 'engine' ? 'engine alone, whole process (read + lint, no CLI)' : 'markdownlint, whole process (read + lint, default rules)',
+    how:
+      which === 'engine'
+        ? 'engine alone, whole process (read + lint, no CLI)'
+        : 'markdownlint, whole process (read + lint, default rules)',
     threads: 1,
     files,
     seconds,
     reportsPerSecond: files / seconds,
     exitCode: r.status ?? -1,
-    note: r.status === 0 ? `${r.stdout.trim()} findings` : `failed: ${(r.stderr || r.error?.message || '').split('\n')[0]}`,
+    note:
+      r.status === 0 ? `${r.stdout.trim()} findings` : `failed: ${(r.stderr || r.error?.message || '').split('\n')[0]}`,
   };
 }
 
@@ -82,7 +107,14 @@ export function inProcessSerial(files: readonly string[]): BatchRun {
   let findings = 0;
   for (const f of files) findings += lint(fs.readFileSync(f, 'utf8')).findings.length;
   const seconds = (performance.now() - t0) / 1000;
-  return { how: 'engine in-process, 1 thread', threads: 1, files: files.length, seconds, reportsPerSecond: files.length / seconds, note: `${findings} findings` };
+  return {
+    how: 'engine in-process, 1 thread',
+    threads: 1,
+    files: files.length,
+    seconds,
+    reportsPerSecond: files.length / seconds,
+    note: `${findings} findings`,
+  };
 }
 
 /** Reads and lints the files on `threads` worker threads (start-up of the workers included). */

@@ -35,12 +35,19 @@ function makeFolder(bodies: number): { dir: string; bytes: number } {
   for (let i = 0; i < bodies; i++) {
     const p = consistentPair({ body: bodyName(i), year: 2023, seed: 100 + i });
     // One body in five wrote a carry-over figure that does not follow on from last year.
-    const current = r() < 0.2 ? withT3(p.current, 't3.carried', Math.floor(r() * 6), 40 + Math.floor(r() * 9)) : p.current;
-    for (const [spec, year] of [[p.previous, 2022], [current, 2023]] as const) {
+    const current =
+      r() < 0.2 ? withT3(p.current, 't3.carried', Math.floor(r() * 6), 40 + Math.floor(r() * 9)) : p.current;
+    for (const [spec, year] of [
+      [p.previous, 2022],
+      [current, 2023],
+    ] as const) {
       const layout = layouts[Math.floor(r() * layouts.length)];
       const text = render(spec, layout);
       bytes += Buffer.byteLength(text);
-      fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}-${year}.${layout === 'markdown' ? 'md' : 'txt'}`), text);
+      fs.writeFileSync(
+        path.join(dir, `${String(i).padStart(3, '0')}-${year}.${layout === 'markdown' ? 'md' : 'txt'}`),
+        text,
+      );
     }
   }
   return { dir, bytes };
@@ -53,7 +60,11 @@ interface Measured {
 }
 
 function measure(args: string[], cwd: string): Measured {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
   const last = r.stderr.trim().split('\n').pop() ?? '';
   const [s, kb] = last.split(' ').map(Number);
   return { seconds: s, maxRssMB: Math.round(kb / 1024), code: r.status };
@@ -63,7 +74,9 @@ function main(): void {
   const bodies = arg('--bodies', 500);
   const rounds = arg('--rounds', 3);
   const { dir, bytes } = makeFolder(bodies);
-  console.log(`${bodies * 2} reports (${bodies} bodies × 2 years), ${(bytes / 1e6).toFixed(1)} MB of text, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`);
+  console.log(
+    `${bodies * 2} reports (${bodies} bodies × 2 years), ${(bytes / 1e6).toFixed(1)} MB of text, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
+  );
   const cases: [string, string[]][] = [
     ['json, --no-cross-year', ['-f', 'json', '-o', 'a.json', '--no-cross-year', '.']],
     ['json, cross-year', ['-f', 'json', '-o', 'b.json', '.']],
@@ -79,8 +92,13 @@ function main(): void {
         `peak RSS ${Math.max(...runs.map((x) => x.maxRssMB))} MB, exit ${best.code}, output ${(size / 1e6).toFixed(2)} MB`,
     );
   }
-  const pairs = (JSON.parse(fs.readFileSync(path.join(dir, 'b.json'), 'utf8')) as { crossYear?: { previous?: string }; diagnostics: { rule: string }[] }[]);
-  console.log(`pairs checked: ${pairs.filter((e) => e.crossYear?.previous).length}; cross-year findings: ${pairs.reduce((n, e) => n + e.diagnostics.filter((d) => d.rule.startsWith('cross-year-')).length, 0)}`);
+  const pairs = JSON.parse(fs.readFileSync(path.join(dir, 'b.json'), 'utf8')) as {
+    crossYear?: { previous?: string };
+    diagnostics: { rule: string }[];
+  }[];
+  console.log(
+    `pairs checked: ${pairs.filter((e) => e.crossYear?.previous).length}; cross-year findings: ${pairs.reduce((n, e) => n + e.diagnostics.filter((d) => d.rule.startsWith('cross-year-')).length, 0)}`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

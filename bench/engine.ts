@@ -5,7 +5,16 @@
 import { fixAll, lint } from '../server/src/core';
 import { lowerBound } from './lowerBound';
 import { markdownlint } from './markdownlint';
-import { mbPerSecond, median, summarize, timeRounds, timeRuns, type RepeatPlan, type Summary, type Timed } from './stats';
+import {
+  mbPerSecond,
+  median,
+  summarize,
+  timeRounds,
+  timeRuns,
+  type RepeatPlan,
+  type Summary,
+  type Timed,
+} from './stats';
 import { utf8Bytes } from './generate';
 
 export interface BenchDocument {
@@ -67,7 +76,11 @@ export function benchEngine(docs: readonly BenchDocument[], o: EngineOptions): E
     const plan = planFor(bytes, o.smoke);
     const first = lint(d.text);
     const t = timeRounds(
-      { lowerBound: () => lowerBound(d.text), lint: () => lint(d.text), lintFix: () => fixAll(d.text, { maxPasses: 1 }) },
+      {
+        lowerBound: () => lowerBound(d.text),
+        lint: () => lint(d.text),
+        lintFix: () => fixAll(d.text, { maxPasses: 1 }),
+      },
       plan,
     );
     const row: EngineRow = {
@@ -82,10 +95,17 @@ export function benchEngine(docs: readonly BenchDocument[], o: EngineOptions): E
       lint: measured(t.lint, bytes),
       lintFix: measured(t.lintFix, bytes),
     };
-    if (first.errors.length) o.log(`  ! ${d.name}: ${first.errors.length} rule error(s): ${first.errors.map((e) => e.ruleId).join(', ')}`);
+    if (first.errors.length)
+      o.log(`  ! ${d.name}: ${first.errors.length} rule error(s): ${first.errors.map((e) => e.ruleId).join(', ')}`);
     if (o.markdownlint) {
       const problems = markdownlint(d.text);
-      row.markdownlint = { ...measured(timeRuns(() => markdownlint(d.text), planFor(bytes, o.smoke, true)), bytes), problems };
+      row.markdownlint = {
+        ...measured(
+          timeRuns(() => markdownlint(d.text), planFor(bytes, o.smoke, true)),
+          bytes,
+        ),
+        problems,
+      };
     }
     o.log(
       `  ${d.name}: lint ${row.lint.medianMs.toFixed(3)} ms, lint+fix ${row.lintFix.medianMs.toFixed(3)} ms, lower bound ${row.lowerBound.medianMs.toFixed(3)} ms` +

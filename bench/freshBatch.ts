@@ -14,8 +14,12 @@ import { loadMarkdownlint, markdownlint } from './markdownlint';
 
 async function main(): Promise<void> {
   const [which, dir] = process.argv.slice(2);
-  if ((which !== 'engine' && which !== 'markdownlint') || !dir) throw new Error('usage: freshBatch.js engine|markdownlint DIR');
-  const files = fs.readdirSync(dir).sort().map((f) => path.join(dir, f));
+  if ((which !== 'engine' && which !== 'markdownlint') || !dir)
+    throw new Error('usage: freshBatch.js engine|markdownlint DIR');
+  const files = fs
+    .readdirSync(dir)
+    .sort()
+    .map((f) => path.join(dir, f));
   let findings = 0;
   if (which === 'markdownlint') {
     await loadMarkdownlint();

@@ -5,7 +5,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyEdits, fixAll, lint, type CellNode, type ReportModel, type Span, type TextEdit } from '../server/src/core';
+import {
+  applyEdits,
+  fixAll,
+  lint,
+  type CellNode,
+  type ReportModel,
+  type Span,
+  type TextEdit,
+} from '../server/src/core';
 import { rng } from '../test/helpers/report';
 
 export { rng };
@@ -24,7 +32,6 @@ export function loadSeeds(dir: string = SEEDS_DIR): Seed[] {
     .sort()
     .map((f) => ({ name: f.replace(/\.(txt|md)$/, ''), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
 }
-
 
 /** Integer cells of the three tables, in document order. */
 function integerCells(model: ReportModel): CellNode[] {
@@ -52,7 +59,11 @@ export interface Variant {
 
 export function makeVariant(seed: string, r: () => number): Variant {
   const model = lint(seed).model;
-  const edits: TextEdit[] = integerCells(model).map((c) => ({ start: c.span.start, end: c.span.end, newText: String(randomCount(r)) }));
+  const edits: TextEdit[] = integerCells(model).map((c) => ({
+    start: c.span.start,
+    end: c.span.end,
+    newText: String(randomCount(r)),
+  }));
   const mutated = applyEdits(seed, edits);
   // Recompute the totals the way an author's spreadsheet would have: the engine's own fix-all.
   const text = fixAll(mutated).text;
@@ -67,7 +78,10 @@ export function variantPool(seeds: readonly Seed[], perSeed: number, seedNumber 
   const pool: Variant[] = [];
   for (const s of seeds) {
     const t3 = lint(s.text).model.tables.t3;
-    pool.push({ text: s.text, t3Cells: (t3?.rows ?? []).flatMap((row) => row.cells.filter((c) => c.kind === 'integer').map((c) => c.span)) });
+    pool.push({
+      text: s.text,
+      t3Cells: (t3?.rows ?? []).flatMap((row) => row.cells.filter((c) => c.kind === 'integer').map((c) => c.span)),
+    });
     for (let i = 0; i < perSeed; i++) pool.push(makeVariant(s.text, r));
   }
   return pool;

@@ -43,7 +43,10 @@ export class ServerUnderTest {
   ) {
     this.proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr?.resume();
-    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.conn = createProtocolConnection(
+      new StreamMessageReader(this.proc.stdout!),
+      new StreamMessageWriter(this.proc.stdin!),
+    );
     // The server pulls its settings: every document gets debounce 0.
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
       p.items.map((i) => (i.section === 'govreport' ? { debounceMs: 0 } : null)),
@@ -104,12 +107,21 @@ export class ServerUnderTest {
   }
 
   /** Replaces [line:character, +length) with `newText` at `version`; resolves with the round trip in ms. */
-  async change(uri: string, version: number, line: number, character: number, length: number, newText: string): Promise<{ ms: number; count: number }> {
+  async change(
+    uri: string,
+    version: number,
+    line: number,
+    character: number,
+    length: number,
+    newText: string,
+  ): Promise<{ ms: number; count: number }> {
     const t0 = performance.now();
     const done = this.diagnosticsFor(uri, version);
     await this.conn.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line, character }, end: { line, character: character + length } }, text: newText }],
+      contentChanges: [
+        { range: { start: { line, character }, end: { line, character: character + length } }, text: newText },
+      ],
     });
     const p = await done;
     return { ms: performance.now() - t0, count: p.diagnostics.length };
@@ -200,7 +212,13 @@ export async function typingLatency(
     spent += r.ms;
     lastDiagnostics = r.count;
   }
-  return { ...summarize(times), document: name, bytes: Buffer.byteLength(text, 'utf8'), edits: times.length, lastDiagnostics };
+  return {
+    ...summarize(times),
+    document: name,
+    bytes: Buffer.byteLength(text, 'utf8'),
+    edits: times.length,
+    lastDiagnostics,
+  };
 }
 
 export interface MemoryResult {
@@ -220,7 +238,9 @@ export async function memoryWithOpenReports(reports: readonly string[], timeoutM
     await server.initialize();
     await sleep(200);
     const rssIdleBytes = server.rssBytes();
-    await Promise.all(reports.map((text, i) => server.open(`file:///bench/open/${String(i).padStart(3, '0')}-年度报告.txt`, text)));
+    await Promise.all(
+      reports.map((text, i) => server.open(`file:///bench/open/${String(i).padStart(3, '0')}-年度报告.txt`, text)),
+    );
     await sleep(500);
     return {
       reports: reports.length,

@@ -13,7 +13,14 @@ export interface Results {
   date: string;
   smoke: boolean;
   seconds?: number;
-  machine: { cpu: string; cores: number; availableParallelism: number; memoryGB: number; node: string; platform: string };
+  machine: {
+    cpu: string;
+    cores: number;
+    availableParallelism: number;
+    memoryGB: number;
+    node: string;
+    platform: string;
+  };
   /** 1-minute load average of the machine when each part started and when the run ended. */
   load: Record<string, number>;
   markdownlintVersion?: string;
@@ -55,7 +62,7 @@ function table(head: string[], rows: string[][]): string {
 export function growth(rows: readonly EngineRow[], cpu = false): Map<string, number> {
   const out = new Map<string, number>();
   const comps = rows.filter((r) => r.kind === 'compilation').sort((a, b) => a.bytes - b.bytes);
-  const time = (r: EngineRow) => (cpu ? r.lintFix.cpuMedianMs ?? NaN : r.lintFix.medianMs);
+  const time = (r: EngineRow) => (cpu ? (r.lintFix.cpuMedianMs ?? NaN) : r.lintFix.medianMs);
   for (let i = 1; i < comps.length; i++) {
     const ratio = comps[i].bytes / comps[i - 1].bytes;
     if (ratio > 9 && ratio < 11) out.set(comps[i].name, time(comps[i]) / time(comps[i - 1]));
@@ -68,19 +75,35 @@ export function checkTargets(r: Results): TargetCheck[] {
   const typical = r.engine.filter((e) => e.bytes <= 20e3 && e.kind !== 'long-line');
   if (typical.length) {
     const worst = typical.reduce((a, b) => (b.lintFix.medianMs > a.lintFix.medianMs ? b : a));
-    out.push({ target: 'typical report (≤ 20 KB): lint + fixes ≤ 0.5 ms median', measured: `worst ${worst.name}: ${ms(worst.lintFix.medianMs)} ms`, met: worst.lintFix.medianMs <= 0.5 });
+    out.push({
+      target: 'typical report (≤ 20 KB): lint + fixes ≤ 0.5 ms median',
+      measured: `worst ${worst.name}: ${ms(worst.lintFix.medianMs)} ms`,
+      met: worst.lintFix.medianMs <= 0.5,
+    });
   }
   const withMd = r.engine.filter((e) => e.markdownlint);
   if (withMd.length) {
-    const worst = withMd.reduce((a, b) => (b.lintFix.medianMs / b.markdownlint!.medianMs > a.lintFix.medianMs / a.markdownlint!.medianMs ? b : a));
+    const worst = withMd.reduce((a, b) =>
+      b.lintFix.medianMs / b.markdownlint!.medianMs > a.lintFix.medianMs / a.markdownlint!.medianMs ? b : a,
+    );
     const ratio = worst.lintFix.medianMs / worst.markdownlint!.medianMs;
-    out.push({ target: '≥ 10× faster than markdownlint on every document (ours/markdownlint ≤ 0.1)', measured: `worst ${worst.name}: ${ratio.toFixed(3)}`, met: ratio <= 0.1 });
+    out.push({
+      target: '≥ 10× faster than markdownlint on every document (ours/markdownlint ≤ 0.1)',
+      measured: `worst ${worst.name}: ${ratio.toFixed(3)}`,
+      met: ratio <= 0.1,
+    });
   }
   const large = r.engine.filter((e) => e.bytes >= 100e3);
   if (large.length) {
-    const worst = large.reduce((a, b) => (b.lintFix.medianMs / b.lowerBound.medianMs > a.lintFix.medianMs / a.lowerBound.medianMs ? b : a));
+    const worst = large.reduce((a, b) =>
+      b.lintFix.medianMs / b.lowerBound.medianMs > a.lintFix.medianMs / a.lowerBound.medianMs ? b : a,
+    );
     const ratio = worst.lintFix.medianMs / worst.lowerBound.medianMs;
-    out.push({ target: 'from 100 KB up, within 5× the lower bound', measured: `worst ${worst.name}: ${ratio.toFixed(1)}×`, met: ratio <= 5 });
+    out.push({
+      target: 'from 100 KB up, within 5× the lower bound',
+      measured: `worst ${worst.name}: ${ratio.toFixed(1)}×`,
+      met: ratio <= 5,
+    });
   }
   const tenMb = [...growth(r.engine).entries()].find(([name]) => name.includes('10 MB'));
   const tenMbCpu = growth(r.engine, true).get(tenMb?.[0] ?? '');
@@ -92,9 +115,18 @@ export function checkTargets(r: Results): TargetCheck[] {
     });
   }
   const seedTyping = r.typing.find((t) => t.document.startsWith('seed'));
-  if (seedTyping) out.push({ target: 'didChange → diagnostics p99 ≤ 10 ms, typical report', measured: `${ms(seedTyping.p99Ms)} ms`, met: seedTyping.p99Ms <= 10 });
+  if (seedTyping)
+    out.push({
+      target: 'didChange → diagnostics p99 ≤ 10 ms, typical report',
+      measured: `${ms(seedTyping.p99Ms)} ms`,
+      met: seedTyping.p99Ms <= 10,
+    });
   if (r.memory?.rssBytes !== undefined) {
-    out.push({ target: `server memory with ${r.memory.reports} open reports ≤ 150 MB`, measured: mib(r.memory.rssBytes), met: r.memory.rssBytes <= 150 * 2 ** 20 });
+    out.push({
+      target: `server memory with ${r.memory.reports} open reports ≤ 150 MB`,
+      measured: mib(r.memory.rssBytes),
+      met: r.memory.rssBytes <= 150 * 2 ** 20,
+    });
   }
   // The CLI as a user runs it on this machine (its default --jobs auto), on the machine's cores.
   const defaultCli = r.batch.find((b) => b.how.startsWith('CLI default') && !b.note);
@@ -110,7 +142,8 @@ export function checkTargets(r: Results): TargetCheck[] {
   if (defaultCli && engineAlone) {
     const overhead = defaultCli.seconds / engineAlone.seconds - 1;
     out.push({
-      target: "CLI's own overhead ≤ 30 % of the engine's time (whole process against the engine alone in a whole process)",
+      target:
+        "CLI's own overhead ≤ 30 % of the engine's time (whole process against the engine alone in a whole process)",
       measured: `${(overhead * 100).toFixed(0)} % (${defaultCli.seconds.toFixed(2)} s against ${engineAlone.seconds.toFixed(2)} s)`,
       met: overhead <= 0.3,
     });
@@ -129,13 +162,17 @@ export function checkTargets(r: Results): TargetCheck[] {
 export function renderMarkdown(r: Results): string {
   const parts: string[] = [];
   const m = r.machine;
-  parts.push(`Run ${r.date}${r.smoke ? ' (smoke: tiny sizes, few repeats — not a measurement)' : ''} on ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}.`);
+  parts.push(
+    `Run ${r.date}${r.smoke ? ' (smoke: tiny sizes, few repeats — not a measurement)' : ''} on ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}.`,
+  );
   const loads = Object.entries(r.load);
   if (loads.length) {
     const busy = loads.some(([, v]) => v > m.cores);
     parts.push(
       `Load average (1 min) during the run: ${loads.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}` +
-        (busy ? ` — **above the ${m.cores} cores: other processes competed for the CPU and wall times are inflated; the CPU-time column is the steadier figure.**` : '.'),
+        (busy
+          ? ` — **above the ${m.cores} cores: other processes competed for the CPU and wall times are inflated; the CPU-time column is the steadier figure.**`
+          : '.'),
     );
   }
   if (r.engine.length) {
@@ -144,37 +181,87 @@ export function renderMarkdown(r: Results): string {
     parts.push(
       '### Engine\n\n`lint` = `lint(text)`: parse + every rule, each finding carrying its fix edits. `lint+fix` = `fixAll(text, { maxPasses: 1 })`: the same plus the sum cascade and choosing and applying the preferred edits. Times are wall-clock medians and 99th percentiles; CPU ms is the median CPU time of the process per run (including V8 helper threads). MB/s of `lint+fix` (UTF-8 bytes). Growth = time (wall, or CPU) ÷ time of the compilation ten times smaller (linear ≈ 10).\n\n' +
         table(
-          ['document', 'size', 'lines', 'findings', 'runs', 'lint median ms', 'lint p99 ms', 'lint+fix median ms', 'lint+fix p99 ms', 'lint+fix CPU ms', 'MB/s', 'growth ×10', 'growth ×10 (CPU)'],
+          [
+            'document',
+            'size',
+            'lines',
+            'findings',
+            'runs',
+            'lint median ms',
+            'lint p99 ms',
+            'lint+fix median ms',
+            'lint+fix p99 ms',
+            'lint+fix CPU ms',
+            'MB/s',
+            'growth ×10',
+            'growth ×10 (CPU)',
+          ],
           r.engine.map((e) => [
-            e.name, size(e.bytes), String(e.lines), String(e.findings), String(e.lintFix.n),
-            ms(e.lint.medianMs), ms(e.lint.p99Ms), ms(e.lintFix.medianMs), ms(e.lintFix.p99Ms), ms(e.lintFix.cpuMedianMs), num(e.lintFix.mbPerS), g.has(e.name) ? num(g.get(e.name)) : '', gc.has(e.name) ? num(gc.get(e.name)) : '',
+            e.name,
+            size(e.bytes),
+            String(e.lines),
+            String(e.findings),
+            String(e.lintFix.n),
+            ms(e.lint.medianMs),
+            ms(e.lint.p99Ms),
+            ms(e.lintFix.medianMs),
+            ms(e.lintFix.p99Ms),
+            ms(e.lintFix.cpuMedianMs),
+            num(e.lintFix.mbPerS),
+            g.has(e.name) ? num(g.get(e.name)) : '',
+            gc.has(e.name) ? num(gc.get(e.name)) : '',
           ]),
         ),
     );
     parts.push(
       `### References in the same run\n\nLower bound = one pass splitting lines and parsing every number. markdownlint ${r.markdownlintVersion ?? '(not run)'} = \`lint({ strings })\` from \`markdownlint/sync\`, default rules.\n\n` +
         table(
-          ['document', 'ours (lint+fix) ms', 'lower bound ms', 'lower bound MB/s', 'markdownlint ms', 'markdownlint runs', 'ours / lower bound', 'ours / markdownlint'],
+          [
+            'document',
+            'ours (lint+fix) ms',
+            'lower bound ms',
+            'lower bound MB/s',
+            'markdownlint ms',
+            'markdownlint runs',
+            'ours / lower bound',
+            'ours / markdownlint',
+          ],
           r.engine.map((e) => [
-            e.name, ms(e.lintFix.medianMs), ms(e.lowerBound.medianMs), num(e.lowerBound.mbPerS, 0), ms(e.markdownlint?.medianMs), e.markdownlint ? String(e.markdownlint.n) : '–',
-            num(e.lintFix.medianMs / e.lowerBound.medianMs), e.markdownlint ? (e.lintFix.medianMs / e.markdownlint.medianMs).toFixed(3) : '–',
+            e.name,
+            ms(e.lintFix.medianMs),
+            ms(e.lowerBound.medianMs),
+            num(e.lowerBound.mbPerS, 0),
+            ms(e.markdownlint?.medianMs),
+            e.markdownlint ? String(e.markdownlint.n) : '–',
+            num(e.lintFix.medianMs / e.lowerBound.medianMs),
+            e.markdownlint ? (e.lintFix.medianMs / e.markdownlint.medianMs).toFixed(3) : '–',
           ]),
         ),
     );
   }
   if (r.typing.length || r.typingNote) {
     parts.push(
-      '### Editor latency\n\nBuilt server over stdio, `govreport.debounceMs` = 0: `didChange` (one digit of table 三\'s grand total, alternating) → `publishDiagnostics` for that version.\n\n' +
+      "### Editor latency\n\nBuilt server over stdio, `govreport.debounceMs` = 0: `didChange` (one digit of table 三's grand total, alternating) → `publishDiagnostics` for that version.\n\n" +
         (r.typing.length
           ? table(
               ['document', 'size', 'edits', 'median ms', 'p99 ms', 'max ms', 'diagnostics'],
-              r.typing.map((t) => [t.document, size(t.bytes), String(t.edits), ms(t.medianMs), ms(t.p99Ms), ms(t.maxMs), String(t.lastDiagnostics)]),
+              r.typing.map((t) => [
+                t.document,
+                size(t.bytes),
+                String(t.edits),
+                ms(t.medianMs),
+                ms(t.p99Ms),
+                ms(t.maxMs),
+                String(t.lastDiagnostics),
+              ]),
             )
-          : r.typingNote ?? ''),
+          : (r.typingNote ?? '')),
     );
   }
   if (r.memory) {
-    parts.push(`Server memory: ${mib(r.memory.rssIdleBytes)} RSS after initialize; ${mib(r.memory.rssBytes)} RSS with ${r.memory.reports} reports open (${size(r.memory.openBytes)} of text) and their diagnostics published.`);
+    parts.push(
+      `Server memory: ${mib(r.memory.rssIdleBytes)} RSS after initialize; ${mib(r.memory.rssBytes)} RSS with ${r.memory.reports} reports open (${size(r.memory.openBytes)} of text) and their diagnostics published.`,
+    );
   }
   if (r.batch.length || r.batchNote) {
     parts.push(
@@ -182,12 +269,25 @@ export function renderMarkdown(r: Results): string {
         (r.batchNote ? r.batchNote + '\n\n' : '') +
         table(
           ['how', 'threads', 'files', 'seconds', 'reports/s', 'note'],
-          r.batch.map((b) => [b.how, String(b.threads), String(b.files), b.seconds.toFixed(2), b.reportsPerSecond.toFixed(0), b.note ?? '']),
+          r.batch.map((b) => [
+            b.how,
+            String(b.threads),
+            String(b.files),
+            b.seconds.toFixed(2),
+            b.reportsPerSecond.toFixed(0),
+            b.note ?? '',
+          ]),
         ),
     );
   }
   if (r.targets?.length) {
-    parts.push('### Targets\n\n' + table(['target', 'measured', 'met'], r.targets.map((t) => [t.target, t.measured, t.met ? 'yes' : '**no**'])));
+    parts.push(
+      '### Targets\n\n' +
+        table(
+          ['target', 'measured', 'met'],
+          r.targets.map((t) => [t.target, t.measured, t.met ? 'yes' : '**no**']),
+        ),
+    );
   }
   return parts.join('\n\n');
 }

@@ -13,8 +13,24 @@ import * as path from 'node:path';
 import { cliAvailable, inProcessSerial, inProcessWorkers, runCli, runFresh, type BatchRun } from './batch';
 import { jobsFor } from '../server/src/cli/run';
 import { benchEngine, type BenchDocument, type EngineRow } from './engine';
-import { compilation, loadSeeds, longLineDocument, rng, drawReport, variantPool, writeReports, type Variant } from './generate';
-import { memoryWithOpenReports, ServerUnderTest, SERVER_JS, typingLatency, type MemoryResult, type TypingResult } from './lsp';
+import {
+  compilation,
+  loadSeeds,
+  longLineDocument,
+  rng,
+  drawReport,
+  variantPool,
+  writeReports,
+  type Variant,
+} from './generate';
+import {
+  memoryWithOpenReports,
+  ServerUnderTest,
+  SERVER_JS,
+  typingLatency,
+  type MemoryResult,
+  type TypingResult,
+} from './lsp';
 import { loadMarkdownlint } from './markdownlint';
 import { sinkValue } from './stats';
 import { lint } from '../server/src/core';
@@ -72,18 +88,36 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const seeds = loadSeeds();
   if (seeds.length === 0) throw new Error('no seed reports found');
-  log(`govreport-lint bench${args.smoke ? ' (smoke)' : ''}: ${seeds.length} seeds, node ${process.version}, ${os.availableParallelism()} cores`);
+  log(
+    `govreport-lint bench${args.smoke ? ' (smoke)' : ''}: ${seeds.length} seeds, node ${process.version}, ${os.availableParallelism()} cores`,
+  );
   const pool: Variant[] = variantPool(seeds, args.smoke ? 1 : 10);
   const sizes = args.smoke ? [10 * KB] : [10 * KB, 100 * KB, 1 * MB, 10 * MB];
   const longLine = args.smoke ? 20 * KB : 1 * MB;
   const compilations = new Map(sizes.map((s) => [s, compilation(pool, s)]));
   const docs: BenchDocument[] = [
-    ...(args.smoke ? seeds.slice(0, 2) : seeds).map((s) => ({ name: `seed ${s.name.slice(0, 3)}`, kind: 'seed' as const, text: s.text })),
-    ...sizes.map((s) => ({ name: `compilation ${sizeName(s)}`, kind: 'compilation' as const, text: compilations.get(s)! })),
+    ...(args.smoke ? seeds.slice(0, 2) : seeds).map((s) => ({
+      name: `seed ${s.name.slice(0, 3)}`,
+      kind: 'seed' as const,
+      text: s.text,
+    })),
+    ...sizes.map((s) => ({
+      name: `compilation ${sizeName(s)}`,
+      kind: 'compilation' as const,
+      text: compilations.get(s)!,
+    })),
     { name: `one ${sizeName(longLine)} line`, kind: 'long-line', text: longLineDocument(pool, longLine) },
   ];
 
-  const results: Results = { date: new Date().toISOString(), smoke: args.smoke, machine: machine(), load: {}, engine: [], typing: [], batch: [] };
+  const results: Results = {
+    date: new Date().toISOString(),
+    smoke: args.smoke,
+    machine: machine(),
+    load: {},
+    engine: [],
+    typing: [],
+    batch: [],
+  };
   const noteLoad = (part: string) => (results.load[part] = Math.round(os.loadavg()[0] * 10) / 10);
 
   if (!args.skip.has('engine')) {
@@ -98,7 +132,11 @@ async function main(): Promise<void> {
     }
     log('engine:');
     noteLoad('engine');
-    results.engine = benchEngine(docs, { smoke: args.smoke, markdownlint: withMarkdownlint, log }) satisfies EngineRow[];
+    results.engine = benchEngine(docs, {
+      smoke: args.smoke,
+      markdownlint: withMarkdownlint,
+      log,
+    }) satisfies EngineRow[];
   }
 
   if (!args.skip.has('lsp')) {
@@ -119,7 +157,16 @@ async function main(): Promise<void> {
           [`compilation ${sizeName(args.smoke ? 10 * KB : 1 * MB)}`, 'file:///bench/compilation.txt', big],
         ];
         for (const [name, uri, text] of targets) {
-          const r: TypingResult = await typingLatency(server, uri, name, text, totalDigitOffset(text), args.smoke ? 10 : 200, args.smoke ? 2 : 20, args.smoke ? 10_000 : 300_000);
+          const r: TypingResult = await typingLatency(
+            server,
+            uri,
+            name,
+            text,
+            totalDigitOffset(text),
+            args.smoke ? 10 : 200,
+            args.smoke ? 2 : 20,
+            args.smoke ? 10_000 : 300_000,
+          );
           log(`  ${name}: median ${r.medianMs.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms over ${r.edits} edits`);
           results.typing.push(r);
         }
@@ -159,7 +206,8 @@ async function main(): Promise<void> {
         log(`  ${results.batchNote}`);
       }
       runs.push(inProcessSerial(files), await inProcessWorkers(files, threads));
-      for (const b of runs) log(`  ${b.how}: ${b.reportsPerSecond.toFixed(0)} reports/s${b.note ? ` (${b.note})` : ''}`);
+      for (const b of runs)
+        log(`  ${b.how}: ${b.reportsPerSecond.toFixed(0)} reports/s${b.note ? ` (${b.note})` : ''}`);
       results.batch = runs;
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -175,8 +223,12 @@ async function main(): Promise<void> {
   const name = args.smoke ? 'smoke' : 'latest';
   fs.writeFileSync(path.join(args.outDir, `${name}.json`), JSON.stringify(results, null, 2) + '\n');
   fs.writeFileSync(path.join(args.outDir, `${name}.md`), md + '\n');
-  log(`wrote ${path.relative(process.cwd(), path.join(args.outDir, name + '.json'))} (${results.seconds.toFixed(0)} s; checksum ${sinkValue()})`);
-  const broken = [...results.engine.map((e) => (e.isReport ? '' : `${e.name} not recognised as a report`))].filter(Boolean);
+  log(
+    `wrote ${path.relative(process.cwd(), path.join(args.outDir, name + '.json'))} (${results.seconds.toFixed(0)} s; checksum ${sinkValue()})`,
+  );
+  const broken = [...results.engine.map((e) => (e.isReport ? '' : `${e.name} not recognised as a report`))].filter(
+    Boolean,
+  );
   if (broken.length) throw new Error(broken.join('; '));
 }
 

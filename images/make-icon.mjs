@@ -49,14 +49,26 @@ const raw = Buffer.alloc(N * (N * 4 + 1));
 for (let y = 0; y < N; y++) {
   raw[y * (N * 4 + 1)] = 0;
   for (let x = 0; x < N; x++) {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let sy = 0; sy < S; sy++)
       for (let sx = 0; sx < S; sx++) {
         const c = colour(x + (sx + 0.5) / S, y + (sy + 0.5) / S);
-        if (c) { r += c[0]; g += c[1]; b += c[2]; a++; }
+        if (c) {
+          r += c[0];
+          g += c[1];
+          b += c[2];
+          a++;
+        }
       }
     const o = y * (N * 4 + 1) + 1 + x * 4;
-    if (a > 0) { raw[o] = r / a; raw[o + 1] = g / a; raw[o + 2] = b / a; }
+    if (a > 0) {
+      raw[o] = r / a;
+      raw[o + 1] = g / a;
+      raw[o + 2] = b / a;
+    }
     raw[o + 3] = Math.round((255 * a) / (S * S));
   }
 }

@@ -20,7 +20,12 @@ const HANG_MS = 30_000;
 const MEASURE_MS = 15 * 60_000;
 
 function parseArgs(argv) {
-  const opts = { minutes: 1, seed: Math.floor(Math.random() * 0x7fffffff) + 1, growth: true, out: path.join(root, 'test', 'fixtures', 'fuzz') };
+  const opts = {
+    minutes: 1,
+    seed: Math.floor(Math.random() * 0x7fffffff) + 1,
+    growth: true,
+    out: path.join(root, 'test', 'fixtures', 'fuzz'),
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -114,11 +119,19 @@ async function main() {
   let tried = 0;
   let largestDoc;
   let attempt = 0;
-  console.log(`== fuzz: ${opts.minutes} min, seed ${opts.seed}, ${known} known fixture(s) in ${path.relative(root, opts.out)}`);
+  console.log(
+    `== fuzz: ${opts.minutes} min, seed ${opts.seed}, ${known} known fixture(s) in ${path.relative(root, opts.out)}`,
+  );
 
   for (;;) {
     const remaining = deadline - Date.now();
-    const options = { root, known: [...signatures], millis: Math.max(remaining, 0), seed: opts.seed + attempt, growth: opts.growth };
+    const options = {
+      root,
+      known: [...signatures],
+      millis: Math.max(remaining, 0),
+      seed: opts.seed + attempt,
+      growth: opts.growth,
+    };
     attempt++;
     let sinceReport = Date.now();
     let triedNow = 0;
@@ -136,11 +149,15 @@ async function main() {
         }
       } else if (m.type === 'largest') {
         largestDoc = m;
-        console.log(`   largest document: ${(m.chars / 1e6).toFixed(1)} M characters, ${m.findings} findings: lint ${(m.lintMs / 1000).toFixed(1)} s, fix-all ${(m.fixMs / 1000).toFixed(1)} s`);
+        console.log(
+          `   largest document: ${(m.chars / 1e6).toFixed(1)} M characters, ${m.findings} findings: lint ${(m.lintMs / 1000).toFixed(1)} s, fix-all ${(m.fixMs / 1000).toFixed(1)} s`,
+        );
       } else if (m.type === 'growth') {
         const g = m.growth;
         growth.push(g);
-        console.log(`   linear time: ${g.name.padEnd(40)} 100 KB ${g.smallMs.toFixed(1).padStart(7)} ms, 1 MB ${g.largeMs.toFixed(1).padStart(8)} ms, ratio ${g.ratio.toFixed(1)}`);
+        console.log(
+          `   linear time: ${g.name.padEnd(40)} 100 KB ${g.smallMs.toFixed(1).padStart(7)} ms, 1 MB ${g.largeMs.toFixed(1).padStart(8)} ms, ratio ${g.ratio.toFixed(1)}`,
+        );
       }
     });
     if (result.done) {
@@ -157,9 +174,17 @@ async function main() {
     }
     const input = result.hung ?? result.input;
     const property = result.hung ? 'hang' : 'crash';
-    const detail = result.hung ? `no answer within ${HANG_MS / 1000} s` : String(result.crashed?.stack ?? result.crashed);
+    const detail = result.hung
+      ? `no answer within ${HANG_MS / 1000} s`
+      : String(result.crashed?.stack ?? result.crashed);
     if (input) {
-      const file = save(opts.out, { property, detail, options: { force: input.force }, origin: input.origin, text: input.text });
+      const file = save(opts.out, {
+        property,
+        detail,
+        options: { force: input.force },
+        origin: input.origin,
+        text: input.text,
+      });
       saved.push(file);
       console.log(`!! ${property}: ${detail.split('\n')[0]}\n   saved ${file}`);
     } else {
@@ -173,9 +198,19 @@ async function main() {
   const seconds = (Date.now() - started) / 1000;
   const worst = growth.reduce((w, g) => (g.ratio > (w?.ratio ?? 0) ? g : w), undefined);
   const largest = growth.reduce((w, g) => (g.largeMs > (w?.largeMs ?? 0) ? g : w), undefined);
-  console.log(`== fuzz: ${tried} inputs in ${seconds.toFixed(0)} s (${Object.entries(perGenerator).map(([k, v]) => `${k} ${v}`).join(', ')})`);
-  if (worst) console.log(`== linear time: worst ratio ${worst.ratio.toFixed(1)}× for 10× the input (${worst.name}); slowest 1 MB input ${largest.largeMs.toFixed(0)} ms CPU (${largest.name})`);
-  if (largestDoc) console.log(`== largest document ${(largestDoc.chars / 1e6).toFixed(1)} M characters: lint ${(largestDoc.lintMs / 1000).toFixed(1)} s, fix-all ${(largestDoc.fixMs / 1000).toFixed(1)} s`);
+  console.log(
+    `== fuzz: ${tried} inputs in ${seconds.toFixed(0)} s (${Object.entries(perGenerator)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')})`,
+  );
+  if (worst)
+    console.log(
+      `== linear time: worst ratio ${worst.ratio.toFixed(1)}× for 10× the input (${worst.name}); slowest 1 MB input ${largest.largeMs.toFixed(0)} ms CPU (${largest.name})`,
+    );
+  if (largestDoc)
+    console.log(
+      `== largest document ${(largestDoc.chars / 1e6).toFixed(1)} M characters: lint ${(largestDoc.lintMs / 1000).toFixed(1)} s, fix-all ${(largestDoc.fixMs / 1000).toFixed(1)} s`,
+    );
   console.log(`== ${saved.length} new failure(s)${saved.length ? `: ${saved.join(', ')}` : ''}`);
   const slowGrowth = growth.filter((g) => g.ratio >= 25);
   for (const g of slowGrowth) console.log(`!! ${g.name}: time grew ${g.ratio.toFixed(1)}× for 10× the input`);

@@ -7,7 +7,14 @@ import { createRequire } from 'node:module';
 
 const dir = mkdtempSync(join(tmpdir(), 'govreport-docs-'));
 const out = join(dir, 'rulesDoc.js');
-await esbuild.build({ entryPoints: ['server/src/docs/rulesDoc.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });
+await esbuild.build({
+  entryPoints: ['server/src/docs/rulesDoc.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  outfile: out,
+  logLevel: 'warning',
+});
 const doc = createRequire(import.meta.url)(out);
 rmSync(dir, { recursive: true, force: true });
 writeFileSync('README.md', doc.withRulesTable(readFileSync('README.md', 'utf8')));

@@ -94,7 +94,9 @@ fs.mkdirSync(extensionsDir, { recursive: true });
 fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
 const settingsFile = path.join(userDataDir, 'User', 'settings.json');
 if (!fs.existsSync(settingsFile)) {
-  fs.writeFileSync(settingsFile, JSON.stringify(
+  fs.writeFileSync(
+    settingsFile,
+    JSON.stringify(
       {
         'workbench.startupEditor': 'none',
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -106,12 +108,23 @@ if (!fs.existsSync(settingsFile)) {
     ),
   );
 }
-const env = { ...process.env, XDG_CONFIG_HOME: path.join(STATE, 'xdg-config'), XDG_DATA_HOME: path.join(STATE, 'xdg-data') };
+const env = {
+  ...process.env,
+  XDG_CONFIG_HOME: path.join(STATE, 'xdg-config'),
+  XDG_DATA_HOME: path.join(STATE, 'xdg-data'),
+};
 const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
-run(NODE24, [CODE_SERVER, ...common, '--install-extension', vsix, '--force'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+run(NODE24, [CODE_SERVER, ...common, '--install-extension', vsix, '--force'], {
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 const extensionId = `${manifest.publisher}.${manifest.name}@${manifest.version}`;
 if (smoke) {
-  const listed = spawnSync(NODE24, [CODE_SERVER, ...common, '--list-extensions', '--show-versions'], { cwd: ROOT, env, encoding: 'utf8' });
+  const listed = spawnSync(NODE24, [CODE_SERVER, ...common, '--list-extensions', '--show-versions'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  });
   const ids = (listed.stdout ?? '').split('\n').map((l) => l.trim().toLowerCase());
   if (listed.status !== 0 || !ids.includes(extensionId.toLowerCase())) {
     fail(`smoke: ${extensionId} is not among code-server's extensions:\n${listed.stdout}${listed.stderr}`);
@@ -125,8 +138,10 @@ const server = spawn(
   [
     CODE_SERVER,
     ...common,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -142,7 +157,8 @@ const onOutput = (data) => {
   if (!announced && /HTTP server listening/.test(log)) {
     announced = true;
     if (smoke) void smokeCheck();
-    else console.log(`\n  在浏览器中打开 / open in a browser:\n\n    ${url}\n\n  按 Ctrl+C 停止 / press Ctrl+C to stop\n`);
+    else
+      console.log(`\n  在浏览器中打开 / open in a browser:\n\n    ${url}\n\n  按 Ctrl+C 停止 / press Ctrl+C to stop\n`);
   }
 };
 server.stdout.on('data', onOutput);
@@ -187,15 +203,27 @@ async function smokeCheck() {
     const home = await get(root);
     const opened = home.location ? new URL(home.location, root).searchParams.get('folder') : null;
     if (home.status !== 302 || opened !== folder) {
-      throw new Error(`GET ${root} answered ${home.status} ${home.location ?? ''}, not a redirect to the folder ${folder}`);
+      throw new Error(
+        `GET ${root} answered ${home.status} ${home.location ?? ''}, not a redirect to the folder ${folder}`,
+      );
     }
     const page = await get(url);
     if (page.status !== 200) throw new Error(`GET ${url} answered ${page.status}`);
     const config = /id="vscode-workbench-web-configuration"[^>]*data-settings="([^"]*)"/.exec(page.body);
     if (!config) throw new Error(`GET ${url} is not VS Code's workbench:\n${page.body.slice(0, 2000)}`);
-    const settings = JSON.parse(config[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
-    if (settings.userDataPath !== userDataDir) throw new Error(`the workbench is configured for ${settings.userDataPath}, not ${userDataDir}`);
-    console.log(`✔ smoke: ${root} opens ${folder} in VS Code's workbench (code-server ${settings.productConfiguration?.codeServerVersion ?? '?'})`);
+    const settings = JSON.parse(
+      config[1]
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&'),
+    );
+    if (settings.userDataPath !== userDataDir)
+      throw new Error(`the workbench is configured for ${settings.userDataPath}, not ${userDataDir}`);
+    console.log(
+      `✔ smoke: ${root} opens ${folder} in VS Code's workbench (code-server ${settings.productConfiguration?.codeServerVersion ?? '?'})`,
+    );
     const scripts = [...page.body.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g)].map((m) => new URL(m[1], url).href);
     if (!scripts.some((s) => s.endsWith('/workbench.js'))) throw new Error('the workbench page loads no workbench.js');
     for (const script of scripts) {

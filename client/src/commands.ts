@@ -52,7 +52,9 @@ function report(server: ServerClient, res: FixAllCommandResult | undefined): voi
     return;
   }
   if (res.reason === 'stale') {
-    void vscode.window.showInformationMessage(vscode.l10n.t('The document changed meanwhile; nothing was fixed. Try again.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('The document changed meanwhile; nothing was fixed. Try again.'),
+    );
   } else if (res.reason === 'nothing') {
     void vscode.window.setStatusBarMessage(vscode.l10n.t('Nothing to fix.'), 3000);
   } else if (res.applied) {
@@ -83,7 +85,8 @@ async function insertTemplate(server: ServerClient): Promise<void> {
   }
   if (editor && editor.document.getText().trim() === '') {
     await editor.edit((b) => b.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), text));
-    if (editor.document.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(editor.document, 'govreport');
+    if (editor.document.languageId !== 'markdown')
+      await vscode.languages.setTextDocumentLanguage(editor.document, 'govreport');
     return;
   }
   const doc = await vscode.workspace.openTextDocument({ language: 'govreport', content: text });
@@ -92,6 +95,9 @@ async function insertTemplate(server: ServerClient): Promise<void> {
 
 async function reveal(uri: string, line: number, character: number): Promise<void> {
   const pos = new vscode.Position(line, character);
-  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(pos, pos), preserveFocus: false });
+  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), {
+    selection: new vscode.Range(pos, pos),
+    preserveFocus: false,
+  });
   editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.AtTop);
 }

@@ -3,7 +3,14 @@
  * language — up to a limit within a time window, after which the user restarts it by command.
  */
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type Message } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type Message,
+} from 'vscode-languageclient/node';
 
 const MAX_RESTARTS = 4;
 const WINDOW_MS = 3 * 60 * 1000;

@@ -25,7 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   try {
     await server.start();
   } catch (e) {
-    output.error(`the server did not start: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    output.error(`the server did not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('The report checker could not start. See the output channel.'));
   }
   view.refreshSoon(0);

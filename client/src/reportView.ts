@@ -77,7 +77,9 @@ export class ReportViewProvider implements vscode.TreeDataProvider<Item>, vscode
       return items;
     }
     if (element.type === 'section') {
-      return data.tables.filter((t) => t.section === element.section.id).map((table) => ({ type: 'table', data, table }));
+      return data.tables
+        .filter((t) => t.section === element.section.id)
+        .map((table) => ({ type: 'table', data, table }));
     }
     return [];
   }
@@ -148,11 +150,19 @@ function tableItem(data: ReportViewResult, table: ReportViewTable): vscode.TreeI
 }
 
 function severityIcon(sev: 'error' | 'warning' | 'info'): vscode.ThemeIcon {
-  const color = { error: 'problemsErrorIcon.foreground', warning: 'problemsWarningIcon.foreground', info: 'problemsInfoIcon.foreground' }[sev];
+  const color = {
+    error: 'problemsErrorIcon.foreground',
+    warning: 'problemsWarningIcon.foreground',
+    info: 'problemsInfoIcon.foreground',
+  }[sev];
   return new vscode.ThemeIcon(sev, new vscode.ThemeColor(color));
 }
 
 function reveal(uri: string, range: Range | undefined): vscode.Command | undefined {
   if (!range) return undefined;
-  return { title: vscode.l10n.t('Reveal'), command: 'govreport.reveal', arguments: [uri, range.start.line, range.start.character] };
+  return {
+    title: vscode.l10n.t('Reveal'),
+    command: 'govreport.reveal',
+    arguments: [uri, range.start.line, range.start.character],
+  };
 }

@@ -1,6 +1,12 @@
 /** Owns the language client: start, restart, stop, and the requests the extension makes. */
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import {
   FIX_ALL_COMMAND,
   ReportViewRequest,
@@ -49,7 +55,12 @@ export class ServerClient implements vscode.Disposable {
       diagnosticCollectionName: 'govreport',
       errorHandler: new RestartingErrorHandler(this.output),
     };
-    this.client = new LanguageClient('govreport', vscode.l10n.t('Government report checker'), serverOptions, clientOptions);
+    this.client = new LanguageClient(
+      'govreport',
+      vscode.l10n.t('Government report checker'),
+      serverOptions,
+      clientOptions,
+    );
     this.client.onDidChangeState(() => this.changed.fire());
     await this.client.start();
     this.output.info(`server started (${module})`);

@@ -37,11 +37,18 @@ export class ReportStatus implements vscode.Disposable {
       item.text = vscode.l10n.t('$(error) Configuration error');
       item.detail = `${first.file}${first.path ? ` (${first.path})` : ''}: ${first.message}`;
       item.severity = vscode.LanguageStatusSeverity.Error;
-      item.command = { title: vscode.l10n.t('Open the configuration file'), command: 'vscode.open', arguments: [vscode.Uri.file(first.file)] };
+      item.command = {
+        title: vscode.l10n.t('Open the configuration file'),
+        command: 'vscode.open',
+        arguments: [vscode.Uri.file(first.file)],
+      };
       return;
     }
     const total = data.problems.error + data.problems.warning + data.problems.info;
-    item.text = total === 0 ? vscode.l10n.t('$(pass) Report: no problems') : vscode.l10n.t('$(warning) Report: {0} problem(s)', total);
+    item.text =
+      total === 0
+        ? vscode.l10n.t('$(pass) Report: no problems')
+        : vscode.l10n.t('$(warning) Report: {0} problem(s)', total);
     item.detail = data.title ? `${data.title.year} · ${data.edition}` : data.edition;
     item.severity =
       data.problems.error > 0

@@ -27,11 +27,34 @@ test('a seed with a broken total: exit 1 and sum-row-total at the cell (json, 1-
   assert.equal(hits.length, 1);
   const d = hits[0];
   assert.deepEqual(
-    { line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, severity: d.severity, fixable: d.fixable },
-    { line: seed.line, column: seed.column, endLine: seed.line, endColumn: seed.column + 1, severity: 'error', fixable: true },
+    {
+      line: d.line,
+      column: d.column,
+      endLine: d.endLine,
+      endColumn: d.endColumn,
+      severity: d.severity,
+      fixable: d.fixable,
+    },
+    {
+      line: seed.line,
+      column: seed.column,
+      endLine: seed.line,
+      endColumn: seed.column + 1,
+      severity: 'error',
+      fixable: true,
+    },
   );
   // Exactly the documented keys, in the documented order.
-  assert.deepEqual(Object.keys(d), ['rule', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'fixable']);
+  assert.deepEqual(Object.keys(d), [
+    'rule',
+    'severity',
+    'message',
+    'line',
+    'column',
+    'endLine',
+    'endColumn',
+    'fixable',
+  ]);
   assert.match(d.message, /合计/);
 });
 
@@ -113,11 +136,18 @@ test('sarif output is valid SARIF 2.1.0 and carries the finding, its rule and it
   const loc = res.locations[0].physicalLocation;
   assert.equal(loc.artifactLocation.uri, 'broken.txt');
   assert.equal(loc.artifactLocation.uriBaseId, '%SRCROOT%');
-  assert.deepEqual(loc.region, { startLine: seed.line, startColumn: seed.column, endLine: seed.line, endColumn: seed.column + 1 });
+  assert.deepEqual(loc.region, {
+    startLine: seed.line,
+    startColumn: seed.column,
+    endLine: seed.line,
+    endColumn: seed.column + 1,
+  });
   const rep = res.fixes[0].artifactChanges[0].replacements[0];
   assert.deepEqual(rep.deletedRegion, loc.region);
   assert.equal(rep.insertedContent.text, '0');
-  const note = run.invocations[0].toolExecutionNotifications.find((n: { descriptor: { id: string } }) => n.descriptor.id === 'not-found');
+  const note = run.invocations[0].toolExecutionNotifications.find(
+    (n: { descriptor: { id: string } }) => n.descriptor.id === 'not-found',
+  );
   assert.ok(note);
   assert.equal(run.invocations[0].executionSuccessful, false);
 });
@@ -172,14 +202,18 @@ test('severity overrides: --rule and .govreportrc.json found by walking up, near
   fs.mkdirSync(sub, { recursive: true });
   writeBroken(sub);
   const rel = path.join('a', 'b', 'broken.txt');
-  const rulesOf = (r: { stdout: string }) => (JSON.parse(r.stdout) as JsonEntry[])[0].diagnostics.map((d) => `${d.rule}:${d.severity}`);
+  const rulesOf = (r: { stdout: string }) =>
+    (JSON.parse(r.stdout) as JsonEntry[])[0].diagnostics.map((d) => `${d.rule}:${d.severity}`);
 
   assert.ok(rulesOf(runCli(['-f', 'json', rel], { cwd: dir })).includes('sum-row-total:error'));
 
   const off = runCli(['-f', 'json', '--rule', 'sum-row-total=off', rel], { cwd: dir });
   assert.ok(!rulesOf(off).some((x) => x.startsWith('sum-row-total:')));
 
-  fs.writeFileSync(path.join(dir, '.govreportrc.json'), JSON.stringify({ rules: { 'sum-row-total': 'warning', 'sum-balance': 'off' } }));
+  fs.writeFileSync(
+    path.join(dir, '.govreportrc.json'),
+    JSON.stringify({ rules: { 'sum-row-total': 'warning', 'sum-balance': 'off' } }),
+  );
   let found = rulesOf(runCli(['-f', 'json', rel], { cwd: dir }));
   assert.ok(found.includes('sum-row-total:warning'), found.join());
   assert.ok(!found.some((x) => x.startsWith('sum-balance:')));
@@ -191,9 +225,15 @@ test('severity overrides: --rule and .govreportrc.json found by walking up, near
   assert.ok(!found.some((x) => x.startsWith('sum-balance:')));
 
   // "root": true stops the search: the outer file no longer applies.
-  fs.writeFileSync(path.join(dir, 'a', '.govreportrc.json'), JSON.stringify({ root: true, rules: { 'sum-row-total': 'info' } }));
+  fs.writeFileSync(
+    path.join(dir, 'a', '.govreportrc.json'),
+    JSON.stringify({ root: true, rules: { 'sum-row-total': 'info' } }),
+  );
   found = rulesOf(runCli(['-f', 'json', rel], { cwd: dir }));
-  assert.ok(found.some((x) => x.startsWith('sum-balance:error')), found.join());
+  assert.ok(
+    found.some((x) => x.startsWith('sum-balance:error')),
+    found.join(),
+  );
 
   // The command line wins over every file.
   found = rulesOf(runCli(['-f', 'json', '--rule', 'sum-row-total=error', rel], { cwd: dir }));
@@ -250,7 +290,8 @@ test('folders are searched for .txt .md .docx .pdf; globs are expanded; hidden f
   fs.writeFileSync(path.join(dir, 'r', 'sub', 'b.md'), seedText('004_'));
   fs.writeFileSync(path.join(dir, 'r', 'sub', 'c.csv'), 'x');
   fs.writeFileSync(path.join(dir, 'r', '.hidden', 'd.txt'), seedText('002_'));
-  const files = (args: string[]) => (JSON.parse(runCli(['-f', 'json', ...args], { cwd: dir }).stdout) as JsonEntry[]).map((e) => e.file);
+  const files = (args: string[]) =>
+    (JSON.parse(runCli(['-f', 'json', ...args], { cwd: dir }).stdout) as JsonEntry[]).map((e) => e.file);
   assert.deepEqual(files(['r']), [path.join('r', 'a.txt'), path.join('r', 'sub', 'b.md')]);
   assert.deepEqual(files(['r/**/*.md']), [path.join('r', 'sub', 'b.md')]);
   assert.deepEqual(files(['r/*.txt', 'r/a.txt']), [path.join('r', 'a.txt')]);

@@ -44,7 +44,10 @@ describe('configuration bounds (parseConfig)', () => {
 
   test('a huge severity string, rule id or setting name is quoted as a short excerpt', () => {
     const big = 'x'.repeat(200_000);
-    const r = parseConfig(JSON.stringify({ rules: { 'sum-row-total': big, [big]: 'error' }, [big]: 1, detection: { [big]: 1 } }), ['sum-row-total']);
+    const r = parseConfig(
+      JSON.stringify({ rules: { 'sum-row-total': big, [big]: 'error' }, [big]: 1, detection: { [big]: 1 } }),
+      ['sum-row-total'],
+    );
     assert.equal(r.problems.length, 4);
     for (const p of r.problems) {
       assert.ok(p.message.en.length < 200, `${p.message.en.length} characters: ${p.message.en.slice(0, 100)}`);
@@ -96,18 +99,28 @@ describe('configuration bounds (the CLI)', () => {
     const r = runCli(['-f', 'json', '--lang', 'en', 'a/r.txt', 'b/r.txt'], { cwd: dir });
     assert.equal(r.code, 2, r.stderr);
     assert.doesNotMatch(r.stderr, /internal error|RangeError/);
-    assert.match(r.stderr, /a[/\\]\.govreportrc\.json: error: nested too deeply \(more than 32 levels, at line 1, column 57\); ignored/);
+    assert.match(
+      r.stderr,
+      /a[/\\]\.govreportrc\.json: error: nested too deeply \(more than 32 levels, at line 1, column 57\); ignored/,
+    );
     const files = JSON.parse(r.stdout) as { diagnostics: { rule: string }[] }[];
     assert.equal(files.length, 2);
     assert.ok(files[1].diagnostics.length > 0);
-    assert.deepEqual(files[0].diagnostics, files[1].diagnostics, 'the folder with the broken file is checked with the defaults');
+    assert.deepEqual(
+      files[0].diagnostics,
+      files[1].diagnostics,
+      'the folder with the broken file is checked with the defaults',
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('a 100 MB severity string: refused by size, the message is short, the run is quick', () => {
     const dir = tempDir('rc-huge');
     brokenSeedFile(path.join(dir, 'r.txt'));
-    fs.writeFileSync(path.join(dir, '.govreportrc.json'), '{"rules":{"sum-row-total":"' + 'e'.repeat(100 * 1024 * 1024) + '"}}');
+    fs.writeFileSync(
+      path.join(dir, '.govreportrc.json'),
+      '{"rules":{"sum-row-total":"' + 'e'.repeat(100 * 1024 * 1024) + '"}}',
+    );
     const t0 = Date.now();
     const r = runCli(['-f', 'json', '--lang', 'en', 'r.txt'], { cwd: dir });
     const ms = Date.now() - t0;

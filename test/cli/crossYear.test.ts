@@ -53,7 +53,9 @@ async function folder(): Promise<Folder> {
   // a2.previous must be a1.current: build the 2023 report from a1.current's carry-forward.
   const a2023 = structuredClone(a2.current);
   a2023.t3['t3.carried'] = structuredClone(a1.current.t3['t3.next']);
-  a2023.t3['t3.new'] = a2023.t3['t3.total'].map((t, i) => Number(t) + Number(a2023.t3['t3.next'][i]) - Number(a2023.t3['t3.carried'][i]));
+  a2023.t3['t3.new'] = a2023.t3['t3.total'].map(
+    (t, i) => Number(t) + Number(a2023.t3['t3.next'][i]) - Number(a2023.t3['t3.carried'][i]),
+  );
   for (const row of ['t2.1.rules', 't2.1.normative']) {
     const [made, repealed] = a2023.t2[row].map(Number);
     a2023.t2[row] = [made, repealed, Number(a1.current.t2[row][2]) + made - repealed];
@@ -64,13 +66,21 @@ async function folder(): Promise<Folder> {
   fs.writeFileSync(path.join(dir, '甲2022.txt'), a2022);
   fs.writeFileSync(path.join(dir, '甲2023.docx'), await makeDocx(render(withT3(a2023, 't3.carried', 0, 5), 'tab')));
 
-  const b = consistentPair({ body: '乙区人民政府办公室', year: 2021, previousEdition: '2019', currentEdition: '2021', seed: 21 });
+  const b = consistentPair({
+    body: '乙区人民政府办公室',
+    year: 2021,
+    previousEdition: '2019',
+    currentEdition: '2021',
+    seed: 21,
+  });
   fs.writeFileSync(path.join(dir, '乙2020.md'), render(b.previous, 'markdown'));
   fs.writeFileSync(path.join(dir, '乙2021.txt'), render(b.current, 'pdf'));
   const b2 = consistentPair({ body: '乙区人民政府办公室', year: 2022, seed: 22 });
   const b2022 = structuredClone(b2.current);
   b2022.t3['t3.carried'] = structuredClone(b.current.t3['t3.next']);
-  b2022.t3['t3.new'] = b2022.t3['t3.total'].map((t, i) => Number(t) + Number(b2022.t3['t3.next'][i]) - Number(b2022.t3['t3.carried'][i]));
+  b2022.t3['t3.new'] = b2022.t3['t3.total'].map(
+    (t, i) => Number(t) + Number(b2022.t3['t3.next'][i]) - Number(b2022.t3['t3.carried'][i]),
+  );
   const [made, repealed] = b2022.t2['t2.1.normative'].map(Number);
   b2022.t2['t2.1.normative'] = [made, repealed, Number(b.current.t2['t2.1.normative'][2]) + made - repealed + 4];
   b2022.t2['t2.1.rules'] = [0, 0, Number(b.current.t2['t2.1.rules'][2])];
@@ -84,7 +94,7 @@ async function folder(): Promise<Folder> {
 
 const crossYear = (e: JsonEntry) => e.diagnostics.filter((d) => d.rule.startsWith('cross-year-'));
 
-test('a folder: every consecutive-year pair of each body is checked; findings link last year\'s cell in the other file', async () => {
+test("a folder: every consecutive-year pair of each body is checked; findings link last year's cell in the other file", async () => {
   const f = await folder();
   const r = runCli(['-f', 'json', '.'], { cwd: f.dir });
   assert.ok(r.code === 0 || r.code === 1, r.stderr);
@@ -97,7 +107,10 @@ test('a folder: every consecutive-year pair of each body is checked; findings li
   assert.equal(by.get('甲2023.docx')!.crossYear?.previous, '甲2022.txt');
   assert.deepEqual(crossYear(by.get('甲2022.txt')!), []);
   const hits = crossYear(by.get('甲2023.docx')!);
-  assert.deepEqual(hits.map((d) => [d.rule, d.severity]), [['cross-year-carry-over', 'warning']]);
+  assert.deepEqual(
+    hits.map((d) => [d.rule, d.severity]),
+    [['cross-year-carry-over', 'warning']],
+  );
   const rel = hits[0].related!;
   assert.equal(rel.length, 1);
   assert.equal(rel[0].file, '甲2022.txt');
@@ -114,7 +127,10 @@ test('a folder: every consecutive-year pair of each body is checked; findings li
   assert.deepEqual(crossYear(by.get('乙2021.txt')!), []);
   // 乙 2021 ← 2022: 现行有效 of 行政规范性文件 is off by 4: an info.
   const valid = crossYear(by.get('乙2022.txt')!);
-  assert.deepEqual(valid.map((d) => [d.rule, d.severity]), [['cross-year-valid-documents', 'info']]);
+  assert.deepEqual(
+    valid.map((d) => [d.rule, d.severity]),
+    [['cross-year-valid-documents', 'info']],
+  );
   assert.equal(valid[0].related![0].file, '乙2021.txt');
 
   // Not paired, with a note (not an error): the first year of each body, another body (办公厅 ≠ 办公室), no body.
@@ -134,16 +150,23 @@ test('a folder: every consecutive-year pair of each body is checked; findings li
 
 test('--no-cross-year turns the checks off; --rule configures them like any rule; workers give the same result', async () => {
   const f = await folder();
-  assert.equal(runCli(['-f', 'json', '-j', '2', '.'], { cwd: f.dir }).stdout, runCli(['-f', 'json', '-j', '1', '.'], { cwd: f.dir }).stdout);
+  assert.equal(
+    runCli(['-f', 'json', '-j', '2', '.'], { cwd: f.dir }).stdout,
+    runCli(['-f', 'json', '-j', '1', '.'], { cwd: f.dir }).stdout,
+  );
   const off = JSON.parse(runCli(['-f', 'json', '--no-cross-year', '.'], { cwd: f.dir }).stdout) as JsonEntry[];
   assert.ok(off.every((e) => crossYear(e).length === 0 && e.crossYear === undefined));
-  const err = JSON.parse(runCli(['-f', 'json', '--rule', 'cross-year-carry-over=error', '.'], { cwd: f.dir }).stdout) as JsonEntry[];
+  const err = JSON.parse(
+    runCli(['-f', 'json', '--rule', 'cross-year-carry-over=error', '.'], { cwd: f.dir }).stdout,
+  ) as JsonEntry[];
   assert.equal(crossYear(err.find((e) => e.file === '甲2023.docx')!)[0].severity, 'error');
-  const ruleOff = JSON.parse(runCli(['-f', 'json', '--rule', 'cross-year-valid-documents=off', '.'], { cwd: f.dir }).stdout) as JsonEntry[];
+  const ruleOff = JSON.parse(
+    runCli(['-f', 'json', '--rule', 'cross-year-valid-documents=off', '.'], { cwd: f.dir }).stdout,
+  ) as JsonEntry[];
   assert.deepEqual(crossYear(ruleOff.find((e) => e.file === '乙2022.txt')!), []);
 });
 
-test('--previous names last year\'s report for one file; it is read, never reported on or fixed', () => {
+test("--previous names last year's report for one file; it is read, never reported on or fixed", () => {
   const dir = tempDir('previous');
   const p = consistentPair({ body: '丙县教育局', year: 2022 });
   const prevText = render(p.previous, 'tab');
@@ -151,11 +174,17 @@ test('--previous names last year\'s report for one file; it is read, never repor
   fs.writeFileSync(path.join(dir, 'this.txt'), render(withT3(p.current, 't3.carried', 6, 17), 'tab'));
   const r = runCli(['-f', 'json', '--previous', 'last.txt', 'this.txt'], { cwd: dir });
   const out = JSON.parse(r.stdout) as JsonEntry[];
-  assert.deepEqual(out.map((e) => e.file), ['this.txt']);
+  assert.deepEqual(
+    out.map((e) => e.file),
+    ['this.txt'],
+  );
   assert.equal(out[0].crossYear?.previous, 'last.txt');
   const hits = crossYear(out[0]);
   assert.equal(hits.length, 1);
-  assert.deepEqual({ line: hits[0].related![0].line, column: hits[0].related![0].column }, t3CellPos(prevText, 't3.next', 6));
+  assert.deepEqual(
+    { line: hits[0].related![0].line, column: hits[0].related![0].column },
+    t3CellPos(prevText, 't3.next', 6),
+  );
   // --fix writes this year's fixes only: last year's file is untouched.
   fs.writeFileSync(path.join(dir, 'last.txt'), withBrokenTotal(prevText));
   const before = fs.readFileSync(path.join(dir, 'last.txt'), 'utf8');
@@ -192,7 +221,12 @@ test('sarif carries relatedLocations with the other file and validates against t
   assert.equal(decodeURIComponent(rl.artifactLocation.uri), '甲2022.txt');
   assert.equal(decodeURIComponent(run.artifacts[rl.artifactLocation.index].location.uri), '甲2022.txt');
   const at = t3CellPos(f.a2022, 't3.next', 0);
-  assert.deepEqual(rl.region, { startLine: at.line, startColumn: at.column, endLine: at.line, endColumn: at.column + 1 });
+  assert.deepEqual(rl.region, {
+    startLine: at.line,
+    startColumn: at.column,
+    endLine: at.line,
+    endColumn: at.column + 1,
+  });
   // A related location is checked by the schema: a malformed one is rejected.
   const bad = structuredClone(log);
   bad.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'cross-year-carry-over').relatedLocations[0].id = -3;
@@ -232,7 +266,11 @@ function textOf(n: Node): string {
 test('--format html: one self-contained page, a summary per report, two SVG charts, every finding, hostile text escaped', async () => {
   const f = await folder();
   // Report text is hostile: a title whose body is markup (no blanks, which a title's body drops), and markup in a row label.
-  const p = consistentPair({ body: '<img/src="http://example.invalid/x.png"/onerror="alert(1)">局', year: 2023, seed: 51 });
+  const p = consistentPair({
+    body: '<img/src="http://example.invalid/x.png"/onerror="alert(1)">局',
+    year: 2023,
+    seed: 51,
+  });
   const evil = withT3(p.current, 't3.carried', 1, 9);
   evil.labels['t3.open'] = '予以公开</td><script>alert(2)</script>';
   fs.writeFileSync(path.join(f.dir, 'evil2022.txt'), render(p.previous, 'tab'));
@@ -244,7 +282,8 @@ test('--format html: one self-contained page, a summary per report, two SVG char
   const doc = await parseHtml(html);
 
   // Self-contained: no external resource of any kind, and a policy that forbids requests.
-  for (const tag of ['link', 'img', 'iframe', 'object', 'embed', 'video', 'audio', 'source']) assert.deepEqual(elements(doc, tag), [], tag);
+  for (const tag of ['link', 'img', 'iframe', 'object', 'embed', 'video', 'audio', 'source'])
+    assert.deepEqual(elements(doc, tag), [], tag);
   walk(doc, (n) => {
     for (const a of n.attrs ?? []) {
       assert.ok(!['src', 'href', 'srcset', 'action', 'poster'].includes(a.name), `${n.tagName} ${a.name}`);
@@ -252,7 +291,8 @@ test('--format html: one self-contained page, a summary per report, two SVG char
     }
   });
   for (const style of elements(doc, 'style')) assert.doesNotMatch(textOf(style), /url\(|@import|@font-face/);
-  for (const script of elements(doc, 'script')) assert.doesNotMatch(textOf(script), /fetch|XMLHttpRequest|https?:|import\(/);
+  for (const script of elements(doc, 'script'))
+    assert.doesNotMatch(textOf(script), /fetch|XMLHttpRequest|https?:|import\(/);
   const csp = elements(doc, 'meta').find((m) => attr(m, 'http-equiv') === 'Content-Security-Policy');
   assert.match(attr(csp, 'content')!, /default-src 'none'/);
   assert.equal(elements(doc, 'script').length, 1);
@@ -288,8 +328,13 @@ test('--format html: one self-contained page, a summary per report, two SVG char
   // Every finding, with its line of text (the cell marked), expected and written values, and the fix.
   const findings = elements(doc, 'table').find((t) => attr(t, 'id') === 'findings');
   const frows = elements(elements(findings, 'tbody')[0], 'tr');
-  assert.equal(frows.length, json.reduce((n, e) => n + e.diagnostics.length, 0));
-  const carry = frows.find((row: Node) => textOf(row).includes('cross-year-carry-over') && textOf(row).startsWith('甲2023.docx'));
+  assert.equal(
+    frows.length,
+    json.reduce((n, e) => n + e.diagnostics.length, 0),
+  );
+  const carry = frows.find(
+    (row: Node) => textOf(row).includes('cross-year-carry-over') && textOf(row).startsWith('甲2023.docx'),
+  );
   const ctext = carry.childNodes.filter((n: Node) => n.tagName === 'td').map(textOf);
   assert.match(ctext[5], /二、上年结转政府信息公开申请数量/);
   assert.equal(textOf(elements(carry, 'mark')[0]), '5');
@@ -331,18 +376,31 @@ test('compare: stylish in Chinese, json with every figure and the change, html; 
   const j: any = JSON.parse(runCli(['compare', '-f', 'json', '2021.txt', '2022.md'], { cwd: dir }).stdout);
   assert.equal(j.previous.year, 2021);
   assert.equal(j.current.body, '丁市生态环境局');
-  const penalty = j.figures.find((x: { row: string; column: string }) => x.row === 't2.6.penalty' && x.column === 'decisions');
+  const penalty = j.figures.find(
+    (x: { row: string; column: string }) => x.row === 't2.6.penalty' && x.column === 'decisions',
+  );
   assert.equal(penalty.previous.value, 7);
   assert.equal(penalty.current.value, 14);
   assert.equal(penalty.change, 7);
   assert.equal(penalty.changePct, 100);
   assert.equal(j.figures.filter((x: { table: string }) => x.table === 't3').length, 25 * 7);
-  assert.deepEqual(j.onlyInPrevious.map((x: { id: string }) => x.id), ['s6']);
-  assert.deepEqual(j.identities.filter((x: { status: string }) => x.status === 'broken').map((x: { id: string }) => x.id), ['carryOver.natural']);
+  assert.deepEqual(
+    j.onlyInPrevious.map((x: { id: string }) => x.id),
+    ['s6'],
+  );
+  assert.deepEqual(
+    j.identities.filter((x: { status: string }) => x.status === 'broken').map((x: { id: string }) => x.id),
+    ['carryOver.natural'],
+  );
   // The figure's position in its file.
   const prevText = fs.readFileSync(path.join(dir, '2021.txt'), 'utf8');
-  const carried = j.figures.find((x: { row: string; column: string }) => x.row === 't3.carried' && x.column === 'natural');
-  assert.deepEqual({ line: carried.previous.line, column: carried.previous.column }, t3CellPos(prevText, 't3.carried', 0));
+  const carried = j.figures.find(
+    (x: { row: string; column: string }) => x.row === 't3.carried' && x.column === 'natural',
+  );
+  assert.deepEqual(
+    { line: carried.previous.line, column: carried.previous.column },
+    t3CellPos(prevText, 't3.carried', 0),
+  );
 
   const h = runCli(['compare', '-f', 'html', '-o', 'cmp.html', '2021.txt', '2022.md'], { cwd: dir });
   assert.equal(h.code, 0, h.stderr);

@@ -34,7 +34,11 @@ test('a newline and ESC in a file name, ESC and BEL in a row label: stylish (eve
   fs.writeFileSync(path.join(dir, name), text);
   fs.writeFileSync(path.join(dir, 'good.txt'), seed.broken);
 
-  for (const args of [['--no-color', '.'], ['--color', '.'], ['--no-color', '--lang', 'en', '.']]) {
+  for (const args of [
+    ['--no-color', '.'],
+    ['--color', '.'],
+    ['--no-color', '--lang', 'en', '.'],
+  ]) {
     const r = runCli(args, { cwd: dir });
     assert.equal(r.code, 1, r.stderr);
     const withoutOurColours = r.stdout.replace(/\u001b\[\d+m/g, '');
@@ -56,7 +60,10 @@ test('a newline and ESC in a file name, ESC and BEL in a row label: stylish (eve
 
   const printed = runCli(['--print-text', '.'], { cwd: dir });
   assert.equal(printed.code, 0, printed.stderr);
-  assert.ok(printed.stdout.includes('==> a\\n1:1  错误  伪造的结果\\x1b[2J\\u202e.txt <=='), printed.stdout.slice(0, 200));
+  assert.ok(
+    printed.stdout.includes('==> a\\n1:1  错误  伪造的结果\\x1b[2J\\u202e.txt <=='),
+    printed.stdout.slice(0, 200),
+  );
 
   // An unreadable file with such a name: its message line on stderr is one line.
   const bad = 'b\rfake\u001b]0;title\u0007.txt';

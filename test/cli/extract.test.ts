@@ -57,7 +57,16 @@ test('figure names: one per template row and column, unique, stable (t3.new.natu
   }
   const names2021 = fieldsOf('2021').map((d) => fieldName(d.rowId, d.column.id));
   assert.equal(names2021.length, 10 + 25 * 7 + 15);
-  for (const n of ['t2.1.rules.made', 't2.8.fee.fee', 't3.new.natural', 't3.refuse.1.total', 't3.other.3.otherOrg', 't3.next.total', 't4.data.review.upheld', 't4.data.after.total']) {
+  for (const n of [
+    't2.1.rules.made',
+    't2.8.fee.fee',
+    't3.new.natural',
+    't3.refuse.1.total',
+    't3.other.3.otherOrg',
+    't3.next.total',
+    't4.data.review.upheld',
+    't4.data.after.total',
+  ]) {
     assert.ok(names2021.includes(n), n);
   }
   // numbers.json names exactly the 2021 figures.
@@ -72,7 +81,12 @@ test('extract on tab.txt gives exactly numbers.json (JSON), and the CSV holds th
   assert.equal(entries.length, 1);
   assert.equal(entries[0].edition, '2021');
   assert.deepEqual(compareWithNumbers(entries[0], numbers), []);
-  assert.deepEqual(entries[0].figures!['t3.new.total'], { label: '一、本年新收政府信息公开申请数量·总计', value: 45, state: 'read', line: 41 });
+  assert.deepEqual(entries[0].figures!['t3.new.total'], {
+    label: '一、本年新收政府信息公开申请数量·总计',
+    value: 45,
+    state: 'read',
+    line: 41,
+  });
   assert.equal(tabText().split('\n')[40].split('\t').pop(), '45');
 
   const csv = runCli(['extract', TAB]);
@@ -84,7 +98,10 @@ test('extract on tab.txt gives exactly numbers.json (JSON), and the CSV holds th
   const expected = expectedFigures(numbers);
   assert.equal(rows.length - 1, expected.size);
   for (const row of rows.slice(1)) {
-    assert.deepEqual([row[at('body')], row[at('year')], row[at('edition')], row[at('state')]], [numbers.body, '2023', '2021', 'read']);
+    assert.deepEqual(
+      [row[at('body')], row[at('year')], row[at('edition')], row[at('state')]],
+      [numbers.body, '2023', '2021', 'read'],
+    );
     assert.equal(row[at('value')], expected.get(row[at('field')]), row[at('field')]);
     assert.equal(row[at('label')], entries[0].figures![row[at('field')]].label);
   }
@@ -94,7 +111,10 @@ test('extract: each state — blank, unreadable (not a number, run together, wro
   const text = tabText()
     .replace('一、本年新收政府信息公开申请数量\t\t\t41\t3\t0', '一、本年新收政府信息公开申请数量\t\t\t41\t3\t')
     .replace('四、结转下年度继续办理\t\t\t3\t0\t0', '四、结转下年度继续办理\t\t\t3\t—\t0')
-    .replace('二、上年结转政府信息公开申请数量\t\t\t2\t1\t0\t0\t0\t0\t3', '二、上年结转政府信息公开申请数量\t\t\t2100003')
+    .replace(
+      '二、上年结转政府信息公开申请数量\t\t\t2\t1\t0\t0\t0\t0\t3',
+      '二、上年结转政府信息公开申请数量\t\t\t2100003',
+    )
     .replace('\t\t2.重复申请\t1\t0\t0\t0\t0\t0\t1\n', '')
     .replace('行政强制\t3', '行政强制\t3\t4');
   const dir = tempDir('states');
@@ -102,16 +122,33 @@ test('extract: each state — blank, unreadable (not a number, run together, wro
   const r = runCli(['extract', '-f', 'json', 'r.txt'], { cwd: dir });
   assert.equal(r.code, 1, 'a figure that could not be read makes the exit code 1');
   const f = (JSON.parse(r.stdout) as JsonExtractEntry[])[0].figures!;
-  assert.deepEqual(f['t3.new.research'], { label: '一、本年新收政府信息公开申请数量·科研机构', value: null, state: 'blank', line: 41 });
-  assert.deepEqual(f['t3.next.commercial'], { label: '四、结转下年度继续办理·商业企业', value: null, state: 'unreadable', reason: 'invalid-cell', raw: '—', line: 64 });
+  assert.deepEqual(f['t3.new.research'], {
+    label: '一、本年新收政府信息公开申请数量·科研机构',
+    value: null,
+    state: 'blank',
+    line: 41,
+  });
+  assert.deepEqual(f['t3.next.commercial'], {
+    label: '四、结转下年度继续办理·商业企业',
+    value: null,
+    state: 'unreadable',
+    reason: 'invalid-cell',
+    raw: '—',
+    line: 64,
+  });
   assert.equal(f['t3.next.natural'].value, 3);
   for (const c of ['natural', 'total']) {
     assert.equal(f[`t3.carried.${c}`].state, 'unreadable');
     assert.equal(f[`t3.carried.${c}`].value, null);
   }
   assert.equal(f['t3.noprocess.2.natural'].reason, 'missing-row');
-  assert.deepEqual([f['t2.6.enforcement.decisions'].state, f['t2.6.enforcement.decisions'].reason], ['unreadable', 'cell-count']);
-  const unread = Object.entries(f).filter(([, v]) => v.state !== 'read').map(([k]) => k);
+  assert.deepEqual(
+    [f['t2.6.enforcement.decisions'].state, f['t2.6.enforcement.decisions'].reason],
+    ['unreadable', 'cell-count'],
+  );
+  const unread = Object.entries(f)
+    .filter(([, v]) => v.state !== 'read')
+    .map(([k]) => k);
   assert.equal(unread.length, 1 + 1 + 7 + 7 + 1);
 
   // The comparison with numbers.json names each difference; a blank cell matches 0 only when asked, and only 0.
@@ -143,7 +180,10 @@ test('extractRecord: rows of one-line text split by arithmetic give inferred fig
   assert.equal(t4.length, 15);
   assert.ok(t4.every((x) => x.state === 'unreadable' && x.reason === 'missing-table' && x.value === undefined));
   assert.equal(t4[0].label, '行政复议·结果维持');
-  assert.deepEqual([rec.body, rec.year, rec.edition, rec.title], ['某某县住房和城乡建设局', 2023, '2021', '某某县住房和城乡建设局2023年政府信息公开工作年度报告']);
+  assert.deepEqual(
+    [rec.body, rec.year, rec.edition, rec.title],
+    ['某某县住房和城乡建设局', 2023, '2021', '某某县住房和城乡建设局2023年政府信息公开工作年度报告'],
+  );
 });
 
 test('extract on every sample shape gives exactly the figures of numbers.json', () => {
@@ -181,8 +221,6 @@ test('extract on every sample shape gives exactly the figures of numbers.json', 
   assert.ok(states(4).has('inferred'));
 });
 
-
-
 test('extract: several files and folders, a file that is not a report, an unreadable file; -o writes the output', () => {
   const dir = tempDir('extractmany');
   fs.mkdirSync(path.join(dir, 'reports'));
@@ -192,7 +230,10 @@ test('extract: several files and folders, a file that is not a report, an unread
   const r = runCli(['extract', '-f', 'json', 'reports', 'missing.txt'], { cwd: dir });
   assert.equal(r.code, 2, 'an unreadable file makes the exit code 2');
   const out = JSON.parse(r.stdout) as JsonExtractEntry[];
-  assert.deepEqual(out.map((e) => e.file), [path.join('reports', 'a.txt'), path.join('reports', 'b.md'), path.join('reports', 'notes.txt'), 'missing.txt']);
+  assert.deepEqual(
+    out.map((e) => e.file),
+    [path.join('reports', 'a.txt'), path.join('reports', 'b.md'), path.join('reports', 'notes.txt'), 'missing.txt'],
+  );
   assert.equal(out[1].figures!['t3.new.natural'].state, 'read');
   assert.deepEqual([out[2].skipped, out[2].figures], ['not-a-report', undefined]);
   assert.equal(out[3].error!.code, 'not-found');
@@ -212,23 +253,40 @@ test('extract: several files and folders, a file that is not a report, an unread
   const csv = fs.readFileSync(path.join(dir, 'out.csv'), 'utf8');
   const rows = parseCsv(csv.slice(1));
   assert.equal(rows.length, 1 + 2 * 200);
-  assert.deepEqual([...new Set(rows.slice(1).map((x) => x[0]))], [path.join('reports', 'a.txt'), path.join('reports', 'b.md')]);
+  assert.deepEqual(
+    [...new Set(rows.slice(1).map((x) => x[0]))],
+    [path.join('reports', 'a.txt'), path.join('reports', 'b.md')],
+  );
 });
 
 test('extract: usage errors — options of the check, unknown formats, no inputs (exit 2)', () => {
-  for (const args of [['extract', '--fix', 'a.txt'], ['extract', '-f', 'sarif', 'a.txt'], ['extract', '--format=stylish', 'a.txt'], ['extract'], ['extract', '--print-text', 'a.txt'], ['-f', 'csv', 'a.txt']]) {
+  for (const args of [
+    ['extract', '--fix', 'a.txt'],
+    ['extract', '-f', 'sarif', 'a.txt'],
+    ['extract', '--format=stylish', 'a.txt'],
+    ['extract'],
+    ['extract', '--print-text', 'a.txt'],
+    ['-f', 'csv', 'a.txt'],
+  ]) {
     const r = runCli(args);
     assert.equal(r.code, 2, args.join(' '));
     assert.match(r.stderr, /用法错误/, args.join(' '));
   }
   const ok = parseArgs(['extract', '--format', 'json', '-o', 'x.json', '--force', 'a', 'b']);
   assert.ok(ok.ok);
-  assert.deepEqual(ok.ok && [ok.options.command, ok.options.format, ok.options.outputFile, ok.options.force, ok.options.inputs], ['extract', 'json', 'x.json', true, ['a', 'b']]);
+  assert.deepEqual(
+    ok.ok && [ok.options.command, ok.options.format, ok.options.outputFile, ok.options.force, ok.options.inputs],
+    ['extract', 'json', 'x.json', true, ['a', 'b']],
+  );
   const def = parseArgs(['extract', 'a']);
   assert.deepEqual(def.ok && [def.options.command, def.options.format], ['extract', 'csv']);
   // "extract" elsewhere is a file name; the check is unchanged.
   const check = parseArgs(['a', 'extract']);
-  assert.deepEqual(check.ok && [check.options.command, check.options.format, check.options.inputs], ['check', 'stylish', ['a', 'extract']]);
+  assert.deepEqual(check.ok && [check.options.command, check.options.format, check.options.inputs], [
+    'check',
+    'stylish',
+    ['a', 'extract'],
+  ]);
 });
 
 test('csvField: RFC 4180 quoting; text a spreadsheet would run as a formula is defused; numbers stay numbers', () => {

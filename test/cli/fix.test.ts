@@ -20,8 +20,18 @@ interface Variant {
 const VARIANTS: Variant[] = [
   { name: 'UTF-8 LF', encode: (t) => Buffer.from(t, 'utf8'), eol: '\n', encodingLabel: 'UTF-8' },
   { name: 'UTF-8 CRLF', encode: (t) => Buffer.from(t, 'utf8'), eol: '\r\n', encodingLabel: 'UTF-8' },
-  { name: 'UTF-8 BOM', encode: (t) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t, 'utf8')]), eol: '\n', encodingLabel: 'UTF-8 BOM' },
-  { name: 'UTF-8 BOM CRLF', encode: (t) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t, 'utf8')]), eol: '\r\n', encodingLabel: 'UTF-8 BOM' },
+  {
+    name: 'UTF-8 BOM',
+    encode: (t) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t, 'utf8')]),
+    eol: '\n',
+    encodingLabel: 'UTF-8 BOM',
+  },
+  {
+    name: 'UTF-8 BOM CRLF',
+    encode: (t) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t, 'utf8')]),
+    eol: '\r\n',
+    encodingLabel: 'UTF-8 BOM',
+  },
   { name: 'GBK', encode: (t) => iconv.encode(t, 'gbk'), eol: '\n', encodingLabel: 'GB18030' },
   { name: 'GBK CRLF', encode: (t) => iconv.encode(t, 'gbk'), eol: '\r\n', encodingLabel: 'GB18030' },
 ];
@@ -38,7 +48,10 @@ for (const v of VARIANTS) {
 
     const verbose = runCli(['--verbose', 'report.txt', ...ONLY_SUMS], { cwd: dir });
     assert.equal(verbose.code, 1);
-    assert.match(verbose.stderr, new RegExp(`report\\.txt: text，编码 ${v.encodingLabel}，换行 ${v.eol === '\n' ? 'LF' : 'CRLF'}，`));
+    assert.match(
+      verbose.stderr,
+      new RegExp(`report\\.txt: text，编码 ${v.encodingLabel}，换行 ${v.eol === '\n' ? 'LF' : 'CRLF'}，`),
+    );
 
     const r = runCli(['--fix', '-f', 'json', 'report.txt', ...ONLY_SUMS], { cwd: dir });
     const after = fs.readFileSync(file);
@@ -74,7 +87,10 @@ test('--fix applies every safe fix (warnings with a preferred fix too) and re-ch
   assert.ok(fixable.length >= 2);
   runCli(['--fix', 'r.txt'], { cwd: dir });
   const after = JSON.parse(runCli(['-f', 'json', 'r.txt'], { cwd: dir }).stdout) as JsonEntry[];
-  assert.deepEqual(after[0].diagnostics.filter((d) => d.fixable), []);
+  assert.deepEqual(
+    after[0].diagnostics.filter((d) => d.fixable),
+    [],
+  );
   assert.ok(fs.readFileSync(file, 'utf8') !== brokenSeed().broken);
 });
 
@@ -90,7 +106,9 @@ test('--fix-dry-run prints a unified diff and writes nothing', () => {
   assert.ok(r.stdout.includes(`\n-${seed.rowLine}\n`));
   assert.ok(r.stdout.includes(`\n+${seed.rowLine.replace(/\t3\t/, '\t0\t')}\n`));
   assert.equal(r.code, 0);
-  const j = JSON.parse(runCli(['--fix-dry-run', '-f', 'json', 'r.txt', ...ONLY_SUMS], { cwd: dir }).stdout) as JsonEntry[];
+  const j = JSON.parse(
+    runCli(['--fix-dry-run', '-f', 'json', 'r.txt', ...ONLY_SUMS], { cwd: dir }).stdout,
+  ) as JsonEntry[];
   assert.ok(j[0].diff?.includes(`-${seed.rowLine}`));
 });
 

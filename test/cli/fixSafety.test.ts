@@ -46,15 +46,35 @@ describe('--fix keeps the bytes outside the fixed spans', () => {
   }
   const gb = (t: string) => iconv.encode(t, 'gb18030');
   const cases: Case[] = [
-    { name: 'GBK 0x80 at the end', bytes: (t) => Buffer.concat([gb(t.replace(/\n$/, '')), Buffer.from(' x\x80\n', 'latin1')]) },
-    { name: 'GB18030 four-byte code outside the mapping at the end', bytes: (t) => Buffer.concat([gb(t.replace(/\n$/, '')), Buffer.from([0x20, 0x78, 0x84, 0x31, 0xa5, 0x30, 0x0a])]) },
+    {
+      name: 'GBK 0x80 at the end',
+      bytes: (t) => Buffer.concat([gb(t.replace(/\n$/, '')), Buffer.from(' x\x80\n', 'latin1')]),
+    },
+    {
+      name: 'GB18030 four-byte code outside the mapping at the end',
+      bytes: (t) => Buffer.concat([gb(t.replace(/\n$/, '')), Buffer.from([0x20, 0x78, 0x84, 0x31, 0xa5, 0x30, 0x0a])]),
+    },
     {
       name: 'GBK 0x80 and an unmapped code between the fixed tables',
-      bytes: (t) => Buffer.concat([gb(t.slice(0, middle(t))), Buffer.from([0x80, 0xfe, 0x39, 0xfe, 0x39, 0x0a]), gb(t.slice(middle(t)))]),
+      bytes: (t) =>
+        Buffer.concat([
+          gb(t.slice(0, middle(t))),
+          Buffer.from([0x80, 0xfe, 0x39, 0xfe, 0x39, 0x0a]),
+          gb(t.slice(middle(t))),
+        ]),
     },
-    { name: 'UTF-16LE with an odd trailing byte', bytes: (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(t, 'utf-16le'), Buffer.from([0x41])]) },
-    { name: 'UTF-16BE with an odd trailing byte', bytes: (t) => Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(t, 'utf-16be'), Buffer.from([0x41])]) },
-    { name: 'UTF-8 with BOM and CRLF', bytes: (t) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t.replace(/\n/g, '\r\n'), 'utf8')]) },
+    {
+      name: 'UTF-16LE with an odd trailing byte',
+      bytes: (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(t, 'utf-16le'), Buffer.from([0x41])]),
+    },
+    {
+      name: 'UTF-16BE with an odd trailing byte',
+      bytes: (t) => Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(t, 'utf-16be'), Buffer.from([0x41])]),
+    },
+    {
+      name: 'UTF-8 with BOM and CRLF',
+      bytes: (t) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t.replace(/\n/g, '\r\n'), 'utf8')]),
+    },
   ];
   for (const c of cases) {
     test(c.name, () => {
@@ -67,7 +87,10 @@ describe('--fix keeps the bytes outside the fixed spans', () => {
       const after = fs.readFileSync(file);
       // The expected file: the same construction from the fixed text.
       const expected = c.bytes(FIXED);
-      assert.ok(after.equals(expected), `bytes differ: first difference at ${firstDifference(after, expected)} of ${after.length}/${expected.length}`);
+      assert.ok(
+        after.equals(expected),
+        `bytes differ: first difference at ${firstDifference(after, expected)} of ${after.length}/${expected.length}`,
+      );
       assert.ok(!after.equals(before), 'the fix was written');
       fs.rmSync(dir, { recursive: true, force: true });
     });
@@ -84,36 +107,41 @@ describe('--fix keeps the bytes outside the fixed spans', () => {
     const char = fc.constantFrom('a', '1', '\t', '\n', '\r', '年', '报', '表', '€', '·', '𠀀', '😀');
     const text = fc.array(char, { maxLength: 60 }).map((a) => a.join(''));
     fc.assert(
-      fc.property(text, fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.array(char, { maxLength: 4 })), { maxLength: 5 }), fc.constantFrom(...encodings), (t, raw, how) => {
-        // Edits at character boundaries, sorted, not overlapping.
-        const chars = [...t];
-        const bounds = [0];
-        for (const ch of chars) bounds.push(bounds[bounds.length - 1] + ch.length);
-        const picks = raw.map(([a, len, ins]) => {
-          const i = a % bounds.length;
-          const j = Math.min(bounds.length - 1, i + len);
-          return { start: bounds[i], end: bounds[j], newText: ins.join('') };
-        });
-        picks.sort((x, y) => x.start - y.start || x.end - y.end);
-        const edits: typeof picks = [];
-        for (const e of picks) if (edits.length === 0 || e.start >= edits[edits.length - 1].end) edits.push(e);
-        const bytes = encodeText(t, how);
-        const decoded = decodeText(bytes);
-        if (!decoded || decoded.text !== t || decoded.encoding !== how.encoding) return; // a text another encoding reads first
-        const out = spliceEdits(bytes, how, edits);
-        assert.ok(out);
-        assert.equal(decodeText(out)!.text, applyEdits(t, edits));
-        // Every byte outside the spans is where it was: the untouched pieces, encoded, around the new texts.
-        const enc = (x: string) => encodeText(x, { encoding: how.encoding, bom: false });
-        const pieces: Buffer[] = [bytes.subarray(0, bytes.length - enc(t).length)];
-        let at = 0;
-        for (const e of edits) {
-          pieces.push(enc(t.slice(at, e.start)), enc(e.newText));
-          at = e.end;
-        }
-        pieces.push(enc(t.slice(at)));
-        assert.ok(out.equals(Buffer.concat(pieces)));
-      }),
+      fc.property(
+        text,
+        fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.array(char, { maxLength: 4 })), { maxLength: 5 }),
+        fc.constantFrom(...encodings),
+        (t, raw, how) => {
+          // Edits at character boundaries, sorted, not overlapping.
+          const chars = [...t];
+          const bounds = [0];
+          for (const ch of chars) bounds.push(bounds[bounds.length - 1] + ch.length);
+          const picks = raw.map(([a, len, ins]) => {
+            const i = a % bounds.length;
+            const j = Math.min(bounds.length - 1, i + len);
+            return { start: bounds[i], end: bounds[j], newText: ins.join('') };
+          });
+          picks.sort((x, y) => x.start - y.start || x.end - y.end);
+          const edits: typeof picks = [];
+          for (const e of picks) if (edits.length === 0 || e.start >= edits[edits.length - 1].end) edits.push(e);
+          const bytes = encodeText(t, how);
+          const decoded = decodeText(bytes);
+          if (!decoded || decoded.text !== t || decoded.encoding !== how.encoding) return; // a text another encoding reads first
+          const out = spliceEdits(bytes, how, edits);
+          assert.ok(out);
+          assert.equal(decodeText(out)!.text, applyEdits(t, edits));
+          // Every byte outside the spans is where it was: the untouched pieces, encoded, around the new texts.
+          const enc = (x: string) => encodeText(x, { encoding: how.encoding, bom: false });
+          const pieces: Buffer[] = [bytes.subarray(0, bytes.length - enc(t).length)];
+          let at = 0;
+          for (const e of edits) {
+            pieces.push(enc(t.slice(at, e.start)), enc(e.newText));
+            at = e.end;
+          }
+          pieces.push(enc(t.slice(at)));
+          assert.ok(out.equals(Buffer.concat(pieces)));
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -129,7 +157,10 @@ const canSwitchUser = process.getuid?.() === 0 && spawnSync('setpriv', ['--versi
 
 /** Runs the CLI as user and group 65534 (nobody), when this process is root. */
 function runCliAsNobody(args: string[], cwd: string): { code: number | null; stderr: string } {
-  const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+  });
   return { code: r.status, stderr: r.stderr };
 }
 
@@ -197,7 +228,12 @@ describe('--fix and the file system', () => {
     for (const f of ['root.txt', 'nobody.txt']) {
       const r = runCliAsNobody(['--fix', '--lang', 'en', f], dir);
       assert.equal(r.code, 2, r.stderr);
-      assert.match(r.stderr, new RegExp(`${f.replace('.', '\\.')}: (not writable by this user|the file is read-only) \\(mode (644|444)\\); not written`));
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `${f.replace('.', '\\.')}: (not writable by this user|the file is read-only) \\(mode (644|444)\\); not written`,
+        ),
+      );
       assert.equal(fs.readFileSync(path.join(dir, f), 'utf8'), BROKEN);
     }
     // What they may write, they fix; owner and mode stay.
@@ -252,7 +288,10 @@ describe('--fix and a file that changes after it was read', () => {
   test('changed just before the rename (appended, or only touched): not written, the change is kept', async () => {
     const dir = tempDir('fix-race-unit');
     const file = path.join(dir, 'r.txt');
-    for (const change of [(f: string) => fs.appendFileSync(f, 'USER-EDIT\n'), (f: string) => fs.utimesSync(f, new Date(), new Date(Date.now() + 5000))]) {
+    for (const change of [
+      (f: string) => fs.appendFileSync(f, 'USER-EDIT\n'),
+      (f: string) => fs.utimesSync(f, new Date(), new Date(Date.now() + 5000)),
+    ]) {
       fs.writeFileSync(file, 'old\n');
       const snap = await snapshotFile(file);
       await assert.rejects(

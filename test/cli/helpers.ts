@@ -26,7 +26,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliRun {
+export function runCli(
+  args: readonly string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+): CliRun {
   const env = { ...process.env, ...opts.env };
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
@@ -110,7 +113,9 @@ export async function makeDocx(text: string): Promise<Buffer> {
     else {
       children.push(
         new Table({
-          rows: b.rows.map((r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph(c)] })) })),
+          rows: b.rows.map(
+            (r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph(c)] })) }),
+          ),
         }),
       );
     }
@@ -122,7 +127,12 @@ export async function makeDocx(text: string): Promise<Buffer> {
  * The CJK font the .pdf fixtures are set in: Noto Sans Hans (GB2312 coverage), shipped by an npm
  * package, so making a PDF needs no system font and no browser.
  */
-export const CJK_FONT = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf');
+export const CJK_FONT = path.join(
+  path.dirname(require.resolve('@embedpdf/fonts-sc')),
+  '..',
+  'fonts',
+  'NotoSansHans-Regular.otf',
+);
 
 const MM = 72 / 25.4;
 
@@ -160,7 +170,8 @@ export function makePdf(text: string): Promise<Buffer> {
       continue;
     }
     const columns: number[] = [];
-    for (const row of b.rows) row.forEach((c, j) => (columns[j] = Math.max(columns[j] ?? 0, doc.widthOfString(c) + 2 * padX)));
+    for (const row of b.rows)
+      row.forEach((c, j) => (columns[j] = Math.max(columns[j] ?? 0, doc.widthOfString(c) + 2 * padX)));
     if (columns.reduce((a, w) => a + w, 0) > width) throw new Error('makePdf: a table is wider than the page');
     y += fontSize * 0.5;
     for (const row of b.rows) {
@@ -187,7 +198,8 @@ export function makePdf(text: string): Promise<Buffer> {
  * user password does not open it.
  */
 export function encryptedPdf(): Buffer {
-  const hex = (n: number) => Array.from({ length: n }, (_, i) => ((i * 37 + 11) % 256).toString(16).padStart(2, '0')).join('');
+  const hex = (n: number) =>
+    Array.from({ length: n }, (_, i) => ((i * 37 + 11) % 256).toString(16).padStart(2, '0')).join('');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

@@ -18,7 +18,8 @@ import type { JsonEntry } from './helpers';
 import { compareWithNumbers, readNumbers, SAMPLES } from './numbers';
 import type { JsonExtractEntry } from '../../server/src/cli/extractRun';
 
-const page = (body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
+const page = (body: string) =>
+  `<!DOCTYPE html><html><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
 
 test('html: blocks become lines, <br> breaks a line, inline markup and whitespace collapse as rendered', async () => {
   const html = page(
@@ -31,12 +32,27 @@ test('html: blocks become lines, <br> breaks a line, inline markup and whitespac
   );
   assert.equal(
     await htmlToText(html),
-    ['标题', '本报告 根据条例编制。', '第一行', '第二行', '第三行', '本年新收政府信息公开申请 45 件, and more', '甲', '乙', '文字', '块', '尾'].join('\n'),
+    [
+      '标题',
+      '本报告 根据条例编制。',
+      '第一行',
+      '第二行',
+      '第三行',
+      '本年新收政府信息公开申请 45 件, and more',
+      '甲',
+      '乙',
+      '文字',
+      '块',
+      '尾',
+    ].join('\n'),
   );
 });
 
 test('html: entities are decoded (named, decimal, hexadecimal)', async () => {
-  assert.equal(await htmlToText(page('<p>&#20316;&#x4E1A; &lt;b&gt; &amp; &quot;x&quot; &copy; &ldquo;三安全一稳定&rdquo;</p>')), '作业 <b> & "x" © “三安全一稳定”');
+  assert.equal(
+    await htmlToText(page('<p>&#20316;&#x4E1A; &lt;b&gt; &amp; &quot;x&quot; &copy; &ldquo;三安全一稳定&rdquo;</p>')),
+    '作业 <b> & "x" © “三安全一稳定”',
+  );
 });
 
 test('html: scripts, styles, templates, comments, form controls, hidden elements and navigation chrome are left out', async () => {
@@ -60,10 +76,14 @@ test('html: scripts, styles, templates, comments, form controls, hidden elements
 
 test('html: chrome named by class is kept when it holds a table or much text (never the report)', async () => {
   const long = '正文'.repeat(200);
-  const html = page(`<div class="nav-content"><p>${long}</p></div><div class="menu"><table><tr><td>规章</td><td>0</td></tr></table></div>`);
+  const html = page(
+    `<div class="nav-content"><p>${long}</p></div><div class="menu"><table><tr><td>规章</td><td>0</td></tr></table></div>`,
+  );
   assert.equal(await htmlToText(html), [long, '规章\t0'].join('\n'));
   // Inside a data table nothing is taken for chrome: a cell left out would move the cells after it.
-  const cells = page('<table><tr><td class="nav">规章</td><td><span class="menu">0</span></td><td id="footer">1</td></tr></table>');
+  const cells = page(
+    '<table><tr><td class="nav">规章</td><td><span class="menu">0</span></td><td id="footer">1</td></tr></table>',
+  );
   assert.equal(await htmlToText(cells), '规章\t0\t1');
 });
 
@@ -111,7 +131,10 @@ test('html: a cell split over several <p> or <br> stays on one line; <th> and ta
       '<td><p><span style="font-size:10.5pt">0</span><o:p></o:p></p></td><td>&nbsp;&nbsp;5&nbsp;</td></tr></table>',
   );
   // Digits split over two paragraphs are not joined into one number: "1 2" is not a number the reader will take.
-  assert.deepEqual((await htmlToText(html)).split('\n'), ['信息内容\t社会公益组织\t法律服务机构\t1 2\t结果 A', '规章\t0\t5']);
+  assert.deepEqual((await htmlToText(html)).split('\n'), [
+    '信息内容\t社会公益组织\t法律服务机构\t1 2\t结果 A',
+    '规章\t0\t5',
+  ]);
 });
 
 test('html: a table nested in a layout table — the layout cells are blocks, the inner table gives the rows', async () => {
@@ -122,7 +145,14 @@ test('html: a table nested in a layout table — the layout cells are blocks, th
       '<table><tr><td><table><tr><td>行政许可</td><td>126</td></tr></table></td></tr></table>' +
       '<p>三、收到和处理政府信息公开申请情况</p></td></tr></table>',
   );
-  assert.deepEqual((await htmlToText(html)).split('\n'), ['栏目一', '二、主动公开政府信息情况', '第二十条第（一）项', '规章\t0\t0\t0', '行政许可\t126', '三、收到和处理政府信息公开申请情况']);
+  assert.deepEqual((await htmlToText(html)).split('\n'), [
+    '栏目一',
+    '二、主动公开政府信息情况',
+    '第二十条第（一）项',
+    '规章\t0\t0\t0',
+    '行政许可\t126',
+    '三、收到和处理政府信息公开申请情况',
+  ]);
 });
 
 test('html: deeply nested markup is read without exhausting the stack', async () => {
@@ -135,26 +165,46 @@ test('charset: BOM first, then the prescan (meta charset, http-equiv), then the 
   const text = '<p>某某县住房和城乡建设局</p>';
   const gb = (s: string) => iconv.encode(s, 'gb18030');
   // http-equiv only (older government sites), attributes in any order, after a comment that mentions another charset.
-  const httpEquiv = gb(`<html><head><!-- <meta charset="utf-8"> --><META CONTENT="text/html; charset=gb2312" HTTP-EQUIV="Content-Type"></head><body>${text}</body></html>`);
+  const httpEquiv = gb(
+    `<html><head><!-- <meta charset="utf-8"> --><META CONTENT="text/html; charset=gb2312" HTTP-EQUIV="Content-Type"></head><body>${text}</body></html>`,
+  );
   assert.equal(prescanCharset(httpEquiv), 'gb18030');
-  assert.deepEqual(decodeHtml(httpEquiv) && [decodeHtml(httpEquiv)!.encoding, decodeHtml(httpEquiv)!.source, decodeHtml(httpEquiv)!.text.includes(text)], ['GB18030', 'meta', true]);
+  assert.deepEqual(
+    decodeHtml(httpEquiv) && [
+      decodeHtml(httpEquiv)!.encoding,
+      decodeHtml(httpEquiv)!.source,
+      decodeHtml(httpEquiv)!.text.includes(text),
+    ],
+    ['GB18030', 'meta', true],
+  );
   // content= without http-equiv is not a declaration (the prescan needs the pragma).
   assert.equal(prescanCharset(Buffer.from('<meta content="text/html; charset=gbk"><p>x</p>')), undefined);
-  assert.equal(prescanCharset(Buffer.from("<meta http-equiv='content-type' content='text/html;charset=\"GBK\"'>")), 'gb18030');
+  assert.equal(
+    prescanCharset(Buffer.from("<meta http-equiv='content-type' content='text/html;charset=\"GBK\"'>")),
+    'gb18030',
+  );
   assert.equal(prescanCharset(Buffer.from('<meta charset=utf-8>')), 'utf-8');
   assert.equal(prescanCharset(Buffer.from('<meta charset="GB18030"/>')), 'gb18030');
   assert.equal(prescanCharset(Buffer.from('<meta name="x" charset="no-such-charset"><meta charset="gbk">')), 'gb18030');
   // Beyond the first 1024 bytes the prescan does not look; the content decides.
-  const late = gb(`<html><head><title>${'x'.repeat(1100)}</title><meta charset="gbk"></head><body>${text}</body></html>`);
+  const late = gb(
+    `<html><head><title>${'x'.repeat(1100)}</title><meta charset="gbk"></head><body>${text}</body></html>`,
+  );
   assert.equal(prescanCharset(late), undefined);
   assert.deepEqual([decodeHtml(late)!.encoding, decodeHtml(late)!.source], ['GB18030', 'content']);
   // A BOM wins over a declaration.
   const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`<meta charset="gb2312">${text}`)]);
-  assert.deepEqual([decodeHtml(bom)!.encoding, decodeHtml(bom)!.source, decodeHtml(bom)!.text.startsWith('<meta')], ['UTF-8', 'bom', true]);
+  assert.deepEqual(
+    [decodeHtml(bom)!.encoding, decodeHtml(bom)!.source, decodeHtml(bom)!.text.startsWith('<meta')],
+    ['UTF-8', 'bom', true],
+  );
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`<meta charset="gbk">${text}`, 'utf16le')]);
   assert.deepEqual([decodeHtml(utf16)!.encoding, decodeHtml(utf16)!.text.includes(text)], ['UTF-16LE', true]);
   // No declaration: valid UTF-8 is UTF-8.
-  assert.deepEqual([decodeHtml(Buffer.from(text))!.encoding, decodeHtml(Buffer.from(text))!.source], ['UTF-8', 'content']);
+  assert.deepEqual(
+    [decodeHtml(Buffer.from(text))!.encoding, decodeHtml(Buffer.from(text))!.source],
+    ['UTF-8', 'content'],
+  );
   // Declared UTF-8 but the bytes are GBK: the bytes decide.
   const wrong = gb(`<meta charset="utf-8">${text}`);
   assert.deepEqual([decodeHtml(wrong)!.encoding, decodeHtml(wrong)!.text.includes(text)], ['GB18030', true]);
@@ -164,10 +214,19 @@ test('charset: BOM first, then the prescan (meta charset, http-equiv), then the 
 
 test('readInput: .html/.htm are web pages, decoded by their charset, not writable', async () => {
   const dir = tempDir('htmlread');
-  fs.writeFileSync(path.join(dir, 'a.htm'), iconv.encode('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"></head><body><p>&#20316;品&nbsp;&nbsp;一</p></body></html>', 'gb18030'));
+  fs.writeFileSync(
+    path.join(dir, 'a.htm'),
+    iconv.encode(
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"></head><body><p>&#20316;品&nbsp;&nbsp;一</p></body></html>',
+      'gb18030',
+    ),
+  );
   const a = await readInput(path.join(dir, 'a.htm'));
   assert.deepEqual([a.kind, a.text, a.writable, a.pageEncoding], ['html', '作品 一', false, 'GB18030 (meta)']);
-  fs.writeFileSync(path.join(dir, 'b.HTML'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<p>带 BOM 的页面</p>')]));
+  fs.writeFileSync(
+    path.join(dir, 'b.HTML'),
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<p>带 BOM 的页面</p>')]),
+  );
   const b = await readInput(path.join(dir, 'b.HTML'));
   assert.deepEqual([b.kind, b.text, b.pageEncoding], ['html', '带 BOM 的页面', 'UTF-8 (BOM)']);
 });
@@ -181,16 +240,32 @@ function messyPage(): string {
   let html = samplePage('page.html');
   const cell = (label: string) => `<span style="font-family:宋体;font-size:10.5pt">${label}</span>`;
   // A header cell split over several paragraphs, another over <br>.
-  html = html.replace(cell('社会公益组织'), `${cell('社会')}</p><p style="text-align:center">${cell('公益')}</p><p>${cell('组织')}`);
+  html = html.replace(
+    cell('社会公益组织'),
+    `${cell('社会')}</p><p style="text-align:center">${cell('公益')}</p><p>${cell('组织')}`,
+  );
   html = html.replace(cell('法律服务机构'), `${cell('法律')}<br>${cell('服务')}<br/>${cell('机构')}`);
   // No <tbody>; the first row of table 四 as <th>; runs of &nbsp; and inline styles in the value cells.
   html = html.replace(/<\/?tbody>/g, '');
-  html = html.replace('<tr><td colspan="5" valign="center">', '<tr><th colspan="5" style="mso-border-alt:solid windowtext .5pt">');
-  html = html.replace(/>(\d+)<\/span>/g, (_m, d: string) => `>&nbsp;&nbsp;<span style="mso-bidi-font-size:10.5pt;color:black">${d}</span>&nbsp;&nbsp;&nbsp;</span>`);
+  html = html.replace(
+    '<tr><td colspan="5" valign="center">',
+    '<tr><th colspan="5" style="mso-border-alt:solid windowtext .5pt">',
+  );
+  html = html.replace(
+    />(\d+)<\/span>/g,
+    (_m, d: string) =>
+      `>&nbsp;&nbsp;<span style="mso-bidi-font-size:10.5pt;color:black">${d}</span>&nbsp;&nbsp;&nbsp;</span>`,
+  );
   // Word's comments, and the whole report inside a layout table with a column of links.
-  html = html.replace('<div class="TRS_Editor">', '<table width="100%"><tr><td width="180"><p><a href="/list1">通知公告</a></p><p><a href="/list2">政策解读</a></p></td><td><div class="TRS_Editor"><!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>x</o:Author></o:DocumentProperties></xml><![endif]-->');
+  html = html.replace(
+    '<div class="TRS_Editor">',
+    '<table width="100%"><tr><td width="180"><p><a href="/list1">通知公告</a></p><p><a href="/list2">政策解读</a></p></td><td><div class="TRS_Editor"><!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>x</o:Author></o:DocumentProperties></xml><![endif]-->',
+  );
   html = html.replace('</div><div class="footer">', '</div></td></tr></table><div class="footer">');
-  html = html.replace('<strong><span style="font-family:黑体">一、总体情况</span></strong>', '<!--[if !supportLists]--><strong><span style="font-family:黑体">一、</span></strong><!--[endif]--><strong><span style="font-family:黑体">总体情况</span></strong>');
+  html = html.replace(
+    '<strong><span style="font-family:黑体">一、总体情况</span></strong>',
+    '<!--[if !supportLists]--><strong><span style="font-family:黑体">一、</span></strong><!--[endif]--><strong><span style="font-family:黑体">总体情况</span></strong>',
+  );
   return html;
 }
 
@@ -198,12 +273,18 @@ test('the sample pages (UTF-8, and GB2312 declared in http-equiv) give the text 
   const tab = fs.readFileSync(path.join(SAMPLES, 'tab.txt'), 'utf8');
   const dir = tempDir('pages');
   fs.writeFileSync(path.join(dir, 'messy.html'), messyPage());
-  for (const [dirName, name] of [[SAMPLES, 'page.html'], [SAMPLES, 'page-gb2312.html'], [dir, 'messy.html']]) {
+  for (const [dirName, name] of [
+    [SAMPLES, 'page.html'],
+    [SAMPLES, 'page-gb2312.html'],
+    [dir, 'messy.html'],
+  ]) {
     const printed = runCli(['--print-text', name], { cwd: dirName });
     assert.equal(printed.code, 0, printed.stderr);
     const lines = printed.stdout.replace(/\n$/, '').split('\n');
     // Every heading, prose line and data row of the reference is there, whole and in order.
-    const expected = tab.split('\n').filter((l) => /[一二三四五六七]、|^（[一二三四五六七]）|\d/.test(l) && !l.startsWith('第二十条'));
+    const expected = tab
+      .split('\n')
+      .filter((l) => /[一二三四五六七]、|^（[一二三四五六七]）|\d/.test(l) && !l.startsWith('第二十条'));
     let at = 0;
     for (const l of expected) {
       const i = lines.indexOf(l, at);
@@ -223,7 +304,11 @@ test('the sample pages: extract gives exactly the figures of numbers.json', () =
   const numbers = readNumbers();
   const dir = tempDir('pagesx');
   fs.writeFileSync(path.join(dir, 'messy.html'), messyPage());
-  for (const file of [path.join(SAMPLES, 'page.html'), path.join(SAMPLES, 'page-gb2312.html'), path.join(dir, 'messy.html')]) {
+  for (const file of [
+    path.join(SAMPLES, 'page.html'),
+    path.join(SAMPLES, 'page-gb2312.html'),
+    path.join(dir, 'messy.html'),
+  ]) {
     const r = runCli(['extract', '--format', 'json', file]);
     assert.equal(r.code, 0, r.stderr);
     const [entry] = JSON.parse(r.stdout) as JsonExtractEntry[];
@@ -255,7 +340,10 @@ test('folders: .html and .htm files are found; --verbose names the page encoding
   fs.writeFileSync(path.join(dir, 'c.css'), 'p{}');
   const r = runCli(['-f', 'json', '--verbose', '.'], { cwd: dir });
   assert.equal(r.code, 0, r.stderr);
-  assert.deepEqual((JSON.parse(r.stdout) as JsonEntry[]).map((e) => e.file), ['a.html', path.join('sub', 'b.htm')]);
+  assert.deepEqual(
+    (JSON.parse(r.stdout) as JsonEntry[]).map((e) => e.file),
+    ['a.html', path.join('sub', 'b.htm')],
+  );
   assert.match(r.stderr, /a\.html: html，编码 UTF-8 \(meta\)，0 个问题/);
   assert.match(r.stderr, /b\.htm: html，编码 GB18030 \(meta\)，0 个问题/);
 });

@@ -9,13 +9,55 @@ import fc from 'fast-check';
 import { htmlToText } from '../../server/src/io/html';
 
 const PIECES = [
-  '<p>', '</p>', '<br>', '<div>', '</div>', '<table>', '</table>', '<tr>', '</tr>', '<td>', '</td>', '<th>', '</th>',
-  '<td rowspan="3">', '<td colspan="2">', '<td rowspan="0" colspan="1000">', '<tbody>', '<span style="x">', '</span>',
-  '<script>', '</script>', '<style>', '<!--', '-->', '<!--[if !supportLists]-->', '<![endif]>', '&nbsp;', '&#20316;', '&lt;',
-  '<nav>', '</nav>', '<footer>', '<template>', '<svg><td>', '</svg>', '\t', '\n', '\r\n', ' ', '社会', '公益', '12', '3.5', '—',
+  '<p>',
+  '</p>',
+  '<br>',
+  '<div>',
+  '</div>',
+  '<table>',
+  '</table>',
+  '<tr>',
+  '</tr>',
+  '<td>',
+  '</td>',
+  '<th>',
+  '</th>',
+  '<td rowspan="3">',
+  '<td colspan="2">',
+  '<td rowspan="0" colspan="1000">',
+  '<tbody>',
+  '<span style="x">',
+  '</span>',
+  '<script>',
+  '</script>',
+  '<style>',
+  '<!--',
+  '-->',
+  '<!--[if !supportLists]-->',
+  '<![endif]>',
+  '&nbsp;',
+  '&#20316;',
+  '&lt;',
+  '<nav>',
+  '</nav>',
+  '<footer>',
+  '<template>',
+  '<svg><td>',
+  '</svg>',
+  '\t',
+  '\n',
+  '\r\n',
+  ' ',
+  '社会',
+  '公益',
+  '12',
+  '3.5',
+  '—',
 ];
 
-const soup = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { maxLength: 80 }).map((a) => a.join(''));
+const soup = fc
+  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { maxLength: 80 })
+  .map((a) => a.join(''));
 
 test('html reader: never throws; no blank lines, no line breaks or tabs where they do not belong', async () => {
   await fc.assert(
@@ -33,7 +75,8 @@ test('html reader: never throws; no blank lines, no line breaks or tabs where th
 });
 
 test('html reader: time grows linearly (10× the rows, well under 25× the time)', async () => {
-  const row = '<tr><td rowspan="2">三、本年度办理结果</td><td colspan="2"><p>（一）</p><p>予以公开</p></td><td>12</td><td>&nbsp;</td><td>15</td></tr>';
+  const row =
+    '<tr><td rowspan="2">三、本年度办理结果</td><td colspan="2"><p>（一）</p><p>予以公开</p></td><td>12</td><td>&nbsp;</td><td>15</td></tr>';
   const pageOf = (rows: number) => `<html><body><p>标题</p><table>${row.repeat(rows)}</table></body></html>`;
   const time = async (rows: number) => {
     const html = pageOf(rows);

@@ -29,10 +29,19 @@ test('readTextInline: small .txt/.md only; Word, PDF, PDF or zip content and lar
   assert.equal(await readTextInline(path.join(dir, 'a.txt'), { inlineMaxBytes: bytes - 1 }), undefined);
   assert.equal((await readTextInline(path.join(dir, 'a.txt'), { inlineMaxBytes: bytes }))?.text, seed);
   // Refusals are the same as on a worker: past the size limit, missing, a folder.
-  await assert.rejects(readTextInline(path.join(dir, 'a.txt'), { maxBytes: bytes - 1, inlineMaxBytes: 1 }), (e: unknown) => e instanceof InputError && e.code === 'too-large');
-  await assert.rejects(readTextInline(path.join(dir, 'no.txt'), { inlineMaxBytes: 1 << 20 }), (e: unknown) => e instanceof InputError && e.code === 'not-found');
+  await assert.rejects(
+    readTextInline(path.join(dir, 'a.txt'), { maxBytes: bytes - 1, inlineMaxBytes: 1 }),
+    (e: unknown) => e instanceof InputError && e.code === 'too-large',
+  );
+  await assert.rejects(
+    readTextInline(path.join(dir, 'no.txt'), { inlineMaxBytes: 1 << 20 }),
+    (e: unknown) => e instanceof InputError && e.code === 'not-found',
+  );
   fs.mkdirSync(path.join(dir, 'd.txt'));
-  await assert.rejects(readTextInline(path.join(dir, 'd.txt'), { inlineMaxBytes: 1 << 20 }), (e: unknown) => e instanceof InputError && e.code === 'is-directory');
+  await assert.rejects(
+    readTextInline(path.join(dir, 'd.txt'), { inlineMaxBytes: 1 << 20 }),
+    (e: unknown) => e instanceof InputError && e.code === 'is-directory',
+  );
 });
 
 test('-j 1 (text in the main thread) and -j 2 (every file on workers) give the same output; a .txt holding a Word file is read as Word', async () => {

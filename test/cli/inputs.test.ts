@@ -64,7 +64,10 @@ test('.docx: a merged (row-spanning) cell leaves an empty cell in the rows it co
   const input = await readInput(path.join(dir, 'm.docx'));
   assert.equal(input.kind, 'docx');
   assert.equal(input.writable, false);
-  assert.equal(input.text, ['标题', '三、本年度办理结果\t（一）予以公开\t1\t2', '\t（二）部分公开\t3\t4', '四、结转\t\t5\t6'].join('\n'));
+  assert.equal(
+    input.text,
+    ['标题', '三、本年度办理结果\t（一）予以公开\t1\t2', '\t（二）部分公开\t3\t4', '四、结转\t\t5\t6'].join('\n'),
+  );
 });
 
 test('.pdf: lines and cells rebuilt from positions (cells separated by single spaces); findings point at extracted lines', async () => {
@@ -75,12 +78,16 @@ test('.pdf: lines and cells rebuilt from positions (cells separated by single sp
   const printed = runCli(['--print-text', 'report.pdf'], { cwd: dir });
   assert.equal(printed.code, 0, printed.stderr);
   const lines = printed.stdout.split('\n');
-  const rowText = seed.rowLine.split('\t').filter((c) => c !== '').join(' ');
+  const rowText = seed.rowLine
+    .split('\t')
+    .filter((c) => c !== '')
+    .join(' ');
   assert.equal(rowText, '一、本年新收政府信息公开申请数量 0 0 0 0 0 0 3');
   const row = lines.indexOf(rowText);
   assert.ok(row >= 0, printed.stdout);
   // Other lines come out whole too: section headings, a table 四 data row of 15 numbers.
-  for (const l of ['一、总体情况', '六、其他需要报告的事项', Array(15).fill('0').join(' ')]) assert.ok(lines.includes(l), l);
+  for (const l of ['一、总体情况', '六、其他需要报告的事项', Array(15).fill('0').join(' ')])
+    assert.ok(lines.includes(l), l);
 
   const r = runCli(['-f', 'json', 'report.pdf'], { cwd: dir });
   assert.equal(r.code, 1);
@@ -105,19 +112,38 @@ test('bad input: each file gets a clear message, the batch goes on, and the exit
   fs.writeFileSync(path.join(dir, 'damaged.docx'), docx.subarray(0, Math.floor(docx.length / 2)));
   fs.writeFileSync(path.join(dir, 'notzip.docx'), '这不是 Word 文件');
   // An OLE compound file: what a password-protected .docx (or an old .doc) is.
-  fs.writeFileSync(path.join(dir, 'protected.docx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+  fs.writeFileSync(
+    path.join(dir, 'protected.docx'),
+    Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
+  );
   // 100 MB (sparse: nothing is written, and the size check refuses it before reading).
   fs.closeSync(fs.openSync(path.join(dir, 'huge.txt'), 'w'));
   fs.truncateSync(path.join(dir, 'huge.txt'), 100 * 1024 * 1024);
   fs.mkdirSync(path.join(dir, 'empty'));
   fs.writeFileSync(path.join(dir, 'empty', 'readme.csv'), 'a,b');
 
-  const args = ['-f', 'json', 'good.txt', 'missing.txt', 'binary.txt', 'invalid.pdf', 'encrypted.pdf', 'damaged.docx', 'notzip.docx', 'protected.docx', 'huge.txt', 'empty'];
+  const args = [
+    '-f',
+    'json',
+    'good.txt',
+    'missing.txt',
+    'binary.txt',
+    'invalid.pdf',
+    'encrypted.pdf',
+    'damaged.docx',
+    'notzip.docx',
+    'protected.docx',
+    'huge.txt',
+    'empty',
+  ];
   const r = runCli(args, { cwd: dir });
   assert.equal(r.code, 2);
   const out = JSON.parse(r.stdout) as JsonEntry[];
   const byFile = new Map(out.map((e) => [e.file, e]));
-  assert.ok(byFile.get('good.txt')!.diagnostics.some((d) => d.rule === 'sum-row-total'), 'the batch went on');
+  assert.ok(
+    byFile.get('good.txt')!.diagnostics.some((d) => d.rule === 'sum-row-total'),
+    'the batch went on',
+  );
   const codes = Object.fromEntries(out.filter((e) => e.error).map((e) => [e.file, e.error!.code]));
   assert.deepEqual(codes, {
     'missing.txt': 'not-found',
@@ -154,6 +180,9 @@ test('readInput: encodings are detected, and errors are InputErrors with a code'
   fs.writeFileSync(path.join(dir, 'b.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
   const b = await readInput(path.join(dir, 'b.txt'));
   assert.deepEqual([b.encoding, b.bom, b.text === text], ['utf-8', true, true]);
-  await assert.rejects(readInput(path.join(dir, 'nope.txt')), (e: unknown) => e instanceof InputError && e.code === 'not-found');
+  await assert.rejects(
+    readInput(path.join(dir, 'nope.txt')),
+    (e: unknown) => e instanceof InputError && e.code === 'not-found',
+  );
   await assert.rejects(readInput(dir), (e: unknown) => e instanceof InputError && e.code === 'is-directory');
 });

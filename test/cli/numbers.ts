@@ -36,19 +36,38 @@ export function expectedFigures(n: Numbers, edition: '2021' | '2019' = '2021'): 
   const t = TEMPLATES[edition];
   const out = new Map<string, string>();
   for (const [heading, rows] of Object.entries(n.t2)) {
-    const block = need(t.table2.find((b) => b.heading === heading), heading);
+    const block = need(
+      t.table2.find((b) => b.heading === heading),
+      heading,
+    );
     for (const [label, values] of Object.entries(rows)) {
-      const row = need(block.rows.find((r) => r.label === label), label);
+      const row = need(
+        block.rows.find((r) => r.label === label),
+        label,
+      );
       if (values.length !== block.columns.length) throw new Error(`numbers.json: ${label} has ${values.length} values`);
       values.forEach((v, i) => out.set(`${row.id}.${block.columns[i].id}`, String(v)));
     }
   }
-  const cols3 = n.t3.columns.map((label) => need(T3_COLUMNS.find((c) => c.label === label), label));
+  const cols3 = n.t3.columns.map((label) =>
+    need(
+      T3_COLUMNS.find((c) => c.label === label),
+      label,
+    ),
+  );
   for (const [display, values] of Object.entries(n.t3.rows)) {
-    const row = need(t.table3.rows.find((r) => !r.group && rowDisplay(edition, r.id) === display), display);
+    const row = need(
+      t.table3.rows.find((r) => !r.group && rowDisplay(edition, r.id) === display),
+      display,
+    );
     values.forEach((v, i) => out.set(`${row.id}.${cols3[i].id}`, String(v)));
   }
-  const cols4 = n.t4.columns.map((label) => need(t.table4.columns.find((c) => columnDisplay({ kind: 't4' }, c) === label), label));
+  const cols4 = n.t4.columns.map((label) =>
+    need(
+      t.table4.columns.find((c) => columnDisplay({ kind: 't4' }, c) === label),
+      label,
+    ),
+  );
   n.t4.values.forEach((v, i) => out.set(`t4.data.${cols4[i].id}`, String(v)));
   return out;
 }
@@ -78,7 +97,8 @@ export function compareWithNumbers(entry: JsonExtractEntry, n: Numbers, options:
     const f = figures[field];
     if (!f) diffs.push(`${field}: missing`);
     else if (options.blankAsZero && f.state === 'blank' && value === '0') continue;
-    else if (f.state !== 'read' && !(options.inferred && f.state === 'inferred')) diffs.push(`${field}: ${f.state}${f.reason ? ` (${f.reason})` : ''}, expected ${value}`);
+    else if (f.state !== 'read' && !(options.inferred && f.state === 'inferred'))
+      diffs.push(`${field}: ${f.state}${f.reason ? ` (${f.reason})` : ''}, expected ${value}`);
     else if (String(f.value) !== value) diffs.push(`${field}: ${f.value} ≠ ${value}`);
   }
   for (const field of Object.keys(figures)) if (!expected.has(field)) diffs.push(`${field}: not in numbers.json`);

@@ -106,7 +106,9 @@ test('sarif: suppressed results are emitted with an external suppression, and th
   const log: any = JSON.parse(r.stdout);
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
-  const validate = ajv.compile(JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')));
+  const validate = ajv.compile(
+    JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')),
+  );
   assert.equal(validate(log), true, JSON.stringify(validate.errors, null, 2));
   const results = log.runs[0].results;
   assert.equal(results.length, n);

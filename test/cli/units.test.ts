@@ -20,15 +20,31 @@ import { jobsFor, run } from '../../server/src/cli/run';
 import { ROOT, tempDir } from './helpers';
 
 test('parseConfig: valid settings, and each invalid part described without throwing', () => {
-  const ok = parseConfig('\uFEFF{"$schema":"x","root":true,"rules":{"sum-row-total":"Warn","table-label":"off"},"detection":{"force":true}}', ['sum-row-total', 'table-label']);
+  const ok = parseConfig(
+    '\uFEFF{"$schema":"x","root":true,"rules":{"sum-row-total":"Warn","table-label":"off"},"detection":{"force":true}}',
+    ['sum-row-total', 'table-label'],
+  );
   assert.deepEqual(ok.problems, []);
-  assert.deepEqual(ok.config, { root: true, rules: { 'sum-row-total': 'warning', 'table-label': 'off' }, detection: { force: true } });
+  assert.deepEqual(ok.config, {
+    root: true,
+    rules: { 'sum-row-total': 'warning', 'table-label': 'off' },
+    detection: { force: true },
+  });
 
-  const bad = parseConfig('{"rules":{"sum-row-total":"loud","x-rule":"error"},"detection":{"force":"yes","other":1},"extra":1}', ['sum-row-total']);
+  const bad = parseConfig(
+    '{"rules":{"sum-row-total":"loud","x-rule":"error"},"detection":{"force":"yes","other":1},"extra":1}',
+    ['sum-row-total'],
+  );
   assert.deepEqual(bad.config, { rules: { 'x-rule': 'error' }, detection: {} });
   assert.deepEqual(
     bad.problems.map((p) => `${p.severity} ${p.path}`),
-    ['error rules.sum-row-total', 'warning rules.x-rule', 'error detection.force', 'warning detection.other', 'warning extra'],
+    [
+      'error rules.sum-row-total',
+      'warning rules.x-rule',
+      'error detection.force',
+      'warning detection.other',
+      'warning extra',
+    ],
   );
   assert.equal(parseConfig('{ rules: ').problems[0].severity, 'error');
   assert.equal(parseConfig('[1]').problems[0].path, '');
@@ -36,7 +52,10 @@ test('parseConfig: valid settings, and each invalid part described without throw
 });
 
 test('mergeConfigs and toLintOptions: nearer files override rule by rule; command-line overrides last', () => {
-  const merged = mergeConfigs([{ rules: { a: 'error', b: 'warning' }, detection: { force: true } }, { rules: { b: 'off' } }]);
+  const merged = mergeConfigs([
+    { rules: { a: 'error', b: 'warning' }, detection: { force: true } },
+    { rules: { b: 'off' } },
+  ]);
   assert.deepEqual(merged, { rules: { a: 'error', b: 'off' }, detection: { force: true } });
   assert.deepEqual(toLintOptions(merged, { a: 'info' }), { rules: { a: 'info', b: 'off' }, force: true });
   assert.deepEqual(toLintOptions({}), {});
@@ -52,7 +71,10 @@ test('ConfigResolver walks up from a file, nearest first, and stops at root: tru
   fs.mkdirSync(deep, { recursive: true });
   fs.writeFileSync(path.join(dir, '.govreportrc.json'), '{"rules":{"a":"error","b":"error"}}');
   fs.writeFileSync(path.join(dir, 'x', 'y', '.govreportrc.json'), '{"rules":{"a":"off"}}');
-  assert.deepEqual(findConfigFiles(deep).slice(0, 2), [path.join(dir, 'x', 'y', '.govreportrc.json'), path.join(dir, '.govreportrc.json')]);
+  assert.deepEqual(findConfigFiles(deep).slice(0, 2), [
+    path.join(dir, 'x', 'y', '.govreportrc.json'),
+    path.join(dir, '.govreportrc.json'),
+  ]);
   let resolved = new ConfigResolver().forFile(path.join(deep, 'r.txt'));
   assert.deepEqual(resolved.config.rules, { a: 'off', b: 'error' });
   fs.writeFileSync(path.join(dir, 'x', 'y', '.govreportrc.json'), '{"root":true,"rules":{"a":"off"}}');
@@ -63,7 +85,11 @@ test('ConfigResolver walks up from a file, nearest first, and stops at root: tru
 
 test('the committed JSON schema is the one built from the rule catalogue, and it validates configurations', () => {
   const committedText = fs.readFileSync(path.join(ROOT, 'schemas', 'govreportrc.schema.json'), 'utf8');
-  assert.deepEqual(JSON.parse(committedText), buildConfigSchema(RULES), 'schemas/govreportrc.schema.json is stale: run `npm run docs`');
+  assert.deepEqual(
+    JSON.parse(committedText),
+    buildConfigSchema(RULES),
+    'schemas/govreportrc.schema.json is stale: run `npm run docs`',
+  );
   const committed = JSON.parse(committedText) as { properties: { rules: { properties: Record<string, unknown> } } };
   for (const r of RULES) assert.ok(committed.properties.rules.properties[r.meta.id], r.meta.id);
   const validate = new Ajv({ strict: false }).compile(committed);
@@ -81,7 +107,11 @@ test('the committed JSON schema is the one built from the rule catalogue, and it
 test('decodeText: UTF-8, UTF-8 BOM, UTF-16 BOM and GB18030/GBK; undecodable bytes are refused', () => {
   const text = '三、收到和处理政府信息公开申请情况\r\n一、本年新收\t3\t𠀾';
   assert.deepEqual(decodeText(Buffer.from(text)), { text, encoding: 'utf-8', bom: false });
-  assert.deepEqual(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])), { text, encoding: 'utf-8', bom: true });
+  assert.deepEqual(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])), {
+    text,
+    encoding: 'utf-8',
+    bom: true,
+  });
   const le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]);
   assert.deepEqual(decodeText(le), { text, encoding: 'utf-16le', bom: true });
   const gbkText = '三、收到和处理政府信息公开申请情况\n总计 12';
@@ -123,13 +153,16 @@ test('layoutPage: one line per baseline, left to right; a gap becomes one space;
   assert.deepEqual(layoutPage([]), []);
 });
 
-test('htmlToText (mammoth\'s HTML): paragraphs per line, tables as tab-separated rows, merged cells expanded, entities decoded', async () => {
+test("htmlToText (mammoth's HTML): paragraphs per line, tables as tab-separated rows, merged cells expanded, entities decoded", async () => {
   const html =
     '<h1>报告</h1><p>甲 &amp; 乙 &lt;1&gt; &#x4E00;</p><p></p>' +
     '<table><tr><td rowspan="2"><p>三、本年度</p><p>办理结果</p></td><td><p>（一）</p></td><td><p>1</p></td></tr>' +
     '<tr><td><p>（二）</p></td><td><p>2</p></td></tr>' +
     '<tr><td colspan="2"><p>合计</p></td><td><p>3</p><p>4</p></td></tr></table><p>a<br />b</p>';
-  assert.equal(await htmlToText(html), ['报告', '甲 & 乙 <1> 一', '三、本年度办理结果\t（一）\t1', '\t（二）\t2', '合计\t\t3 4', 'a', 'b'].join('\n'));
+  assert.equal(
+    await htmlToText(html),
+    ['报告', '甲 & 乙 <1> 一', '三、本年度办理结果\t（一）\t1', '\t（二）\t2', '合计\t\t3 4', 'a', 'b'].join('\n'),
+  );
 });
 
 test('globs: *, **, ?, [..] and {a,b}; the folder to walk from', () => {
@@ -146,7 +179,21 @@ test('globs: *, **, ?, [..] and {a,b}; the folder to walk from', () => {
 });
 
 test('parseArgs: options, values with = or a separate word, and usage errors in Chinese and English', () => {
-  const r = parseArgs(['-f', 'sarif', '--lang=en', '--rule', 'a=off,b=warn', '--rule=c=error', '--max-warnings', '3', '-j', '2', 'x', '--', '--y']);
+  const r = parseArgs([
+    '-f',
+    'sarif',
+    '--lang=en',
+    '--rule',
+    'a=off,b=warn',
+    '--rule=c=error',
+    '--max-warnings',
+    '3',
+    '-j',
+    '2',
+    'x',
+    '--',
+    '--y',
+  ]);
   assert.ok(r.ok);
   assert.equal(r.options.format, 'sarif');
   assert.equal(r.options.lang, 'en');
@@ -154,7 +201,14 @@ test('parseArgs: options, values with = or a separate word, and usage errors in 
   assert.equal(r.options.maxWarnings, 3);
   assert.equal(r.options.jobs, 2);
   assert.deepEqual(r.options.inputs, ['x', '--y']);
-  for (const bad of [['--fix', '--fix-dry-run', 'x'], ['--max-warnings', '-1', 'x'], ['--format'], ['--jobs', '0', 'x'], ['--fix=1', 'x'], []]) {
+  for (const bad of [
+    ['--fix', '--fix-dry-run', 'x'],
+    ['--max-warnings', '-1', 'x'],
+    ['--format'],
+    ['--jobs', '0', 'x'],
+    ['--fix=1', 'x'],
+    [],
+  ]) {
     const e = parseArgs(bad);
     assert.ok(!e.ok, bad.join(' '));
     assert.match(e.error.zh, /[\u4e00-\u9fff]/);
@@ -198,7 +252,10 @@ test('writeFileAtomic replaces the file and leaves no temporary file; a failure 
 
 test('run (in process): progress and summary on stderr only for a terminal; results unchanged', async () => {
   const dir = tempDir('progress');
-  const text = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'seeds', fs.readdirSync(path.join(ROOT, 'test', 'fixtures', 'seeds'))[2]), 'utf8');
+  const text = fs.readFileSync(
+    path.join(ROOT, 'test', 'fixtures', 'seeds', fs.readdirSync(path.join(ROOT, 'test', 'fixtures', 'seeds'))[2]),
+    'utf8',
+  );
   for (let i = 0; i < 25; i++) fs.writeFileSync(path.join(dir, `r${i}.txt`), text);
   const capture = (isTTY: boolean) => {
     const out: string[] = [];

@@ -111,7 +111,11 @@ const UI_WAIT_MS = 30_000;
 const SLOW_UI_WAIT_MS = 60_000;
 
 /** Polls `check` until it returns a truthy value or `timeoutMs` passes; throws `what` on timeout. */
-export async function waitFor<T>(what: string, timeoutMs: number, check: () => Promise<T | undefined | false> | T | undefined | false): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  timeoutMs: number,
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -152,7 +156,10 @@ async function killGroup(child: ChildProcess, graceMs = 5000): Promise<void> {
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   signalGroup(pid, 'SIGTERM');
-  const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), graceMs))]);
+  const timedOut = await Promise.race([
+    exited.then(() => false),
+    new Promise<boolean>((r) => setTimeout(() => r(true), graceMs)),
+  ]);
   signalGroup(pid, 'SIGKILL'); // whatever the leader left behind in its group
   if (timedOut) await exited;
 }
@@ -166,14 +173,28 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 }
 
 /** Runs code-server's CLI (not the server) with the session's folders, e.g. --install-extension. */
-export function codeServerCli(args: string[], dirs: { userDataDir: string; extensionsDir: string; configFile: string }, env: NodeJS.ProcessEnv): string {
+export function codeServerCli(
+  args: string[],
+  dirs: { userDataDir: string; extensionsDir: string; configFile: string },
+  env: NodeJS.ProcessEnv,
+): string {
   const result = spawnSync(
     NODE24,
-    [CODE_SERVER, '--config', dirs.configFile, '--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir, ...args],
+    [
+      CODE_SERVER,
+      '--config',
+      dirs.configFile,
+      '--user-data-dir',
+      dirs.userDataDir,
+      '--extensions-dir',
+      dirs.extensionsDir,
+      ...args,
+    ],
     { encoding: 'utf8', env, timeout: 120_000 },
   );
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
-  if (result.status !== 0) throw new Error(`code-server ${args.join(' ')} failed (${result.status ?? result.signal}):\n${output}`);
+  if (result.status !== 0)
+    throw new Error(`code-server ${args.join(' ')} failed (${result.status ?? result.signal}):\n${output}`);
   return output;
 }
 
@@ -187,16 +208,36 @@ function registerLanguagePacks(userDataDir: string, extensionsDir: string): void
     name: string;
     publisher: string;
     version: string;
-    contributes?: { localizations?: { languageId: string; languageName?: string; localizedLanguageName?: string; translations: { id: string; path: string }[] }[] };
+    contributes?: {
+      localizations?: {
+        languageId: string;
+        languageName?: string;
+        localizedLanguageName?: string;
+        translations: { id: string; path: string }[];
+      }[];
+    };
   }
-  const packs: Record<string, { hash: string; extensions: { extensionIdentifier: { id: string }; version: string }[]; translations: Record<string, string>; label?: string }> = {};
+  const packs: Record<
+    string,
+    {
+      hash: string;
+      extensions: { extensionIdentifier: { id: string }; version: string }[];
+      translations: Record<string, string>;
+      label?: string;
+    }
+  > = {};
   for (const dir of fs.readdirSync(extensionsDir)) {
     const manifestFile = path.join(extensionsDir, dir, 'package.json');
     if (!fs.existsSync(manifestFile)) continue;
     const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
     const id = `${manifest.publisher}.${manifest.name}`.toLowerCase();
     for (const l of manifest.contributes?.localizations ?? []) {
-      const pack = (packs[l.languageId] ??= { hash: '', extensions: [], translations: {}, label: l.localizedLanguageName ?? l.languageName });
+      const pack = (packs[l.languageId] ??= {
+        hash: '',
+        extensions: [],
+        translations: {},
+        label: l.localizedLanguageName ?? l.languageName,
+      });
       pack.extensions.push({ extensionIdentifier: { id }, version: manifest.version });
       for (const t of l.translations) pack.translations[t.id] = path.join(extensionsDir, dir, t.path);
       const hash = crypto.createHash('md5');
@@ -204,7 +245,8 @@ function registerLanguagePacks(userDataDir: string, extensionsDir: string): void
       pack.hash = hash.digest('hex');
     }
   }
-  if (Object.keys(packs).length > 0) fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
+  if (Object.keys(packs).length > 0)
+    fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs));
 }
 
 /**
@@ -241,15 +283,20 @@ export async function startVSCode(options: StartOptions): Promise<VSCodeSession>
   const port = await freePort();
   const args = [
     CODE_SERVER,
-    '--config', configFile,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--config',
+    configFile,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
   ];
   if (options.locale) args.push('--locale', options.locale);
   args.push(options.folder);
@@ -268,7 +315,8 @@ export async function startVSCode(options: StartOptions): Promise<VSCodeSession>
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
-    if (browser) await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 10_000))]);
+    if (browser)
+      await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 10_000))]);
     await killGroup(server);
     process.removeListener('exit', onExit);
     fs.rmSync(base, { recursive: true, force: true, maxRetries: 3 });
@@ -281,7 +329,10 @@ export async function startVSCode(options: StartOptions): Promise<VSCodeSession>
       return httpOk(`http://127.0.0.1:${port}/healthz`);
     });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: options.locale ?? 'en-US' });
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      locale: options.locale ?? 'en-US',
+    });
     const page = await context.newPage();
     await page.goto(url, { timeout: timeoutMs });
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
@@ -320,7 +371,10 @@ export async function focusWorkbench(page: Page): Promise<void> {
   if (await editor.isVisible().catch(() => false)) {
     await editor.click({ position: { x: 200, y: 10 } });
   } else {
-    await page.locator('.monaco-workbench .part.editor').first().click({ position: { x: 200, y: 200 } });
+    await page
+      .locator('.monaco-workbench .part.editor')
+      .first()
+      .click({ position: { x: 200, y: 200 } });
   }
 }
 
@@ -377,7 +431,9 @@ export async function showProblems(page: Page): Promise<Locator> {
  */
 export async function problemCount(page: Page, fileName: string): Promise<number> {
   const panel = await showProblems(page);
-  const labels = await panel.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+  const labels = await panel
+    .locator('.monaco-list-row')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
   for (const label of labels) {
     const m = /^(\d+) problems? in file (.+?) of folder/.exec(label);
     if (m && m[2] === fileName) return Number(m[1]);
@@ -392,7 +448,13 @@ export type MarkerSeverity = 'Error' | 'Warning' | 'Info';
  * The Problems panel row of one problem, found by its accessible label:
  * "<Severity>: <message> at line <L> and character <C>…" (L and C 1-based, C in UTF-16 code units).
  */
-export function markerRow(page: Page, severity: MarkerSeverity, message: string, line: number, character: number): Locator {
+export function markerRow(
+  page: Page,
+  severity: MarkerSeverity,
+  message: string,
+  line: number,
+  character: number,
+): Locator {
   const label = `${severity}: ${message} at line ${line} and character ${character}.`;
   return page.locator(`.markers-panel .monaco-list-row[aria-label^="${cssString(label)}"]`);
 }
@@ -403,7 +465,14 @@ function cssString(s: string): string {
 }
 
 /** Opens the Problems panel and waits, with a bound, for one problem's row. */
-export async function waitForMarker(page: Page, severity: MarkerSeverity, message: string, line: number, character: number, timeoutMs = 60_000): Promise<Locator> {
+export async function waitForMarker(
+  page: Page,
+  severity: MarkerSeverity,
+  message: string,
+  line: number,
+  character: number,
+  timeoutMs = 60_000,
+): Promise<Locator> {
   await showProblems(page);
   const row = markerRow(page, severity, message, line, character);
   await row.waitFor({ state: 'visible', timeout: timeoutMs });
@@ -413,7 +482,9 @@ export async function waitForMarker(page: Page, severity: MarkerSeverity, messag
 /** The accessible labels of all problem rows the Problems panel shows now. */
 export async function markerLabels(page: Page): Promise<string[]> {
   const panel = await showProblems(page);
-  const labels = await panel.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+  const labels = await panel
+    .locator('.monaco-list-row')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
   return labels.filter((l) => /^(Error|Warning|Info): /.test(l));
 }
 
@@ -435,7 +506,10 @@ export function errorSquiggles(page: Page): Locator {
 }
 
 /** Does box `a` overlap box `b` (both in page pixels)? */
-export function overlaps(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
+export function overlaps(
+  a: { x: number; y: number; width: number; height: number },
+  b: { x: number; y: number; width: number; height: number },
+): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 

@@ -22,10 +22,14 @@ function packStub(dir: string): string {
   const work = path.join(dir, 'zh-cn-locale');
   fs.cpSync(source, work, { recursive: true });
   const out = path.join(dir, 'zh-cn-locale.vsix');
-  execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--allow-missing-repository', '--skip-license', '-o', out], {
-    cwd: work,
-    stdio: 'pipe',
-  });
+  execFileSync(
+    process.execPath,
+    [require.resolve('@vscode/vsce/vsce'), 'package', '--allow-missing-repository', '--skip-license', '-o', out],
+    {
+      cwd: work,
+      stdio: 'pipe',
+    },
+  );
   return out;
 }
 
@@ -49,19 +53,23 @@ describe('VS Code running in Chinese', () => {
   });
 
   test('the extension shows its Chinese view name and command titles', () =>
-    screenshotOnFailure(() => vscode, 'locale-zh', async () => {
-      const { page } = vscode;
-      await openFile(page, REPORT);
-      const view = page.locator('.pane-header', { hasText: zh['view.reportView'] });
-      await view.first().waitFor({ state: 'visible', timeout: 60_000 });
-      assert.equal((await view.first().innerText()).trim().split('\n')[0], zh['view.reportView']);
-      const expected = `${zh['command.category']}: ${zh['command.fixAll']}`;
-      const titles = await waitFor('the Chinese command title in the palette', 20_000, async () => {
-        const all = await runCommandTitles(page, zh['command.fixAll']);
-        return all.some((t) => t.startsWith(expected)) ? all : undefined;
-      });
-      assert.ok(titles.some((t) => t.startsWith(expected)));
-      await vscode.screenshot('locale-zh-palette');
-      await page.keyboard.press('Escape');
-    }));
+    screenshotOnFailure(
+      () => vscode,
+      'locale-zh',
+      async () => {
+        const { page } = vscode;
+        await openFile(page, REPORT);
+        const view = page.locator('.pane-header', { hasText: zh['view.reportView'] });
+        await view.first().waitFor({ state: 'visible', timeout: 60_000 });
+        assert.equal((await view.first().innerText()).trim().split('\n')[0], zh['view.reportView']);
+        const expected = `${zh['command.category']}: ${zh['command.fixAll']}`;
+        const titles = await waitFor('the Chinese command title in the palette', 20_000, async () => {
+          const all = await runCommandTitles(page, zh['command.fixAll']);
+          return all.some((t) => t.startsWith(expected)) ? all : undefined;
+        });
+        assert.ok(titles.some((t) => t.startsWith(expected)));
+        await vscode.screenshot('locale-zh-palette');
+        await page.keyboard.press('Escape');
+      },
+    ));
 });

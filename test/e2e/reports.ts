@@ -59,7 +59,11 @@ export interface Table3Totals {
  * A full report with applications in table 三 and decisions in table 四. With the default totals every sum
  * adds up; pass other totals to break them.
  */
-export function filledReport(agency: string, totals: Partial<Table3Totals> = {}, table4 = [2, 1, 0, 0, 3, 1, 0, 0, 0, 1, 0, 1, 0, 0, 1]): string {
+export function filledReport(
+  agency: string,
+  totals: Partial<Table3Totals> = {},
+  table4 = [2, 1, 0, 0, 3, 1, 0, 0, 0, 1, 0, 1, 0, 0, 1],
+): string {
   let text = readSeed(BASE_SEED).replaceAll('北关区政务服务和大数据管理局', agency);
   text = text.replace(
     '2023 年未收到群众提交的政府信息公开申请。未收到上年转结数量。',

@@ -36,7 +36,11 @@ function reviewFolder(): string {
   const b = consistentPair({ body: '某某市某某区人民政府办公室', year: 2023, seed: 6 });
   fs.writeFileSync(path.join(dir, '区政府办2022年报.txt'), render(b.previous, 'pdf'));
   fs.writeFileSync(path.join(dir, '区政府办2023年报.txt'), render(withT2(b.current, 't2.1.normative', 2, 60), 'tab'));
-  const c = consistentPair({ body: '<img/src="http://example.invalid/x.png"/onerror="console.error(1)">局', year: 2023, seed: 7 });
+  const c = consistentPair({
+    body: '<img/src="http://example.invalid/x.png"/onerror="console.error(1)">局',
+    year: 2023,
+    seed: 7,
+  });
   const evil = structuredClone(c.current);
   evil.labels['t3.open'] = '予以公开<script>console.error("xss")</script>';
   fs.mkdirSync(path.join(dir, 'hostile'));
@@ -51,7 +55,11 @@ interface Watched {
 }
 
 async function open(browser: Browser, file: string, javaScriptEnabled = true): Promise<Watched> {
-  const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  const context = await browser.newContext({
+    javaScriptEnabled,
+    viewport: { width: 1280, height: 900 },
+    deviceScaleFactor: 1,
+  });
   const page = await context.newPage();
   const url = pathToFileURL(file).href;
   const consoleErrors: string[] = [];
@@ -72,13 +80,21 @@ test('the html review report in Chromium: content, no console error, no request,
   const dir = reviewFolder();
   // The json run first: once written, the review report is itself a web page in the folder, and a later run
   // would list it as a file that is not a report.
-  const json = JSON.parse(cli(['-f', 'json', '.'], dir).stdout) as { file: string; diagnostics: { rule: string; severity: string }[] }[];
+  const json = JSON.parse(cli(['-f', 'json', '.'], dir).stdout) as {
+    file: string;
+    diagnostics: { rule: string; severity: string }[];
+  }[];
   const r = cli(['-f', 'html', '-o', '审核意见.html', '.'], dir);
   assert.equal(r.code, 1, r.stderr); // the folder has errors
   const total = json.reduce((n, e) => n + e.diagnostics.length, 0);
   assert.ok(json.some((e) => e.diagnostics.some((d) => d.rule === 'cross-year-carry-over')));
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 60_000,
+  });
   try {
     const w = await open(browser, path.join(dir, '审核意见.html'));
     const { page } = w;
@@ -104,13 +120,21 @@ test('the html review report in Chromium: content, no console error, no request,
     assert.equal(await page.locator('#findings tbody tr:visible').count(), warnings);
     await page.selectOption('#filter-severity', '');
     await page.fill('#filter-text', 'cross-year');
-    const crossYear = json.reduce((n, e) => n + e.diagnostics.filter((d) => d.rule.startsWith('cross-year-')).length, 0);
+    const crossYear = json.reduce(
+      (n, e) => n + e.diagnostics.filter((d) => d.rule.startsWith('cross-year-')).length,
+      0,
+    );
     assert.equal(await page.locator('#findings tbody tr:visible').count(), crossYear);
     await page.fill('#filter-text', '');
     await page.locator('#findings thead th', { hasText: '级别' }).click();
-    const order = await page.locator('#findings tbody tr').evaluateAll((rows) => rows.map((x) => x.getAttribute('data-severity')));
+    const order = await page
+      .locator('#findings tbody tr')
+      .evaluateAll((rows) => rows.map((x) => x.getAttribute('data-severity')));
     const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
-    assert.deepEqual(order, [...order].sort((x, y) => rank[x!] - rank[y!]));
+    assert.deepEqual(
+      order,
+      [...order].sort((x, y) => rank[x!] - rank[y!]),
+    );
 
     // It prints on A4 (a PDF of A4 pages comes out).
     await page.emulateMedia({ media: 'print' });
@@ -120,7 +144,10 @@ test('the html review report in Chromium: content, no console error, no request,
     const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString('latin1'));
     assert.ok(box, 'the PDF has a page size');
     // A4 is 595.28 × 841.89 points.
-    assert.ok(Math.abs(Number(box[1]) - 595.28) < 1 && Math.abs(Number(box[2]) - 841.89) < 1, `page size ${box[1]} × ${box[2]}`);
+    assert.ok(
+      Math.abs(Number(box[1]) - 595.28) < 1 && Math.abs(Number(box[2]) - 841.89) < 1,
+      `page size ${box[1]} × ${box[2]}`,
+    );
     await page.emulateMedia({ media: 'screen' });
 
     assert.deepEqual(w.consoleErrors, []);
@@ -149,7 +176,10 @@ test('the html review report in Chromium: content, no console error, no request,
     assert.deepEqual(en.requests, []);
 
     // The comparison of two years.
-    assert.equal(cli(['compare', '-f', 'html', '-o', '对比.html', '区财政局2022年报.txt', '区财政局2023年报.md'], dir).code, 0);
+    assert.equal(
+      cli(['compare', '-f', 'html', '-o', '对比.html', '区财政局2022年报.txt', '区财政局2023年报.md'], dir).code,
+      0,
+    );
     const cmp = await open(browser, path.join(dir, '对比.html'));
     assert.equal(await cmp.page.locator('table.figures').count(), 3);
     assert.equal(await cmp.page.locator('#identities tr[data-status="broken"]').count(), 1);

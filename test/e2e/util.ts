@@ -7,7 +7,10 @@ import { ROOT, type VSCodeSession } from './harness';
 export function findVsix(): string {
   const fromEnv = process.env.GOVREPORT_VSIX;
   if (fromEnv) return path.resolve(fromEnv);
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
   const file = path.join(ROOT, `${manifest.name}-${manifest.version}.vsix`);
   if (!fs.existsSync(file)) throw new Error(`${path.basename(file)} not found; run: npm run package`);
   return file;
@@ -21,11 +24,17 @@ export function lineCharacter(text: string, offset: number): { line: number; cha
 }
 
 /** Runs a test body; when it fails, saves test-results/failed-<name>.png of the session first. */
-export async function screenshotOnFailure<T>(session: () => VSCodeSession | undefined, name: string, body: () => Promise<T>): Promise<T> {
+export async function screenshotOnFailure<T>(
+  session: () => VSCodeSession | undefined,
+  name: string,
+  body: () => Promise<T>,
+): Promise<T> {
   try {
     return await body();
   } catch (e) {
-    await session()?.screenshot(`failed-${name}`).catch(() => undefined);
+    await session()
+      ?.screenshot(`failed-${name}`)
+      .catch(() => undefined);
     throw e;
   }
 }

@@ -17,7 +17,10 @@ test('code-server opens a folder and the editor shows a seed report', async (t) 
   const text = fs.readFileSync(SEED, 'utf8');
   fs.writeFileSync(path.join(folder, REPORT_NAME), text);
   // A line of the report's own text that must appear on screen once it is open.
-  const firstLine = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l.length >= 6);
+  const firstLine = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l.length >= 6);
   assert.ok(firstLine, 'the seed has a non-empty line');
 
   const vscode = await startVSCode({ folder });

@@ -45,7 +45,12 @@ const VARIANTS: Variant[] = [
       return b.subarray(3).toString('utf8');
     },
   },
-  { name: 'GB18030, CRLF', eol: '\r\n', encode: (t) => iconv.encode(t, 'gb18030'), decode: (b) => iconv.decode(b, 'gb18030') },
+  {
+    name: 'GB18030, CRLF',
+    eol: '\r\n',
+    encode: (t) => iconv.encode(t, 'gb18030'),
+    decode: (b) => iconv.decode(b, 'gb18030'),
+  },
 ];
 
 function tempDir(): string {
@@ -71,9 +76,16 @@ function otherFiles(dir: string): number[] {
  * (the write has begun: a temporary file appeared, or the report itself changed); resolves once the
  * process has ended, with the sizes of the files seen when the signal was sent.
  */
-function fixAndInterrupt(dir: string, signal: NodeJS.Signals, delay: number): Promise<{ interrupted: boolean; sizes: { report: number; others: number[] } }> {
+function fixAndInterrupt(
+  dir: string,
+  signal: NodeJS.Signals,
+  delay: number,
+): Promise<{ interrupted: boolean; sizes: { report: number; others: number[] } }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--fix', '--no-config', '--jobs', '1', 'report.txt'], { cwd: dir, stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI, '--fix', '--no-config', '--jobs', '1', 'report.txt'], {
+      cwd: dir,
+      stdio: 'ignore',
+    });
     let interrupted = false;
     let sizes = { report: -1, others: [] as number[] };
     const watcher = fs.watch(dir, () => {
@@ -103,7 +115,10 @@ describe('--fix interrupted while it writes', () => {
       // The fixed file, written without interruption.
       const ref = tempDir();
       fs.writeFileSync(path.join(ref, 'report.txt'), oldBytes);
-      const done = spawnSync(process.execPath, [CLI, '--fix', '--no-config', 'report.txt'], { cwd: ref, encoding: 'utf8' });
+      const done = spawnSync(process.execPath, [CLI, '--fix', '--no-config', 'report.txt'], {
+        cwd: ref,
+        encoding: 'utf8',
+      });
       assert.equal(done.error, undefined);
       const newBytes = fs.readFileSync(path.join(ref, 'report.txt'));
       assert.notDeepEqual(newBytes, oldBytes, `--fix changed the report\n${done.stdout}${done.stderr}`);
@@ -114,7 +129,13 @@ describe('--fix interrupted while it writes', () => {
       fs.rmSync(ref, { recursive: true, force: true });
 
       let caughtWriting = 0;
-      for (const [signal, delay] of [['SIGKILL', 0], ['SIGKILL', 3], ['SIGKILL', 15], ['SIGINT', 0], ['SIGTERM', 2]] as const) {
+      for (const [signal, delay] of [
+        ['SIGKILL', 0],
+        ['SIGKILL', 3],
+        ['SIGKILL', 15],
+        ['SIGINT', 0],
+        ['SIGTERM', 2],
+      ] as const) {
         const dir = tempDir();
         try {
           fs.writeFileSync(path.join(dir, 'report.txt'), oldBytes);
@@ -123,7 +144,10 @@ describe('--fix interrupted while it writes', () => {
           const after = fs.readFileSync(path.join(dir, 'report.txt'));
           const isOld = after.equals(oldBytes);
           const isNew = after.equals(newBytes);
-          assert.ok(isOld || isNew, `${signal} +${delay} ms: the report is intact (${after.length} bytes; old ${oldBytes.length}, new ${newBytes.length})`);
+          assert.ok(
+            isOld || isNew,
+            `${signal} +${delay} ms: the report is intact (${after.length} bytes; old ${oldBytes.length}, new ${newBytes.length})`,
+          );
           const partial = (n: number) => n >= 0 && n < newBytes.length && n !== oldBytes.length;
           if (partial(r.sizes.report) || r.sizes.others.some(partial)) caughtWriting++;
         } finally {

@@ -37,9 +37,16 @@ function folder(config: unknown): { dir: string; marker: string; report: string 
   const marker = path.join(dir, 'MARKER');
   const report = path.join(dir, 'report.txt');
   fs.writeFileSync(report, brokenSeed());
-  for (const f of ['evil.js', '.govreportrc.js', '.govreportrc.cjs', 'govreport.config.js', '.govreportrc']) fs.writeFileSync(path.join(dir, f), payload(marker));
-  fs.writeFileSync(path.join(dir, '.govreportrc.mjs'), `import fs from 'node:fs'; fs.writeFileSync(${JSON.stringify(marker)}, 'mjs'); export default {};\n`);
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ govreport: { extends: './evil.js' }, scripts: { postinstall: 'node evil.js' } }));
+  for (const f of ['evil.js', '.govreportrc.js', '.govreportrc.cjs', 'govreport.config.js', '.govreportrc'])
+    fs.writeFileSync(path.join(dir, f), payload(marker));
+  fs.writeFileSync(
+    path.join(dir, '.govreportrc.mjs'),
+    `import fs from 'node:fs'; fs.writeFileSync(${JSON.stringify(marker)}, 'mjs'); export default {};\n`,
+  );
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ govreport: { extends: './evil.js' }, scripts: { postinstall: 'node evil.js' } }),
+  );
   fs.writeFileSync(path.join(dir, '.govreportrc.json'), typeof config === 'string' ? config : JSON.stringify(config));
   return { dir, marker, report };
 }
@@ -77,7 +84,10 @@ describe('configuration is data only', () => {
       assert.ok(rules.has('sum-row-total'), 'no loaded code turned sum-row-total off');
       assert.ok(!rules.has('sum-balance'), 'the JSON setting took effect');
       for (const key of ['extends', 'plugins', 'require', 'parser']) {
-        assert.ok(r.stderr.includes(`.govreportrc.json (${key})`) && r.stderr.includes(`“${key}”`), `"${key}" is reported as an unknown setting: ${r.stderr}`);
+        assert.ok(
+          r.stderr.includes(`.govreportrc.json (${key})`) && r.stderr.includes(`“${key}”`),
+          `"${key}" is reported as an unknown setting: ${r.stderr}`,
+        );
       }
       assert.equal(fs.existsSync(marker), false, fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : '');
     } finally {
@@ -86,12 +96,19 @@ describe('configuration is data only', () => {
   });
 
   test('prototype keys in the JSON change nothing', () => {
-    const polluting = '{"root": true, "__proto__": {"rules": {"sum-row-total": "off"}, "force": true}, "constructor": {"prototype": {"rules": {"sum-row-total": "off"}}}, "rules": {"__proto__": "off", "constructor": "off", "toString": "off"}}';
+    const polluting =
+      '{"root": true, "__proto__": {"rules": {"sum-row-total": "off"}, "force": true}, "constructor": {"prototype": {"rules": {"sum-row-total": "off"}}}, "rules": {"__proto__": "off", "constructor": "off", "toString": "off"}}';
     const { dir, marker } = folder(polluting);
     try {
       const r = lintJson(dir);
-      assert.ok(r.diagnostics.some((d) => d.rule === 'sum-row-total'), 'sum-row-total still reports');
-      assert.ok(r.diagnostics.some((d) => d.rule === 'sum-balance'), 'and so do the other rules');
+      assert.ok(
+        r.diagnostics.some((d) => d.rule === 'sum-row-total'),
+        'sum-row-total still reports',
+      );
+      assert.ok(
+        r.diagnostics.some((d) => d.rule === 'sum-balance'),
+        'and so do the other rules',
+      );
       assert.equal(fs.existsSync(marker), false);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -112,7 +129,10 @@ describe('configuration is data only', () => {
       const virtual = 'vscode-vfs://github/example/reports/report.txt';
       s.open(virtual, 'govreport', fs.readFileSync(report, 'utf8'));
       const vpub = await s.diagnosticsFor(virtual, 1);
-      assert.ok(vpub.diagnostics.some((d) => d.code === 'sum-balance'), 'a virtual document gets no configuration from disk');
+      assert.ok(
+        vpub.diagnostics.some((d) => d.code === 'sum-balance'),
+        'a virtual document gets no configuration from disk',
+      );
       assert.equal(fs.existsSync(marker), false);
     } finally {
       await s.kill();
@@ -123,15 +143,25 @@ describe('configuration is data only', () => {
 
 describe('workspace trust and virtual workspaces', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-    capabilities?: { untrustedWorkspaces?: { supported: boolean | string; restrictedConfigurations?: string[] }; virtualWorkspaces?: { supported: boolean | string } | boolean };
-    contributes: { configuration: { properties: Record<string, { type: string; enum?: unknown[]; additionalProperties?: { enum?: unknown[] } }> } };
+    capabilities?: {
+      untrustedWorkspaces?: { supported: boolean | string; restrictedConfigurations?: string[] };
+      virtualWorkspaces?: { supported: boolean | string } | boolean;
+    };
+    contributes: {
+      configuration: {
+        properties: Record<string, { type: string; enum?: unknown[]; additionalProperties?: { enum?: unknown[] } }>;
+      };
+    };
   };
 
   test('the manifest declares untrusted and virtual workspace support', () => {
     assert.notEqual(manifest.capabilities?.untrustedWorkspaces?.supported, false);
     assert.ok(manifest.capabilities?.untrustedWorkspaces?.supported !== undefined, 'untrustedWorkspaces is declared');
     const v = manifest.capabilities?.virtualWorkspaces;
-    assert.ok(v !== undefined && v !== false && (typeof v !== 'object' || v.supported !== false), 'virtualWorkspaces is declared');
+    assert.ok(
+      v !== undefined && v !== false && (typeof v !== 'object' || v.supported !== false),
+      'virtualWorkspaces is declared',
+    );
   });
 
   test('no setting can name a path, a command or code: every one is a boolean, a number or a choice from a list', () => {

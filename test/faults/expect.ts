@@ -11,7 +11,10 @@ export interface Essential {
 /** The findings of `text` as (rule, range) pairs, in the engine's order. */
 export function expectedDiagnostics(text: string, force: boolean): Essential[] {
   const doc = TextDocument.create('untitled:x', 'plaintext', 0, text);
-  return lint(text, { force }).findings.map((f) => ({ code: f.ruleId, range: { start: doc.positionAt(f.span.start), end: doc.positionAt(f.span.end) } }));
+  return lint(text, { force }).findings.map((f) => ({
+    code: f.ruleId,
+    range: { start: doc.positionAt(f.span.start), end: doc.positionAt(f.span.end) },
+  }));
 }
 
 export function essentials(ds: readonly Diagnostic[]): Essential[] {

@@ -24,9 +24,15 @@ function brokenSeed(): string {
 }
 
 /** Runs `--fix` on dir/report.txt, appending EDIT when `when` says; resolves with the CLI's stderr once it ended. */
-function fixWhileEditing(dir: string, when: 'temporary-file' | 'prose-lines'): Promise<{ stderr: string; edited: boolean }> {
+function fixWhileEditing(
+  dir: string,
+  when: 'temporary-file' | 'prose-lines',
+): Promise<{ stderr: string; edited: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--fix', '--no-config', '--lang', 'en', 'report.txt'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, '--fix', '--no-config', '--lang', 'en', 'report.txt'], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
     let edited = false;
@@ -53,7 +59,12 @@ describe('--fix and an edit made while it runs', () => {
       // Padding that makes the file large but cheap to lint: writing takes a while.
       { when: 'temporary-file', text: brokenSeed() + '\n' + ' '.repeat(3_000_000) + '\n' },
       // Many prose lines: checking takes a while (the edit lands before the fix is written).
-      { when: 'prose-lines', text: brokenSeed() + Array.from({ length: 150_000 }, (_, i) => `本年度继续加强政府信息公开工作第${i}条。\n`).join('') },
+      {
+        when: 'prose-lines',
+        text:
+          brokenSeed() +
+          Array.from({ length: 150_000 }, (_, i) => `本年度继续加强政府信息公开工作第${i}条。\n`).join(''),
+      },
     ];
     for (const c of cases) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-race-'));
@@ -63,7 +74,10 @@ describe('--fix and an edit made while it runs', () => {
         assert.ok(r.edited, `${c.when}: the edit was made`);
         const after = fs.readFileSync(path.join(dir, 'report.txt'), 'utf8');
         assert.ok(after.includes(EDIT), `${c.when}: the edit is kept`);
-        const refused = /report\.txt: the file changed while it was being checked; not written \(the change is kept\); run again/.test(r.stderr);
+        const refused =
+          /report\.txt: the file changed while it was being checked; not written \(the change is kept\); run again/.test(
+            r.stderr,
+          );
         // The append lands after the CLI read the file (when the temporary file appears, always): the fix is refused.
         // Had it landed before the read (a slow start), the CLI fixed the edited file: the edit is in it all the same.
         if (c.when === 'temporary-file') assert.ok(refused, r.stderr);

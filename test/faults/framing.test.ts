@@ -33,7 +33,9 @@ const skeleton = (id: number) => frame({ jsonrpc: '2.0', id, method: 'govreport/
 
 /** Waits for responses to `ids` (each must come). */
 async function answered(s: RawServer, ids: number[], timeoutMs = 15_000): Promise<Message[]> {
-  return Promise.all(ids.map((id) => s.waitFor((m) => m.id === id && m.method === undefined, timeoutMs, `the response to ${id}`)));
+  return Promise.all(
+    ids.map((id) => s.waitFor((m) => m.id === id && m.method === undefined, timeoutMs, `the response to ${id}`)),
+  );
 }
 
 describe('bad framing over the real protocol', () => {
@@ -45,9 +47,19 @@ describe('bad framing over the real protocol', () => {
         const ids = Array.from({ length: 20 }, (_, i) => 100 + i);
         for (const id of ids) s.writeRaw(skeleton(id));
         const got = await answered(s, ids);
-        for (const m of got) assert.equal(typeof m.result, 'string', `${JSON.stringify(bad)}: request ${m.id} got ${JSON.stringify(m).slice(0, 200)}`);
-        const logs = s.received.filter((m) => m.method === 'window/logMessage').map((m) => (m.params as { message: string }).message);
-        assert.ok(logs.some((l) => l.includes('dropped an invalid message')), `${JSON.stringify(bad)}: logged\n${logs.join('\n')}`);
+        for (const m of got)
+          assert.equal(
+            typeof m.result,
+            'string',
+            `${JSON.stringify(bad)}: request ${m.id} got ${JSON.stringify(m).slice(0, 200)}`,
+          );
+        const logs = s.received
+          .filter((m) => m.method === 'window/logMessage')
+          .map((m) => (m.params as { message: string }).message);
+        assert.ok(
+          logs.some((l) => l.includes('dropped an invalid message')),
+          `${JSON.stringify(bad)}: logged\n${logs.join('\n')}`,
+        );
         assert.equal(s.alive, true);
       } finally {
         await s.kill();
@@ -86,9 +98,19 @@ describe('bad framing over the real protocol', () => {
 
 describe('FrameParser', () => {
   test('valid messages in any chunking come through exactly; garbage between them is dropped', () => {
-    const messages = [frame({ jsonrpc: '2.0', id: 1, method: 'a', params: { s: '年报 Content-Length: 5 \\r\\n' } }), frame({ jsonrpc: '2.0', method: 'b' }), skeleton(3)];
+    const messages = [
+      frame({ jsonrpc: '2.0', id: 1, method: 'a', params: { s: '年报 Content-Length: 5 \\r\\n' } }),
+      frame({ jsonrpc: '2.0', method: 'b' }),
+      skeleton(3),
+    ];
     const garbage = Buffer.from('Content-Length: -5\r\n\r\nxyz');
-    const stream = Buffer.concat([messages[0], garbage, messages[1], Buffer.from('Content-Length: 99999\r\n\r\n{'), messages[2]]);
+    const stream = Buffer.concat([
+      messages[0],
+      garbage,
+      messages[1],
+      Buffer.from('Content-Length: 99999\r\n\r\n{'),
+      messages[2],
+    ]);
     for (const size of [1, 2, 3, 7, 64, stream.length]) {
       const got: Buffer[] = [];
       const errors: string[] = [];
@@ -103,7 +125,15 @@ describe('FrameParser', () => {
   test('header values: only decimal digits within the limit are a length', () => {
     assert.equal(parseHeader('Content-Length: 12'), 12);
     assert.equal(parseHeader('content-length:12\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8'), 12);
-    for (const bad of ['Content-Length: -5', 'Content-Length: 1.5', 'Content-Length: 0x10', 'Content-Length: 99999999999999999999', 'Content-Length:', 'Foo: 1', 'x'.repeat(10_000)]) {
+    for (const bad of [
+      'Content-Length: -5',
+      'Content-Length: 1.5',
+      'Content-Length: 0x10',
+      'Content-Length: 99999999999999999999',
+      'Content-Length:',
+      'Foo: 1',
+      'x'.repeat(10_000),
+    ]) {
       const r = parseHeader(bad);
       assert.equal(typeof r, 'string', bad.slice(0, 40));
       assert.ok((r as string).length < 200, 'the reason quotes a short excerpt');
@@ -130,6 +160,9 @@ describe('FrameParser', () => {
     assert.ok(small.maxBuffered <= FRAMING_LIMITS.maxHeaderBytes + 64 * 1024, `${small.maxBuffered} bytes held`);
     assert.ok(large.maxBuffered <= FRAMING_LIMITS.maxHeaderBytes + 64 * 1024, `${large.maxBuffered} bytes held`);
     const ratio = large.ms / Math.max(small.ms, 1);
-    assert.ok(ratio < 25, `4 MB: ${small.ms.toFixed(0)} ms, 40 MB: ${large.ms.toFixed(0)} ms, ratio ${ratio.toFixed(1)}`);
+    assert.ok(
+      ratio < 25,
+      `4 MB: ${small.ms.toFixed(0)} ms, 40 MB: ${large.ms.toFixed(0)} ms, ratio ${ratio.toFixed(1)}`,
+    );
   });
 });

@@ -35,12 +35,20 @@ export function docxWithBody(body: string): Promise<Buffer> {
  * and ended with a full flush (byte-aligned, no reference back) is repeated, then a final empty block.
  */
 export function deflateBomb(mb: number, byte = 0): Buffer {
-  const block = zlib.deflateRawSync(Buffer.alloc(1 << 20, byte), { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
+  const block = zlib.deflateRawSync(Buffer.alloc(1 << 20, byte), {
+    level: 9,
+    finishFlush: zlib.constants.Z_FULL_FLUSH,
+  });
   return Buffer.concat([...Array.from({ length: mb }, () => block), Buffer.from([0x03, 0x00])]);
 }
 
 /** A zip with one deflated entry whose data is `data`, declaring `declaredSize` bytes inflated (crc not checked by readers of bombs). */
-export function zipWithEntry(name: string, data: Buffer, declaredSize: number, others: [string, string][] = []): Buffer {
+export function zipWithEntry(
+  name: string,
+  data: Buffer,
+  declaredSize: number,
+  others: [string, string][] = [],
+): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -106,7 +114,9 @@ export function buildPdf(objs: readonly Buffer[]): Buffer {
     parts.push(b);
     length += b.length;
   });
-  const xref = `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  const xref =
+    `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n` +
+    offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
   parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`));
   return Buffer.concat(parts);
 }
@@ -124,7 +134,9 @@ export function fanoutPdf(depth = 40): Buffer {
   const objs = [
     obj('<< /Type /Catalog /Pages 2 0 R >>'),
     obj('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
-    obj('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 5 0 R >> >> /Contents 4 0 R >>'),
+    obj(
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 5 0 R >> >> /Contents 4 0 R >>',
+    ),
     pdfStream('/X Do'),
   ];
   for (let i = 0; i < depth; i++) {
@@ -151,12 +163,20 @@ export function repeatedPagePdf(times = 100_000): Buffer {
 
 /** `pages` distinct pages, each showing its number, sharing one font. */
 export function manyPagesPdf(pages: number): Buffer {
-  const objs: Buffer[] = [obj("<< /Type /Catalog /Pages 2 0 R >>"), obj(""), obj("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")];
+  const objs: Buffer[] = [
+    obj('<< /Type /Catalog /Pages 2 0 R >>'),
+    obj(''),
+    obj('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'),
+  ];
   const kids: string[] = [];
   for (let i = 0; i < pages; i++) {
     const page = objs.length + 1;
     kids.push(`${page} 0 R`);
-    objs.push(obj(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F 3 0 R >> >> /Contents ${page + 1} 0 R >>`));
+    objs.push(
+      obj(
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F 3 0 R >> >> /Contents ${page + 1} 0 R >>`,
+      ),
+    );
     objs.push(pdfStream(`BT /F 12 Tf 50 800 Td (page ${i + 1}) Tj ET`));
   }
   objs[1] = obj(`<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`);
@@ -179,14 +199,25 @@ export function doubleDeflatePdf(mb: number): Buffer {
 /** A page of `ops` text-showing operators, compressed (the same block of operators repeated). */
 export function manyOpsPdf(ops: number): Buffer {
   const perBlock = 100_000;
-  const block = zlib.deflateRawSync(Buffer.from('(a) Tj '.repeat(perBlock)), { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
+  const block = zlib.deflateRawSync(Buffer.from('(a) Tj '.repeat(perBlock)), {
+    level: 9,
+    finishFlush: zlib.constants.Z_FULL_FLUSH,
+  });
   const head = zlib.deflateRawSync(Buffer.from('BT /F 9 Tf 10 10 Td '), { finishFlush: zlib.constants.Z_FULL_FLUSH });
   const tail = zlib.deflateRawSync(Buffer.from(' ET'));
-  const data = Buffer.concat([Buffer.from([0x78, 0x01]), head, ...Array.from({ length: Math.ceil(ops / perBlock) }, () => block), tail, Buffer.alloc(4)]);
+  const data = Buffer.concat([
+    Buffer.from([0x78, 0x01]),
+    head,
+    ...Array.from({ length: Math.ceil(ops / perBlock) }, () => block),
+    tail,
+    Buffer.alloc(4),
+  ]);
   return buildPdf([
     obj('<< /Type /Catalog /Pages 2 0 R >>'),
     obj('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
-    obj('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F 5 0 R >> >> /Contents 4 0 R >>'),
+    obj(
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F 5 0 R >> >> /Contents 4 0 R >>',
+    ),
     pdfStream(data, '/Filter /FlateDecode '),
     obj('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'),
   ]);
@@ -203,14 +234,22 @@ export interface MeasuredRun {
 }
 
 /** Runs the built CLI in `cwd`, killing it after `killAfterMs`, and measures its time and peak memory. */
-export function runMeasured(args: readonly string[], cwd: string, opts: { env?: NodeJS.ProcessEnv; killAfterMs?: number } = {}): Promise<MeasuredRun> {
+export function runMeasured(
+  args: readonly string[],
+  cwd: string,
+  opts: { env?: NodeJS.ProcessEnv; killAfterMs?: number } = {},
+): Promise<MeasuredRun> {
   const rssFile = path.join(cwd, `.peak-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env, GOVREPORT_PEAK_RSS_FILE: rssFile };
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', path.join(ROOT, 'test', 'faults', 'peakRss.cjs'), CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', path.join(ROOT, 'test', 'faults', 'peakRss.cjs'), CLI, ...args], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));

@@ -11,7 +11,16 @@ import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { brokenSeed, tempDir } from '../cli/helpers';
 import {
-  deflateBomb, docxWithBody, DOCX_FRAME, doubleDeflatePdf, fanoutPdf, manyOpsPdf, manyPagesPdf, repeatedPagePdf, runMeasured, zipWithEntry,
+  deflateBomb,
+  docxWithBody,
+  DOCX_FRAME,
+  doubleDeflatePdf,
+  fanoutPdf,
+  manyOpsPdf,
+  manyPagesPdf,
+  repeatedPagePdf,
+  runMeasured,
+  zipWithEntry,
 } from './hostile';
 import type { MeasuredRun } from './hostile';
 
@@ -36,15 +45,26 @@ function entries(r: MeasuredRun): Map<string, JsonEntry> {
   const byFile = new Map(out.map((e) => [e.file, e]));
   const good = byFile.get('good.txt');
   assert.ok(good, `good.txt has a result: ${r.stdout.slice(0, 500)} ${r.stderr.slice(0, 500)}`);
-  assert.ok(good.diagnostics.some((d) => d.rule === 'sum-row-total'), 'the good report after the bad file is still checked');
+  assert.ok(
+    good.diagnostics.some((d) => d.rule === 'sum-row-total'),
+    'the good report after the bad file is still checked',
+  );
   return byFile;
 }
 
-function expectRefused(r: MeasuredRun, file: string, code: string | RegExp, message: RegExp, bounds: { seconds: number; mb: number }): JsonEntry {
+function expectRefused(
+  r: MeasuredRun,
+  file: string,
+  code: string | RegExp,
+  message: RegExp,
+  bounds: { seconds: number; mb: number },
+): JsonEntry {
   assert.equal(r.code, 2, r.stderr);
   const e = entries(r).get(file);
   assert.ok(e?.error, `${file} is reported as an error: ${JSON.stringify(e)}`);
-  console.log(`# ${file}: ${r.seconds.toFixed(1)} s, peak ${r.peakMb.toFixed(0)} MB, ${e.error.code}: ${e.error.message}`);
+  console.log(
+    `# ${file}: ${r.seconds.toFixed(1)} s, peak ${r.peakMb.toFixed(0)} MB, ${e.error.code}: ${e.error.message}`,
+  );
   if (typeof code === 'string') assert.equal(e.error.code, code, e.error.message);
   else assert.match(e.error.code, code, e.error.message);
   assert.match(e.error.message, message);
@@ -59,9 +79,18 @@ test('.docx of 7 M empty paragraphs in 62 KB: refused from its declared size, no
   assert.ok(docx.length < 100_000, `${docx.length} bytes`);
   const dir = caseDir('paras', 'paras.docx', docx);
   const r = await runMeasured(['-f', 'json', 'paras.docx', 'good.txt'], dir);
-  expectRefused(r, 'paras.docx', 'limit-exceeded', /word\/document\.xml 解压后过大（42 MB，上限 32 MB），未解压/, { seconds: 30, mb: 400 });
+  expectRefused(r, 'paras.docx', 'limit-exceeded', /word\/document\.xml 解压后过大（42 MB，上限 32 MB），未解压/, {
+    seconds: 30,
+    mb: 400,
+  });
   const en = await runMeasured(['-f', 'json', '--lang', 'en', 'paras.docx', 'good.txt'], dir);
-  expectRefused(en, 'paras.docx', 'limit-exceeded', /word\/document\.xml in the \.docx inflates to too much \(42 MB, limit 32 MB\)/, { seconds: 30, mb: 400 });
+  expectRefused(
+    en,
+    'paras.docx',
+    'limit-exceeded',
+    /word\/document\.xml in the \.docx inflates to too much \(42 MB, limit 32 MB\)/,
+    { seconds: 30, mb: 400 },
+  );
 });
 
 test('.docx of 3.5 M empty paragraphs under the size limit: refused by the element count before mammoth converts it', async () => {
@@ -75,7 +104,10 @@ test('.docx of 4 MB that inflates to 4 GB: refused from the central directory wi
   const dir = caseDir('bomb', 'bomb.docx', zipWithEntry('word/document.xml', bomb, 3900 * 1024 * 1024, DOCX_FRAME));
   assert.ok(fs.statSync(path.join(dir, 'bomb.docx')).size < 5 * 1024 * 1024);
   const r = await runMeasured(['-f', 'json', 'bomb.docx', 'good.txt'], dir);
-  expectRefused(r, 'bomb.docx', 'limit-exceeded', /解压后过大（3900 MB，上限 32 MB），未解压/, { seconds: 30, mb: 400 });
+  expectRefused(r, 'bomb.docx', 'limit-exceeded', /解压后过大（3900 MB，上限 32 MB），未解压/, {
+    seconds: 30,
+    mb: 400,
+  });
 });
 
 test('.docx that declares 1 KB and inflates to 4 GB: the stream is cut at the declared size', async () => {
@@ -87,7 +119,10 @@ test('.docx that declares 1 KB and inflates to 4 GB: the stream is cut at the de
 test('PDF whose form objects draw each other twice (2^40 draws in 9 KB): stopped at the time budget', async () => {
   const dir = caseDir('fanout', 'fanout.pdf', fanoutPdf());
   const r = await runMeasured(['-f', 'json', '--timeout-per-file', '3', 'fanout.pdf', 'good.txt'], dir);
-  expectRefused(r, 'fanout.pdf', /^(timeout|limit-exceeded)$/, /超时（超过 3 秒|文字片段过多/, { seconds: 30, mb: 600 });
+  expectRefused(r, 'fanout.pdf', /^(timeout|limit-exceeded)$/, /超时（超过 3 秒|文字片段过多/, {
+    seconds: 30,
+    mb: 600,
+  });
 });
 
 test('PDF listing one page 100,000 times: refused by its page count at once', async () => {
@@ -121,7 +156,10 @@ test('PDF of 30 M text operators: stopped by the text budget or the time budget'
   const pdf = manyOpsPdf(30_000_000);
   const dir = caseDir('ops', 'ops.pdf', pdf);
   const r = await runMeasured(['-f', 'json', '--timeout-per-file', '10', 'ops.pdf', 'good.txt'], dir);
-  expectRefused(r, 'ops.pdf', /^(timeout|limit-exceeded|out-of-memory)$/, /超时|文字片段过多|内存/, { seconds: 40, mb: 2000 });
+  expectRefused(r, 'ops.pdf', /^(timeout|limit-exceeded|out-of-memory)$/, /超时|文字片段过多|内存/, {
+    seconds: 40,
+    mb: 2000,
+  });
 });
 
 test('special files are refused, named and in a folder walk: a FIFO, /dev/zero behind a .txt link, a socket', async () => {
@@ -138,7 +176,8 @@ test('special files are refused, named and in a folder walk: a FIFO, /dev/zero b
       assert.match(byFile.get('fifo.txt')!.error!.message, /不是普通文件，而是命名管道（FIFO）/);
       assert.match(byFile.get('zero.txt')!.error!.message, /不是普通文件，而是字符设备/);
       assert.match(byFile.get('socket.md')!.error!.message, /不是普通文件，而是套接字/);
-      for (const f of ['fifo.txt', 'zero.txt', 'socket.md']) assert.equal(byFile.get(f)!.error!.code, 'not-regular-file');
+      for (const f of ['fifo.txt', 'zero.txt', 'socket.md'])
+        assert.equal(byFile.get(f)!.error!.code, 'not-regular-file');
       assert.ok(r.seconds < 20, `${r.seconds} s`);
       assert.ok(r.peakMb < 400, `${r.peakMb} MB`);
     }
@@ -152,13 +191,21 @@ test('special files are refused, named and in a folder walk: a FIFO, /dev/zero b
 test('-j 2: a worker that runs out of memory costs its file only; the worker is replaced and every other file is checked', async () => {
   const dir = caseDir('oom', 'oom.docx', await docxWithBody('<w:p><w:r><w:t>x</w:t></w:r></w:p>'.repeat(60_000)));
   for (let i = 1; i <= 3; i++) fs.writeFileSync(path.join(dir, `good${i}.txt`), brokenSeed().broken);
-  const r = await runMeasured(['-f', 'json', '-j', '2', 'oom.docx', 'good1.txt', 'good.txt', 'good2.txt', 'good3.txt'], dir, {
-    env: { GOVREPORT_LINT_WORKER_HEAP_MB: '32' },
-  });
+  const r = await runMeasured(
+    ['-f', 'json', '-j', '2', 'oom.docx', 'good1.txt', 'good.txt', 'good2.txt', 'good3.txt'],
+    dir,
+    {
+      env: { GOVREPORT_LINT_WORKER_HEAP_MB: '32' },
+    },
+  );
   const byFile = entries(r);
   assert.equal(byFile.get('oom.docx')!.error!.code, 'out-of-memory', JSON.stringify(byFile.get('oom.docx')));
   assert.match(byFile.get('oom.docx')!.error!.message, /所需内存超过上限/);
-  for (const f of ['good1.txt', 'good2.txt', 'good3.txt']) assert.ok(byFile.get(f)!.diagnostics.some((d) => d.rule === 'sum-row-total'), f);
+  for (const f of ['good1.txt', 'good2.txt', 'good3.txt'])
+    assert.ok(
+      byFile.get(f)!.diagnostics.some((d) => d.rule === 'sum-row-total'),
+      f,
+    );
   assert.doesNotMatch(r.stderr, /ERR_WORKER_OUT_OF_MEMORY|internal error|内部错误/);
   assert.equal(r.code, 2);
 });

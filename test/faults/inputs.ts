@@ -7,7 +7,8 @@ import { Document, Packer, Paragraph } from 'docx';
  * font). Written by hand with a correct cross-reference table.
  */
 export function cjkPdf(): Buffer {
-  const content = 'BT /F1 12 Tf 50 800 Td <653F5E9C4FE1606F516C5F00> Tj ET\nBT /F2 12 Tf 50 780 Td (Hello 2023) Tj ET\n';
+  const content =
+    'BT /F1 12 Tf 50 800 Td <653F5E9C4FE1606F516C5F00> Tj ET\nBT /F2 12 Tf 50 780 Td (Hello 2023) Tj ET\n';
   const objs = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -25,7 +26,9 @@ export function cjkPdf(): Buffer {
     out += `${i + 1} 0 obj\n${o}\nendobj\n`;
   });
   const xref = Buffer.byteLength(out);
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  out +=
+    `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n` +
+    offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
   out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }

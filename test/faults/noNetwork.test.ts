@@ -49,17 +49,29 @@ async function workspace(): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-nonet-'));
   for (const f of fs.readdirSync(SEEDS)) fs.copyFileSync(path.join(SEEDS, f), path.join(dir, f));
   fs.writeFileSync(path.join(dir, 'report.pdf'), cjkPdf());
-  fs.writeFileSync(path.join(dir, 'report.docx'), await docx(['某某县人民政府2023年政府信息公开工作年度报告', '一、总体情况', '二、主动公开政府信息情况']));
+  fs.writeFileSync(
+    path.join(dir, 'report.docx'),
+    await docx(['某某县人民政府2023年政府信息公开工作年度报告', '一、总体情况', '二、主动公开政府信息情况']),
+  );
   fs.writeFileSync(
     path.join(dir, '.govreportrc.json'),
-    JSON.stringify({ $schema: 'https://example.com/govreportrc.schema.json', root: true, rules: { 'text-compat-char': 'info' } }),
+    JSON.stringify({
+      $schema: 'https://example.com/govreportrc.schema.json',
+      root: true,
+      rules: { 'text-compat-char': 'info' },
+    }),
   );
   return dir;
 }
 
 function netEnv(log: string): NodeJS.ProcessEnv {
   // Proxy variables must not tempt anything into the network either.
-  return { ...process.env, GOVREPORT_NET_LOG: log, HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' };
+  return {
+    ...process.env,
+    GOVREPORT_NET_LOG: log,
+    HTTP_PROXY: 'http://127.0.0.1:9',
+    HTTPS_PROXY: 'http://127.0.0.1:9',
+  };
 }
 
 describe('no network', () => {
@@ -75,15 +87,25 @@ describe('no network', () => {
       setTimeout(() => {}, 300);`;
     const r = spawnSync(process.execPath, ['--require', PRELOAD, '-e', script], { env: netEnv(log), encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
-    const seen = readLog(log).map((e) => e.attempt).filter(Boolean);
-    for (const what of ['net.connect', 'dns.lookup', 'https.get', 'fetch']) assert.ok(seen.includes(what), `${what} recorded: ${seen.join(', ')}`);
-    assert.ok(readLog(log).some((e) => e.threadId > 0 && e.attempt === 'net.connect'), 'worker threads are watched too');
+    const seen = readLog(log)
+      .map((e) => e.attempt)
+      .filter(Boolean);
+    for (const what of ['net.connect', 'dns.lookup', 'https.get', 'fetch'])
+      assert.ok(seen.includes(what), `${what} recorded: ${seen.join(', ')}`);
+    assert.ok(
+      readLog(log).some((e) => e.threadId > 0 && e.attempt === 'net.connect'),
+      'worker threads are watched too',
+    );
   });
 
   test('the language server: open, change, every request, fix-all, settings, shutdown — no connection', async () => {
     const dir = await workspace();
     const log = path.join(dir, 'net.log');
-    const s = await RawServer.start({ execArgv: ['--require', PRELOAD], env: netEnv(log), settings: { debounceMs: 0 } });
+    const s = await RawServer.start({
+      execArgv: ['--require', PRELOAD],
+      env: netEnv(log),
+      settings: { debounceMs: 0 },
+    });
     try {
       for (const f of fs.readdirSync(SEEDS)) {
         const uri = pathToFileURL(path.join(dir, f)).href;
@@ -97,7 +119,10 @@ describe('no network', () => {
           ['textDocument/hover', { textDocument: { uri }, position: range.start }],
           ['textDocument/codeLens', { textDocument: { uri } }],
           ['textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: pub.diagnostics } }],
-          ['textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll.govreport'] } }],
+          [
+            'textDocument/codeAction',
+            { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll.govreport'] } },
+          ],
           ['govreport/reportView', { uri }],
           ['govreport/skeleton', { year: 2023 }],
           ['workspace/executeCommand', { command: 'govreport.server.fixAll', arguments: [{ uri, version: 1 }] }],
@@ -106,14 +131,22 @@ describe('no network', () => {
           const r = await s.request(method, params);
           assert.equal(r.error, undefined, `${method}: ${JSON.stringify(r.error)}`);
         }
-        s.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: text + '\n补充说明。' }] });
+        s.notify('textDocument/didChange', {
+          textDocument: { uri, version: 2 },
+          contentChanges: [{ text: text + '\n补充说明。' }],
+        });
         await s.diagnosticsFor(uri, 2);
       }
       s.notify('workspace/didChangeConfiguration', { settings: null });
-      s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, '.govreportrc.json')).href, type: 2 }] });
+      s.notify('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: pathToFileURL(path.join(dir, '.govreportrc.json')).href, type: 2 }],
+      });
       assert.equal(await s.shutdown(), 0);
       const entries = readLog(log);
-      assert.ok(entries.some((e) => e.loaded && e.threadId === 0), 'the recorder was loaded in the server');
+      assert.ok(
+        entries.some((e) => e.loaded && e.threadId === 0),
+        'the recorder was loaded in the server',
+      );
       assert.equal(attempts(entries), '', 'no network attempt');
     } finally {
       await s.kill();
@@ -125,7 +158,12 @@ describe('no network', () => {
     const dir = await workspace();
     const log = path.join(dir, 'net.log');
     const run = (args: string[]) => {
-      const r = spawnSync(process.execPath, ['--require', PRELOAD, CLI, ...args], { cwd: dir, env: netEnv(log), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const r = spawnSync(process.execPath, ['--require', PRELOAD, CLI, ...args], {
+        cwd: dir,
+        env: netEnv(log),
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       assert.equal(r.error, undefined);
       assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
       return r;
@@ -141,8 +179,14 @@ describe('no network', () => {
       run(['--print-config-schema']);
       run(['--help']);
       const entries = readLog(log);
-      assert.ok(entries.some((e) => e.loaded && e.threadId === 0), 'the recorder was loaded in the CLI');
-      assert.ok(entries.some((e) => e.loaded && e.threadId > 0), 'and in its worker threads');
+      assert.ok(
+        entries.some((e) => e.loaded && e.threadId === 0),
+        'the recorder was loaded in the CLI',
+      );
+      assert.ok(
+        entries.some((e) => e.loaded && e.threadId > 0),
+        'and in its worker threads',
+      );
       assert.equal(attempts(entries), '', 'no network attempt');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

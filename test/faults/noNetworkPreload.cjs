@@ -36,7 +36,20 @@ replace(net.Socket.prototype, 'connect', 'net.Socket.prototype.connect');
 replace(net, 'connect', 'net.connect');
 replace(net, 'createConnection', 'net.createConnection');
 replace(tls, 'connect', 'tls.connect');
-for (const name of ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveTxt', 'resolveSrv', 'reverse']) {
+for (const name of [
+  'lookup',
+  'lookupService',
+  'resolve',
+  'resolve4',
+  'resolve6',
+  'resolveAny',
+  'resolveCname',
+  'resolveMx',
+  'resolveNs',
+  'resolveTxt',
+  'resolveSrv',
+  'reverse',
+]) {
   replace(dns, name, `dns.${name}`);
   replace(dns.promises, name, `dns.promises.${name}`);
   replace(dns.Resolver && dns.Resolver.prototype, name, `dns.Resolver.prototype.${name}`);

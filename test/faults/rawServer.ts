@@ -94,7 +94,13 @@ export class RawServer {
     });
     const s = new RawServer(proc, opts.settings ?? { debounceMs: 20 });
     if (opts.initialize !== false) {
-      const r = await s.request('initialize', { processId: process.pid, rootUri: null, locale: 'zh-cn', capabilities: CAPABILITIES, workspaceFolders: null });
+      const r = await s.request('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        locale: 'zh-cn',
+        capabilities: CAPABILITIES,
+        workspaceFolders: null,
+      });
       if (r.error) throw new Error(`initialize failed: ${JSON.stringify(r.error)}`);
       s.notify('initialized', {});
     }
@@ -136,7 +142,11 @@ export class RawServer {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new Error(`no response to ${what} within ${timeoutMs} ms (alive: ${this.alive})\n${this.stderr.slice(-2000)}`));
+        reject(
+          new Error(
+            `no response to ${what} within ${timeoutMs} ms (alive: ${this.alive})\n${this.stderr.slice(-2000)}`,
+          ),
+        );
       }, timeoutMs);
       this.pending.set(id, (m) => {
         clearTimeout(timer);
@@ -173,7 +183,10 @@ export class RawServer {
   /** Diagnostics published for `uri` at exactly `version`. */
   async diagnosticsFor(uri: string, version: number, timeoutMs = 20_000): Promise<Published> {
     const m = await this.waitFor(
-      (x) => x.method === 'textDocument/publishDiagnostics' && (x.params as Published).uri === uri && (x.params as Published).version === version,
+      (x) =>
+        x.method === 'textDocument/publishDiagnostics' &&
+        (x.params as Published).uri === uri &&
+        (x.params as Published).version === version,
       timeoutMs,
       `diagnostics for ${uri} version ${version}`,
     );

@@ -13,7 +13,6 @@ import { essentials, expectedDiagnostics } from './expect';
 import { RawServer, type Message } from './rawServer';
 import { mirror, SEED, stillWorks, withServer } from './serverHelpers';
 
-
 const METHOD_NOT_FOUND = -32601;
 const INVALID_REQUEST = -32600;
 const SERVER_NOT_INITIALIZED = -32002;
@@ -44,12 +43,18 @@ describe('malformed JSON-RPC', () => {
       const garbage = Buffer.from([0x7b, 0xff, 0xfe, 0x00, 0x7d]); // invalid UTF-8 and a NUL
       s.writeRaw(Buffer.concat([Buffer.from(`Content-Length: ${garbage.length}\r\n\r\n`), garbage]));
       const body = JSON.stringify({ jsonrpc: '2.0', id: 904, method: 'govreport/skeleton', params: { year: 2023 } });
-      s.writeRaw(`Content-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n${body}`);
+      s.writeRaw(
+        `Content-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n${body}`,
+      );
       const r = await s.waitFor((m) => m.id === 904, 20_000, 'the skeleton after the bad messages');
       assert.equal(r.error, undefined);
       assert.match(String(r.result), /2023年政府信息公开工作年度报告/);
       await stillWorks(s, 'malformed');
-      assert.equal(s.received.filter((m) => m.id === 901 || m.id === 902 || m.id === 903).length, 0, 'nothing answers what could not be read as a request');
+      assert.equal(
+        s.received.filter((m) => m.id === 901 || m.id === 902 || m.id === 903).length,
+        0,
+        'nothing answers what could not be read as a request',
+      );
     });
   });
 
@@ -62,7 +67,14 @@ describe('malformed JSON-RPC', () => {
         ['textDocument/hover', 'nonsense'],
         ['textDocument/hover', { textDocument: { uri }, position: null }],
         ['textDocument/codeAction', {}],
-        ['textDocument/codeAction', { textDocument: { uri }, range: { start: { line: -1, character: -1 }, end: { line: 1e9, character: 1e9 } }, context: { diagnostics: [] } }],
+        [
+          'textDocument/codeAction',
+          {
+            textDocument: { uri },
+            range: { start: { line: -1, character: -1 }, end: { line: 1e9, character: 1e9 } },
+            context: { diagnostics: [] },
+          },
+        ],
         ['codeAction/resolve', null],
         ['codeAction/resolve', { title: 'x', data: { uri, version: 'one' } }],
         ['textDocument/documentSymbol', { textDocument: {} }],
@@ -88,7 +100,11 @@ describe('malformed JSON-RPC', () => {
       }
       // Where no answer could make sense, the answer is InvalidParams.
       for (const id of [1000, 1001, 1002, 1004, 1006, 1007, 1009, 1011]) {
-        assert.equal(got.get(id)!.error?.code, INVALID_PARAMS, `${bad[id - 1000][0]} ${JSON.stringify(bad[id - 1000][1])}`);
+        assert.equal(
+          got.get(id)!.error?.code,
+          INVALID_PARAMS,
+          `${bad[id - 1000][0]} ${JSON.stringify(bad[id - 1000][1])}`,
+        );
       }
       // codeLens with null parameters fails in the protocol library's own wrapper (it reads the progress token)
       // before the server sees it: an error all the same.
@@ -106,7 +122,13 @@ describe('malformed JSON-RPC', () => {
 
   test('broken framing (no or a wrong Content-Length, LF-only headers): the server keeps running and answers the next request', async () => {
     // More cases, and the log line, in framing.test.ts.
-    for (const bad of ['Foo: bar\r\n\r\n', 'Content-Length: abc\r\n\r\n', 'Content-Length: -5\r\n\r\n', 'Content-Length: 5\r\n\r\n{"jsonrpc":"2.0","method":"x"}', 'Content-Length: 20\n\n{"jsonrpc":"2.0"}']) {
+    for (const bad of [
+      'Foo: bar\r\n\r\n',
+      'Content-Length: abc\r\n\r\n',
+      'Content-Length: -5\r\n\r\n',
+      'Content-Length: 5\r\n\r\n{"jsonrpc":"2.0","method":"x"}',
+      'Content-Length: 20\n\n{"jsonrpc":"2.0"}',
+    ]) {
       const s = await RawServer.start();
       try {
         s.writeRaw(bad);
@@ -144,7 +166,12 @@ describe('document changes', () => {
       await s.diagnosticsFor(uri, 1);
       const lines = SEED.split('\n').length;
       const batches: TextDocumentContentChangeEvent[][] = [
-        [{ range: { start: { line: lines + 50, character: 0 }, end: { line: lines + 99, character: 5 } }, text: '\n尾部追加' }], // past the end
+        [
+          {
+            range: { start: { line: lines + 50, character: 0 }, end: { line: lines + 99, character: 5 } },
+            text: '\n尾部追加',
+          },
+        ], // past the end
         [{ range: { start: { line: 3, character: 500 }, end: { line: 3, character: 900 } }, text: 'X' }], // past the end of a line
         [{ range: { start: { line: -4, character: -7 }, end: { line: 0, character: 2 } }, text: '' }], // negative
         [{ range: { start: { line: 10, character: 4 }, end: { line: 8, character: 1 } }, text: '倒' }], // end before start
@@ -166,11 +193,19 @@ describe('document changes', () => {
       const last = await s.diagnosticsFor(uri, doc.version);
       assert.deepEqual(essentials(last.diagnostics), expectedDiagnostics(doc.getText(), true));
       // The server's text is the client's text: a fix-all for this version rewrites exactly it.
-      const res = await s.request('workspace/executeCommand', { command: 'govreport.server.fixAll', arguments: [{ uri, version: doc.version }] });
+      const res = await s.request('workspace/executeCommand', {
+        command: 'govreport.server.fixAll',
+        arguments: [{ uri, version: doc.version }],
+      });
       assert.equal((res.result as { applied: boolean }).applied, true, JSON.stringify(res));
-      const edit = s.applyEdits[0] as { edit: { documentChanges: { textDocument: { version: number }; edits: TextEdit[] }[] } };
+      const edit = s.applyEdits[0] as {
+        edit: { documentChanges: { textDocument: { version: number }; edits: TextEdit[] }[] };
+      };
       assert.equal(edit.edit.documentChanges[0].textDocument.version, doc.version);
-      assert.equal(TextDocument.applyEdits(doc, edit.edit.documentChanges[0].edits), fixAll(doc.getText(), { force: true }).text);
+      assert.equal(
+        TextDocument.applyEdits(doc, edit.edit.documentChanges[0].edits),
+        fixAll(doc.getText(), { force: true }).text,
+      );
       await stillWorks(s, 'ranges');
     });
   });
@@ -181,7 +216,10 @@ describe('document changes', () => {
       s.open(uri, 'govreport', SEED);
       await s.diagnosticsFor(uri, 1);
       const junk: unknown[] = [
-        { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 'a', character: null }, end: {} }, text: 'x' }] },
+        {
+          textDocument: { uri, version: 2 },
+          contentChanges: [{ range: { start: { line: 'a', character: null }, end: {} }, text: 'x' }],
+        },
         { textDocument: { uri, version: 3 }, contentChanges: [{ range: null, text: 5 }] },
         { textDocument: { uri, version: 4 }, contentChanges: null },
         { textDocument: { uri }, contentChanges: [{ text: 'no version' }] },
@@ -189,7 +227,9 @@ describe('document changes', () => {
         {},
       ];
       for (const params of junk) s.notify('textDocument/didChange', params);
-      s.notify('textDocument/didOpen', { textDocument: { uri: 'untitled:null-text', languageId: 'govreport', version: 1, text: null } });
+      s.notify('textDocument/didOpen', {
+        textDocument: { uri: 'untitled:null-text', languageId: 'govreport', version: 1, text: null },
+      });
       s.notify('textDocument/didOpen', {});
       s.notify('textDocument/didClose', { textDocument: null });
       // Whatever became of the document, a full replacement brings it back to a known text.
@@ -203,7 +243,10 @@ describe('document changes', () => {
   test('didChange and didClose for a document never opened are ignored; opening it later starts from its own text', async () => {
     await withServer(async (s) => {
       const uri = 'untitled:never';
-      s.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '一、总体情况\n' }] });
+      s.notify('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text: '一、总体情况\n' }],
+      });
       s.notify('textDocument/didChange', {
         textDocument: { uri, version: 3 },
         contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: 'x' }],
@@ -211,7 +254,11 @@ describe('document changes', () => {
       s.notify('textDocument/didClose', { textDocument: { uri } });
       const r = await s.request('textDocument/documentSymbol', { textDocument: { uri } });
       assert.deepEqual(r.result, [], 'a document never opened has no outline');
-      assert.equal(s.published.filter((p) => p.uri === uri && p.diagnostics.length > 0).length, 0, 'no diagnostics for a document never opened');
+      assert.equal(
+        s.published.filter((p) => p.uri === uri && p.diagnostics.length > 0).length,
+        0,
+        'no diagnostics for a document never opened',
+      );
       s.open(uri, 'govreport', SEED, 7);
       const pub = await s.diagnosticsFor(uri, 7);
       assert.deepEqual(essentials(pub.diagnostics), expectedDiagnostics(SEED, true));
@@ -256,7 +303,10 @@ describe('initialize, shutdown and exit', () => {
   test('requests before initialize are answered with ServerNotInitialized', async () => {
     const s = await RawServer.start({ initialize: false });
     try {
-      const r = await s.request('textDocument/hover', { textDocument: { uri: 'untitled:x' }, position: { line: 0, character: 0 } });
+      const r = await s.request('textDocument/hover', {
+        textDocument: { uri: 'untitled:x' },
+        position: { line: 0, character: 0 },
+      });
       assert.equal(r.error?.code, SERVER_NOT_INITIALIZED);
       const k = await s.request('govreport/skeleton', { year: 2023 });
       assert.equal(k.error?.code, SERVER_NOT_INITIALIZED);
@@ -268,10 +318,18 @@ describe('initialize, shutdown and exit', () => {
   test('before initialize the server neither crashes nor exits on requests and notifications', async () => {
     const s = await RawServer.start({ initialize: false });
     try {
-      const r = await s.request('textDocument/hover', { textDocument: { uri: 'untitled:x' }, position: { line: 0, character: 0 } });
+      const r = await s.request('textDocument/hover', {
+        textDocument: { uri: 'untitled:x' },
+        position: { line: 0, character: 0 },
+      });
       assert.ok(r.error, 'no hover before initialize');
-      s.notify('textDocument/didOpen', { textDocument: { uri: 'untitled:early', languageId: 'govreport', version: 1, text: SEED } });
-      s.notify('textDocument/didChange', { textDocument: { uri: 'untitled:early', version: 2 }, contentChanges: [{ text: SEED }] });
+      s.notify('textDocument/didOpen', {
+        textDocument: { uri: 'untitled:early', languageId: 'govreport', version: 1, text: SEED },
+      });
+      s.notify('textDocument/didChange', {
+        textDocument: { uri: 'untitled:early', version: 2 },
+        contentChanges: [{ text: SEED }],
+      });
       const init = await s.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
       assert.equal(init.error, undefined);
       s.notify('initialized', {});

@@ -31,7 +31,10 @@ function brokenSeed(): string {
 }
 
 /** Typing into the title line: changes that never touch the tables. */
-function typeAt(doc: TextDocument, i: number): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } {
+function typeAt(
+  doc: TextDocument,
+  i: number,
+): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } {
   const pos = doc.positionAt(doc.getText().indexOf('\n'));
   return { range: { start: pos, end: pos }, text: String(i % 10) };
 }
@@ -52,15 +55,27 @@ test('fix-all commands racing a burst of changes: only the current version is ev
       texts.set(doc.version, doc.getText());
       s.notify('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: [change] });
       // Ask for a fix of the current version, of the one before, or of an older one.
-      const version = i % 3 === 0 ? doc.version : i % 3 === 1 ? doc.version - 1 : Math.max(1, doc.version - 1 - (i % 7));
+      const version =
+        i % 3 === 0 ? doc.version : i % 3 === 1 ? doc.version - 1 : Math.max(1, doc.version - 1 - (i % 7));
       asked.push({ id: ++id, version, current: doc.version });
-      s.send({ id, method: 'workspace/executeCommand', params: { command: 'govreport.server.fixAll', arguments: [{ uri, version }] } });
+      s.send({
+        id,
+        method: 'workspace/executeCommand',
+        params: { command: 'govreport.server.fixAll', arguments: [{ uri, version }] },
+      });
     }
-    const answers: Message[] = await Promise.all(asked.map((a) => s.waitFor((m) => m.id === a.id && m.method === undefined, 60_000, `answer ${a.id}`)));
+    const answers: Message[] = await Promise.all(
+      asked.map((a) => s.waitFor((m) => m.id === a.id && m.method === undefined, 60_000, `answer ${a.id}`)),
+    );
     let applied = 0;
     for (const [i, a] of asked.entries()) {
       const res = answers[i].result as { applied: boolean; reason?: string };
-      if (a.version !== a.current) assert.deepEqual(res, { applied: false, edits: 0, reason: 'stale' }, `a fix for version ${a.version} asked at version ${a.current}`);
+      if (a.version !== a.current)
+        assert.deepEqual(
+          res,
+          { applied: false, edits: 0, reason: 'stale' },
+          `a fix for version ${a.version} asked at version ${a.current}`,
+        );
       if (res.applied) applied++;
       else assert.ok(res.reason === 'stale' || res.reason === 'rejected', `refused as stale: ${JSON.stringify(res)}`);
     }
@@ -73,7 +88,10 @@ test('fix-all commands racing a burst of changes: only the current version is ev
       const dc = e.edit.documentChanges[0];
       assert.equal(dc.textDocument.uri, uri);
       const text = texts.get(dc.textDocument.version)!;
-      assert.ok(asked.some((a) => a.version === dc.textDocument.version && a.current === a.version), 'only a fix asked for the then-current version');
+      assert.ok(
+        asked.some((a) => a.version === dc.textDocument.version && a.current === a.version),
+        'only a fix asked for the then-current version',
+      );
       const before = TextDocument.create(uri, 'govreport', dc.textDocument.version, text);
       assert.equal(TextDocument.applyEdits(before, dc.edits), fixAll(text, { force: true }).text);
     }
@@ -90,11 +108,17 @@ test('a fix-all action offered for one version resolves to no edit once the docu
     const pub = await s.diagnosticsFor(uri, 1);
     const diag = pub.diagnostics.find((d) => String(d.code).startsWith('sum-'));
     assert.ok(diag, 'a broken sum is reported');
-    const actions = (await s.request('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag], only: ['quickfix'] } }))
-      .result as { title: string; edit?: VersionedEdit['edit']; data?: { version: number } }[];
+    const actions = (
+      await s.request('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diag.range,
+        context: { diagnostics: [diag], only: ['quickfix'] },
+      })
+    ).result as { title: string; edit?: VersionedEdit['edit']; data?: { version: number } }[];
     const lazy = actions.filter((a) => a.data && !a.edit);
     assert.ok(lazy.length > 0, 'fix-all actions are resolved lazily');
-    for (const a of actions.filter((x) => x.edit)) assert.equal(a.edit!.documentChanges[0].textDocument.version, 1, 'quick fixes are versioned edits');
+    for (const a of actions.filter((x) => x.edit))
+      assert.equal(a.edit!.documentChanges[0].textDocument.version, 1, 'quick fixes are versioned edits');
 
     const fresh = (await s.request('codeAction/resolve', lazy[0])).result as { edit?: VersionedEdit['edit'] };
     assert.ok(fresh.edit, 'resolved for the version it was offered for');
@@ -111,10 +135,14 @@ test('a fix-all action offered for one version resolves to no edit once the docu
     // The document-wide action, asked again for the new version, fixes the new text — all of it, exactly as the engine does.
     const whole = lazy.find((a) => !(a.data as { table?: string }).table);
     assert.ok(whole, 'a fix-all-in-document action is offered');
-    const renewed = (await s.request('codeAction/resolve', { ...whole, data: { ...whole.data, version: 2 } })).result as { edit?: VersionedEdit['edit'] };
+    const renewed = (await s.request('codeAction/resolve', { ...whole, data: { ...whole.data, version: 2 } }))
+      .result as { edit?: VersionedEdit['edit'] };
     assert.ok(renewed.edit);
     assert.equal(renewed.edit.documentChanges[0].textDocument.version, 2);
-    assert.equal(TextDocument.applyEdits(doc, renewed.edit.documentChanges[0].edits), fixAll(doc.getText(), { force: true }).text);
+    assert.equal(
+      TextDocument.applyEdits(doc, renewed.edit.documentChanges[0].edits),
+      fixAll(doc.getText(), { force: true }).text,
+    );
   } finally {
     await s.kill();
   }

@@ -39,11 +39,31 @@ export const ADVERSARIAL: readonly AdversarialInput[] = [
   { name: 'one line of （（（（', manyLines: false, make: (n) => repeatTo('（', n) },
   { name: 'one line of digits and blanks', manyLines: false, make: (n) => repeatTo('1 ', n) },
   { name: 'one line of grouped numbers', manyLines: false, make: (n) => repeatTo('3,119,', n) },
-  { name: 'one line of repeated row labels', manyLines: false, make: (n) => repeatTo('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', n) },
-  { name: 'lines of repeated row labels', manyLines: true, make: (n) => repeatTo('一、本年新收政府信息公开申请数量\n', n) },
-  { name: 'alternating label and number lines', manyLines: true, make: (n) => repeatTo('（一）予以公开\n1 2 3 4 5 6 7\n', n) },
-  { name: 'lines of section headings', manyLines: true, make: (n) => repeatTo('三、收到和处理政府信息公开申请情况\n', n) },
-  { name: 'a merged label one character per line', manyLines: true, make: (n) => repeatTo('三\n、\n本\n年\n度\n办\n理\n结\n果\n', n) },
+  {
+    name: 'one line of repeated row labels',
+    manyLines: false,
+    make: (n) => repeatTo('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', n),
+  },
+  {
+    name: 'lines of repeated row labels',
+    manyLines: true,
+    make: (n) => repeatTo('一、本年新收政府信息公开申请数量\n', n),
+  },
+  {
+    name: 'alternating label and number lines',
+    manyLines: true,
+    make: (n) => repeatTo('（一）予以公开\n1 2 3 4 5 6 7\n', n),
+  },
+  {
+    name: 'lines of section headings',
+    manyLines: true,
+    make: (n) => repeatTo('三、收到和处理政府信息公开申请情况\n', n),
+  },
+  {
+    name: 'a merged label one character per line',
+    manyLines: true,
+    make: (n) => repeatTo('三\n、\n本\n年\n度\n办\n理\n结\n果\n', n),
+  },
   { name: 'lines of compatibility characters', manyLines: true, make: (n) => repeatTo('⼀⼆⼯⼈⾏⽂⺠⻅⻔𠀀\n', n) },
   { name: 'lines of pipes', manyLines: true, make: (n) => repeatTo('| 1 | 2 | 3 |\r\n', n) },
 ];

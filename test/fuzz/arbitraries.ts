@@ -37,26 +37,104 @@ export function loadSeeds(root = repoRoot()): Seed[] {
 /** Pieces of report text that steer the parser into its interesting paths. */
 export const VOCABULARY: readonly string[] = [
   // structure
-  '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况',
-  '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项',
-  '某某市人民政府2022年政府信息公开工作年度报告', '2021年度', '# ', '## ', '**',
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+  '某某市人民政府2022年政府信息公开工作年度报告',
+  '2021年度',
+  '# ',
+  '## ',
+  '**',
   // table labels and headers
-  '第二十条第（一）项', '第二十条第（五）项', '第二十条第（八）项', '信息内容', '本年制发件数', '现行有效件数',
-  '规章', '行政规范性文件', '行政许可', '行政事业性收费', '自然人', '商业企业', '法律服务机构', '总计',
-  '一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '三、本年度办理结果',
-  '（一）予以公开', '（二）部分公开', '（三）不予公开', '1.属于国家秘密', '（七）总计', '四、结转下年度继续办理',
-  '行政复议', '行政诉讼', '结果维持', '尚未审结',
+  '第二十条第（一）项',
+  '第二十条第（五）项',
+  '第二十条第（八）项',
+  '信息内容',
+  '本年制发件数',
+  '现行有效件数',
+  '规章',
+  '行政规范性文件',
+  '行政许可',
+  '行政事业性收费',
+  '自然人',
+  '商业企业',
+  '法律服务机构',
+  '总计',
+  '一、本年新收政府信息公开申请数量',
+  '二、上年结转政府信息公开申请数量',
+  '三、本年度办理结果',
+  '（一）予以公开',
+  '（二）部分公开',
+  '（三）不予公开',
+  '1.属于国家秘密',
+  '（七）总计',
+  '四、结转下年度继续办理',
+  '行政复议',
+  '行政诉讼',
+  '结果维持',
+  '尚未审结',
   // numbers and separators
-  '0', '1', '7', '12', '3,119', '０', '９', '-', '—', '/', '无', '1.5', '-3-', '— 3 —', '713000074',
-  '\t', '\t\t', ' ', '  ', '|', ' | ', '\n', '\r\n', '\r', '\u3000', '\uFEFF',
+  '0',
+  '1',
+  '7',
+  '12',
+  '3,119',
+  '０',
+  '９',
+  '-',
+  '—',
+  '/',
+  '无',
+  '1.5',
+  '-3-',
+  '— 3 —',
+  '713000074',
+  '\t',
+  '\t\t',
+  ' ',
+  '  ',
+  '|',
+  ' | ',
+  '\n',
+  '\r\n',
+  '\r',
+  '\u3000',
+  '\uFEFF',
   // punctuation variants
-  '（', '）', '(', ')', '、', '．', '.', '：', ':', '，',
+  '（',
+  '）',
+  '(',
+  ')',
+  '、',
+  '．',
+  '.',
+  '：',
+  ':',
+  '，',
   // compatibility characters (Kangxi radicals, CJK radicals supplement)
-  '⼀', '⼆', '⼯', '⼈', '⾏', '⽂', '⺠', '⻅', '⻔',
+  '⼀',
+  '⼆',
+  '⼯',
+  '⼈',
+  '⾏',
+  '⽂',
+  '⺠',
+  '⻅',
+  '⻔',
   // prose with numbers
-  '新收申请3件', '上年结转2件', '办结5件', '行政复议1件', '未收取',
+  '新收申请3件',
+  '上年结转2件',
+  '办结5件',
+  '行政复议1件',
+  '未收取',
   // surrogate pairs, lone halves
-  '𠀀', '𪚥', '\uD840', '\uDC00',
+  '𠀀',
+  '𪚥',
+  '\uD840',
+  '\uDC00',
 ];
 
 /** One UTF-16 code unit, any value (lone surrogates included). */
@@ -70,7 +148,11 @@ export const unicodeString = (maxLength = 400) => fc.string({ unit: 'grapheme', 
 
 /** Strings assembled from report vocabulary and single characters. */
 export const vocabularyString = (maxLength = 120) =>
-  fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...VOCABULARY) }, { weight: 1, arbitrary: codeUnit }), { maxLength }).map((parts) => parts.join(''));
+  fc
+    .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...VOCABULARY) }, { weight: 1, arbitrary: codeUnit }), {
+      maxLength,
+    })
+    .map((parts) => parts.join(''));
 
 /** A mutation of a text. Positions are taken modulo the text's length when applied. */
 export type Mutation =
@@ -89,7 +171,24 @@ export type Mutation =
 /** Replacement numbers: ordinary, large, negative, decimal, grouped, full-width, not numbers. */
 const numberText = fc.oneof(
   fc.nat(200).map(String),
-  fc.constantFrom('0', '00', '-1', '1.5', '3,119', '1,2', '１２', '99999999999999999999', '1e5', '—', '/', '无', '', ' ', '7 7', '713000074'),
+  fc.constantFrom(
+    '0',
+    '00',
+    '-1',
+    '1.5',
+    '3,119',
+    '1,2',
+    '１２',
+    '99999999999999999999',
+    '1e5',
+    '—',
+    '/',
+    '无',
+    '',
+    ' ',
+    '7 7',
+    '713000074',
+  ),
 );
 
 const insertText = fc.oneof(fc.constantFrom(...VOCABULARY), codeUnit, vocabularyString(6));
@@ -97,21 +196,53 @@ const insertText = fc.oneof(fc.constantFrom(...VOCABULARY), codeUnit, vocabulary
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: insertText }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
-  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 6 }), text: insertText }),
+  fc.record({
+    kind: fc.constant('replace' as const),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 6 }),
+    text: insertText,
+  }),
   fc.record({ kind: fc.constant('deleteLine' as const), line: fc.nat() }),
   fc.record({ kind: fc.constant('duplicateLine' as const), line: fc.nat() }),
   fc.record({ kind: fc.constant('swapLines' as const), a: fc.nat(), b: fc.nat() }),
-  fc.record({ kind: fc.constant('lineEndings' as const), style: fc.constantFrom('crlf' as const, 'cr' as const, 'lf' as const, 'mixed' as const) }),
+  fc.record({
+    kind: fc.constant('lineEndings' as const),
+    style: fc.constantFrom('crlf' as const, 'cr' as const, 'lf' as const, 'mixed' as const),
+  }),
   fc.record({ kind: fc.constant('number' as const), nth: fc.nat(), text: numberText }),
-  fc.record({ kind: fc.constant('tabs' as const), nth: fc.nat(), text: fc.constantFrom('', ' ', '  ', '\t\t', '\t', ' | ', '\u3000') }),
+  fc.record({
+    kind: fc.constant('tabs' as const),
+    nth: fc.nat(),
+    text: fc.constantFrom('', ' ', '  ', '\t\t', '\t', ' | ', '\u3000'),
+  }),
   fc.record({ kind: fc.constant('compat' as const), nth: fc.nat() }),
   fc.record({ kind: fc.constant('width' as const), toFull: fc.boolean() }),
 );
 
 /** Ordinary ideographs and the compatibility characters PDF text puts in their place. */
-const COMPAT: Readonly<Record<string, string>> = { 一: '⼀', 二: '⼆', 工: '⼯', 人: '⼈', 行: '⾏', 文: '⽂', 民: '⺠', 见: '⻅', 门: '⻔' };
-const HALF_TO_FULL: Readonly<Record<string, string>> = { '(': '（', ')': '）', ':': '：', ',': '，', '.': '．', '1': '１', '0': '０' };
-const FULL_TO_HALF: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(HALF_TO_FULL).map(([h, f]) => [f, h]));
+const COMPAT: Readonly<Record<string, string>> = {
+  一: '⼀',
+  二: '⼆',
+  工: '⼯',
+  人: '⼈',
+  行: '⾏',
+  文: '⽂',
+  民: '⺠',
+  见: '⻅',
+  门: '⻔',
+};
+const HALF_TO_FULL: Readonly<Record<string, string>> = {
+  '(': '（',
+  ')': '）',
+  ':': '：',
+  ',': '，',
+  '.': '．',
+  '1': '１',
+  '0': '０',
+};
+const FULL_TO_HALF: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(HALF_TO_FULL).map(([h, f]) => [f, h]),
+);
 
 function splitLines(text: string): { body: string; eol: string }[] {
   const out: { body: string; eol: string }[] = [];

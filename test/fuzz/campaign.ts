@@ -12,7 +12,15 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import fc from 'fast-check';
 import { fixAll, lint } from '../../server/src/core';
 import { ADVERSARIAL, measureGrowth, type Growth } from './adversarial';
-import { anyString, applyMutations, loadSeeds, mutatedSeed, unicodeString, vocabularyString, type Mutation } from './arbitraries';
+import {
+  anyString,
+  applyMutations,
+  loadSeeds,
+  mutatedSeed,
+  unicodeString,
+  vocabularyString,
+  type Mutation,
+} from './arbitraries';
 import { checkText, type Violation } from './invariants';
 import { fixtureSignature, type FuzzFixture } from './fixtures';
 
@@ -38,9 +46,22 @@ function generators(root: string): Generator[] {
     })),
   });
   return [
-    { name: 'code-units', arb: fc.tuple(anyString(2000), fc.boolean()).map(([text, force]) => ({ text, force, origin: { generator: 'code-units' } })) },
-    { name: 'unicode', arb: unicodeString(2000).map((text) => ({ text, force: true, origin: { generator: 'unicode' } })) },
-    { name: 'vocabulary', arb: fc.tuple(vocabularyString(600), fc.boolean()).map(([text, force]) => ({ text, force, origin: { generator: 'vocabulary' } })) },
+    {
+      name: 'code-units',
+      arb: fc
+        .tuple(anyString(2000), fc.boolean())
+        .map(([text, force]) => ({ text, force, origin: { generator: 'code-units' } })),
+    },
+    {
+      name: 'unicode',
+      arb: unicodeString(2000).map((text) => ({ text, force: true, origin: { generator: 'unicode' } })),
+    },
+    {
+      name: 'vocabulary',
+      arb: fc
+        .tuple(vocabularyString(600), fc.boolean())
+        .map(([text, force]) => ({ text, force, origin: { generator: 'vocabulary' } })),
+    },
     mutated('seed-mutations', 8),
     mutated('seed-mutations-heavy', 40),
   ];
@@ -118,7 +139,13 @@ export function runCampaign(opts: CampaignOptions, post: (m: WorkerMessage) => v
  * The smallest input fast-check finds that fails with the same signature, starting from the batch
  * that produced the failure (same seed, so the same inputs come first).
  */
-function shrink(gen: Generator, seed: number, original: CampaignInput, violation: Violation, beat: () => void): FuzzFixture {
+function shrink(
+  gen: Generator,
+  seed: number,
+  original: CampaignInput,
+  violation: Violation,
+  beat: () => void,
+): FuzzFixture {
   const signature = fixtureSignature(violation);
   let smallest = original;
   let smallestViolation = violation;
@@ -147,7 +174,9 @@ function shrink(gen: Generator, seed: number, original: CampaignInput, violation
 
 /** The largest document of the campaign: all seed reports repeated to 4 MB, linted and fixed (wall-clock time). */
 function largest(root: string): WorkerMessage {
-  const all = loadSeeds(root).map((s) => s.text).join('\n');
+  const all = loadSeeds(root)
+    .map((s) => s.text)
+    .join('\n');
   const text = all.repeat(Math.ceil(4_000_000 / all.length));
   const t0 = performance.now();
   const r = lint(text);

@@ -31,20 +31,31 @@ test('the seeds themselves satisfy every invariant', () => {
 });
 
 test('arbitrary UTF-16 strings (lone surrogates included), rules forced on', () => {
-  fc.assert(fc.property(anyString(300), fc.boolean(), (text, force) => holds(text, force)), params(150));
+  fc.assert(
+    fc.property(anyString(300), fc.boolean(), (text, force) => holds(text, force)),
+    params(150),
+  );
 });
 
 test('arbitrary Unicode strings', () => {
-  fc.assert(fc.property(unicodeString(300), (text) => holds(text, true)), params(100));
+  fc.assert(
+    fc.property(unicodeString(300), (text) => holds(text, true)),
+    params(100),
+  );
 });
 
 test('strings of report vocabulary (labels, numbers, tabs, line breaks, compatibility characters)', () => {
-  fc.assert(fc.property(vocabularyString(150), fc.boolean(), (text, force) => holds(text, force)), params(150));
+  fc.assert(
+    fc.property(vocabularyString(150), fc.boolean(), (text, force) => holds(text, force)),
+    params(150),
+  );
 });
 
 test('mutations of the seed reports', () => {
   fc.assert(
-    fc.property(mutatedSeed(seeds.length), ({ seed, mutations }) => holds(applyMutations(seeds[seed].text, mutations), false)),
+    fc.property(mutatedSeed(seeds.length), ({ seed, mutations }) =>
+      holds(applyMutations(seeds[seed].text, mutations), false),
+    ),
     params(40),
   );
 });
@@ -76,16 +87,23 @@ test('the same text gives the same findings whatever was linted before', () => {
 test('a fix-all scoped to one table edits only inside that table', () => {
   const arithmetic = RULES.filter((r) => r.meta.category === 'arithmetic').map((r) => r.meta.id);
   fc.assert(
-    fc.property(mutatedSeed(seeds.length, 4), fc.constantFrom('t2' as const, 't3' as const, 't4' as const), ({ seed, mutations }, kind) => {
-      const text = applyMutations(seeds[seed].text, mutations);
-      const table = lint(text).model.tables[kind];
-      if (!table) return;
-      const r = fixAll(text, { ruleIds: arithmetic, within: table.span });
-      for (const e of r.edits) {
-        assert.ok(e.start >= table.span.start && e.end <= table.span.end, `edit ${JSON.stringify(e)} is outside ${kind} ${JSON.stringify(table.span)}`);
-      }
-      assert.equal(strictApply(text, r.edits), r.text);
-    }),
+    fc.property(
+      mutatedSeed(seeds.length, 4),
+      fc.constantFrom('t2' as const, 't3' as const, 't4' as const),
+      ({ seed, mutations }, kind) => {
+        const text = applyMutations(seeds[seed].text, mutations);
+        const table = lint(text).model.tables[kind];
+        if (!table) return;
+        const r = fixAll(text, { ruleIds: arithmetic, within: table.span });
+        for (const e of r.edits) {
+          assert.ok(
+            e.start >= table.span.start && e.end <= table.span.end,
+            `edit ${JSON.stringify(e)} is outside ${kind} ${JSON.stringify(table.span)}`,
+          );
+        }
+        assert.equal(strictApply(text, r.edits), r.text);
+      },
+    ),
     params(20),
   );
 });
@@ -106,33 +124,47 @@ test('diffEdits turns a into b with edits on UTF-16 boundaries', () => {
 
 test('minimalEdit replaces exactly the range it is given, on UTF-16 boundaries', () => {
   fc.assert(
-    fc.property(fc.oneof(pairy, anyString(40)), fc.nat(), fc.nat(), fc.oneof(pairy, anyString(10)), (text, x, y, replacement) => {
-      let [start, end] = [x % (text.length + 1), y % (text.length + 1)].sort((p, q) => p - q);
-      // The caller's range is on boundaries; the edit must stay so.
-      if (!isBoundary(text, start)) start--;
-      if (!isBoundary(text, end)) end++;
-      const e = minimalEdit(text, start, end, replacement);
-      const expected = text.slice(0, start) + replacement + text.slice(end);
-      const got = e ? strictApply(text, [e]) : text;
-      assert.equal(got, expected);
-      if (e) {
-        assert.ok(e.start >= start && e.end <= end, 'the edit stays inside the given range');
-        assert.deepEqual(spanProblems(text, e, 'edit'), []);
-      }
-    }),
+    fc.property(
+      fc.oneof(pairy, anyString(40)),
+      fc.nat(),
+      fc.nat(),
+      fc.oneof(pairy, anyString(10)),
+      (text, x, y, replacement) => {
+        let [start, end] = [x % (text.length + 1), y % (text.length + 1)].sort((p, q) => p - q);
+        // The caller's range is on boundaries; the edit must stay so.
+        if (!isBoundary(text, start)) start--;
+        if (!isBoundary(text, end)) end++;
+        const e = minimalEdit(text, start, end, replacement);
+        const expected = text.slice(0, start) + replacement + text.slice(end);
+        const got = e ? strictApply(text, [e]) : text;
+        assert.equal(got, expected);
+        if (e) {
+          assert.ok(e.start >= start && e.end <= end, 'the edit stays inside the given range');
+          assert.deepEqual(spanProblems(text, e, 'edit'), []);
+        }
+      },
+    ),
     params(300),
   );
 });
 
 test('applyEdits applies sorted, disjoint edits exactly and drops overlapping ones', () => {
   const edit = (len: number) =>
-    fc.tuple(fc.nat(len), fc.nat(len), fc.string({ maxLength: 3 })).map(([a, b, newText]) => ({ start: Math.min(a, b), end: Math.max(a, b), newText }));
+    fc
+      .tuple(fc.nat(len), fc.nat(len), fc.string({ maxLength: 3 }))
+      .map(([a, b, newText]) => ({ start: Math.min(a, b), end: Math.max(a, b), newText }));
   fc.assert(
-    fc.property(fc.string({ maxLength: 30 }).chain((text) => fc.tuple(fc.constant(text), fc.array(edit(text.length), { maxLength: 6 }))), ([text, edits]) => {
-      const kept = nonOverlapping(edits);
-      for (let i = 1; i < kept.length; i++) assert.ok(kept[i].start >= kept[i - 1].end, 'kept edits are sorted and disjoint');
-      assert.equal(applyEdits(text, edits), strictApply(text, kept));
-    }),
+    fc.property(
+      fc
+        .string({ maxLength: 30 })
+        .chain((text) => fc.tuple(fc.constant(text), fc.array(edit(text.length), { maxLength: 6 }))),
+      ([text, edits]) => {
+        const kept = nonOverlapping(edits);
+        for (let i = 1; i < kept.length; i++)
+          assert.ok(kept[i].start >= kept[i - 1].end, 'kept edits are sorted and disjoint');
+        assert.equal(applyEdits(text, edits), strictApply(text, kept));
+      },
+    ),
     params(300),
   );
 });

@@ -36,8 +36,12 @@ test('a report without the heading of section 四: fix-all restores the heading 
     const headerLines = kept.filter((l) => /审\s*结/.test(l));
     assert.ok(headerLines.length > 0, `${seed.name}: table 四 has a header`);
     const fixed = fixAll(text);
-    for (const h of headerLines) assert.ok(fixed.text.includes(h), `${seed.name}: header line kept: ${JSON.stringify(h)}`);
-    assert.ok(lint(fixed.text).model.sections.some((s) => s.id === 4), `${seed.name}: the heading of section 四 is restored`);
+    for (const h of headerLines)
+      assert.ok(fixed.text.includes(h), `${seed.name}: header line kept: ${JSON.stringify(h)}`);
+    assert.ok(
+      lint(fixed.text).model.sections.some((s) => s.id === 4),
+      `${seed.name}: the heading of section 四 is restored`,
+    );
     const v = checkText(text);
     assert.deepEqual(v, [], `${seed.name}: ${describe(v)}`);
     checked++;

@@ -10,7 +10,14 @@
  *    to the original they give exactly its text (so every character outside them is unchanged);
  *  - fix-all is idempotent: fixing the fixed text changes nothing.
  */
-import { fixAll, lint, type FixAllResult, type LintOptions, type LintResultWithErrors, type TextEdit } from '../../server/src/core';
+import {
+  fixAll,
+  lint,
+  type FixAllResult,
+  type LintOptions,
+  type LintResultWithErrors,
+  type TextEdit,
+} from '../../server/src/core';
 import { isHighSurrogate, isLowSurrogate } from '../../server/src/core/text/surrogates';
 
 export interface Violation {
@@ -48,8 +55,10 @@ export function spanProblems(text: string, span: { start: unknown; end: unknown 
   if (typeof start !== 'number' || typeof end !== 'number') return [`${where}: start/end are not numbers`];
   const out: string[] = [];
   if (!(start <= end)) out.push(`${where}: start ${start} > end ${end}`);
-  if (!isBoundary(text, start)) out.push(`${where}: start ${start} is outside [0, ${text.length}] or splits a surrogate pair`);
-  if (!isBoundary(text, end)) out.push(`${where}: end ${end} is outside [0, ${text.length}] or splits a surrogate pair`);
+  if (!isBoundary(text, start))
+    out.push(`${where}: start ${start} is outside [0, ${text.length}] or splits a surrogate pair`);
+  if (!isBoundary(text, end))
+    out.push(`${where}: end ${end} is outside [0, ${text.length}] or splits a surrogate pair`);
   return out;
 }
 
@@ -57,11 +66,18 @@ export function spanProblems(text: string, span: { start: unknown; end: unknown 
  * Every object under `value` that has numeric `start` and `end` is a span of the original text
  * (Span, TextEdit): the model's and the findings' vocabulary has no other such objects.
  */
-export function allSpanProblems(text: string, value: unknown, path: string, out: string[] = [], seen = new Set<object>()): string[] {
+export function allSpanProblems(
+  text: string,
+  value: unknown,
+  path: string,
+  out: string[] = [],
+  seen = new Set<object>(),
+): string[] {
   if (value === null || typeof value !== 'object' || seen.has(value)) return out;
   seen.add(value);
   const obj = value as Record<string, unknown>;
-  if (typeof obj.start === 'number' && typeof obj.end === 'number') out.push(...spanProblems(text, obj as { start: number; end: number }, path));
+  if (typeof obj.start === 'number' && typeof obj.end === 'number')
+    out.push(...spanProblems(text, obj as { start: number; end: number }, path));
   if (typeof obj.newText === 'string' && !isWellFormed(obj.newText)) out.push(`${path}: newText has a lone surrogate`);
   for (const [k, v] of Object.entries(obj)) {
     if (k === 'text' && typeof v === 'string') continue;
@@ -104,7 +120,10 @@ export interface CheckOptions extends LintOptions {
 
 /** Runs every property on `text`; returns what failed (at most one violation per property). */
 export function checkText(text: string, options: CheckOptions = {}): Violation[] {
-  const lintOptions: LintOptions = { ...(options.force ? { force: true } : {}), ...(options.rules ? { rules: options.rules } : {}) };
+  const lintOptions: LintOptions = {
+    ...(options.force ? { force: true } : {}),
+    ...(options.rules ? { rules: options.rules } : {}),
+  };
   const out: Violation[] = [];
   let first: LintResultWithErrors;
   try {
@@ -115,11 +134,11 @@ export function checkText(text: string, options: CheckOptions = {}): Violation[]
   if (first.errors.length > 0) {
     out.push({ property: 'rule-error', detail: first.errors.map((e) => `${e.ruleId}: ${e.message}`).join('\n') });
   }
-  const ranges = [
-    ...allSpanProblems(text, first.model, 'model'),
-    ...allSpanProblems(text, first.findings, 'findings'),
-  ];
-  if (first.model.lineStarts[0] !== 0 || first.model.lineStarts.some((s, i, a) => i > 0 && !(s > a[i - 1] && s <= text.length))) {
+  const ranges = [...allSpanProblems(text, first.model, 'model'), ...allSpanProblems(text, first.findings, 'findings')];
+  if (
+    first.model.lineStarts[0] !== 0 ||
+    first.model.lineStarts.some((s, i, a) => i > 0 && !(s > a[i - 1] && s <= text.length))
+  ) {
     ranges.push('model.lineStarts: not strictly increasing from 0 inside the text');
   }
   if (ranges.length > 0) out.push({ property: 'range', detail: ranges.slice(0, 10).join('\n') });
@@ -164,7 +183,9 @@ export function checkFixAll(text: string, lintOptions: LintOptions = {}): Violat
     const twice = fixAll(once.text, lintOptions);
     if (twice.text !== once.text) {
       const again = lint(once.text, lintOptions);
-      const rules = [...new Set(again.findings.filter((f) => f.fixes?.some((x) => x.preferred)).map((f) => f.ruleId))].sort();
+      const rules = [
+        ...new Set(again.findings.filter((f) => f.fixes?.some((x) => x.preferred)).map((f) => f.ruleId)),
+      ].sort();
       out.push({
         property: 'idempotent',
         key: rules.join(','),

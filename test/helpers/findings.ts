@@ -75,6 +75,7 @@ export function assertFindingsWellFormed(text: string, findings: readonly Findin
     assert.ok(f.message.zh.length > 0 && f.message.en.length > 0, `${f.ruleId}: message in both languages`);
     const rule = RULES.find((r) => r.meta.id === f.ruleId);
     assert.ok(rule, `unknown rule ${f.ruleId}`);
-    if (f.fixes && f.fixes.length > 0) assert.ok(rule.meta.fixable, `${f.ruleId} emits a fix but is not declared fixable`);
+    if (f.fixes && f.fixes.length > 0)
+      assert.ok(rule.meta.fixable, `${f.ruleId} emits a fix but is not declared fixable`);
   }
 }

@@ -19,18 +19,29 @@ export interface PairOptions {
 export function consistentPair(o: PairOptions = {}): { previous: ReportSpec; current: ReportSpec } {
   const year = o.year ?? 2023;
   const body = o.body ?? '某某市某某区财政局';
-  const previous = makeSpec({ edition: o.previousEdition ?? '2021', year: year - 1, seed: o.seed ?? 3, subtotal: o.subtotal?.[0] });
-  const current = makeSpec({ edition: o.currentEdition ?? '2021', year, seed: (o.seed ?? 3) + 1, subtotal: o.subtotal?.[1] });
+  const previous = makeSpec({
+    edition: o.previousEdition ?? '2021',
+    year: year - 1,
+    seed: o.seed ?? 3,
+    subtotal: o.subtotal?.[0],
+  });
+  const current = makeSpec({
+    edition: o.currentEdition ?? '2021',
+    year,
+    seed: (o.seed ?? 3) + 1,
+    subtotal: o.subtotal?.[1],
+  });
   previous.body = body;
   current.body = body;
   // This year's 二 = last year's 四; 一 keeps each column balanced: 一 = 三（七） + 四 − 二.
   // Columns by name, so that a 7-column table and an 8-column one line up.
   const prevNext = previous.t3['t3.next'].map(Number);
-  const carried = current.subtotal === previous.subtotal
-    ? prevNext
-    : current.subtotal
-      ? [prevNext[0], prevNext.slice(1, 6).reduce((a, b) => a + b, 0), ...prevNext.slice(1)]
-      : [prevNext[0], ...prevNext.slice(2)];
+  const carried =
+    current.subtotal === previous.subtotal
+      ? prevNext
+      : current.subtotal
+        ? [prevNext[0], prevNext.slice(1, 6).reduce((a, b) => a + b, 0), ...prevNext.slice(1)]
+        : [prevNext[0], ...prevNext.slice(2)];
   const total = current.t3['t3.total'].map(Number);
   const next = current.t3['t3.next'].map(Number);
   current.t3['t3.carried'] = carried;

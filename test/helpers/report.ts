@@ -23,8 +23,18 @@ export interface RowDef {
 }
 
 const T3_2021_TAIL: RowDef[] = [
-  { id: 't3.other.1', enumerator: '1.', label: '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', group: '（六）其他处理' },
-  { id: 't3.other.2', enumerator: '2.', label: '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', group: '（六）其他处理' },
+  {
+    id: 't3.other.1',
+    enumerator: '1.',
+    label: '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+    group: '（六）其他处理',
+  },
+  {
+    id: 't3.other.2',
+    enumerator: '2.',
+    label: '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    group: '（六）其他处理',
+  },
   { id: 't3.other.3', enumerator: '3.', label: '其他', group: '（六）其他处理' },
 ];
 const T3_2019_TAIL: RowDef[] = [{ id: 't3.other', enumerator: '（六）', label: '其他处理', underResults: true }];
@@ -37,7 +47,12 @@ export function t3Rows(edition: Edition): RowDef[] {
     { id: 't3.new', enumerator: '一、', label: '本年新收政府信息公开申请数量' },
     { id: 't3.carried', enumerator: '二、', label: '上年结转政府信息公开申请数量' },
     { id: 't3.open', enumerator: '（一）', label: '予以公开', underResults: true },
-    { id: 't3.partial', enumerator: '（二）', label: '部分公开（区分处理的，只计这一情形，不计其他情形）', underResults: true },
+    {
+      id: 't3.partial',
+      enumerator: '（二）',
+      label: '部分公开（区分处理的，只计这一情形，不计其他情形）',
+      underResults: true,
+    },
     { id: 't3.refuse.1', enumerator: '1.', label: '属于国家秘密', group: g3 },
     { id: 't3.refuse.2', enumerator: '2.', label: '其他法律行政法规禁止公开', group: g3 },
     { id: 't3.refuse.3', enumerator: '3.', label: '危及“三安全一稳定”', group: g3 },
@@ -70,19 +85,74 @@ export interface T2Block {
 export function t2Blocks(edition: Edition): T2Block[] {
   if (edition === '2021') {
     return [
-      { id: 't2.1', item: '一', columns: ['本年制发件数', '本年废止件数', '现行有效件数'], rows: [{ id: 't2.1.rules', label: '规章' }, { id: 't2.1.normative', label: '行政规范性文件' }] },
+      {
+        id: 't2.1',
+        item: '一',
+        columns: ['本年制发件数', '本年废止件数', '现行有效件数'],
+        rows: [
+          { id: 't2.1.rules', label: '规章' },
+          { id: 't2.1.normative', label: '行政规范性文件' },
+        ],
+      },
       { id: 't2.5', item: '五', columns: ['本年处理决定数量'], rows: [{ id: 't2.5.license', label: '行政许可' }] },
-      { id: 't2.6', item: '六', columns: ['本年处理决定数量'], rows: [{ id: 't2.6.penalty', label: '行政处罚' }, { id: 't2.6.enforcement', label: '行政强制' }] },
-      { id: 't2.8', item: '八', columns: ['本年收费金额（单位：万元）'], rows: [{ id: 't2.8.fee', label: '行政事业性收费' }] },
+      {
+        id: 't2.6',
+        item: '六',
+        columns: ['本年处理决定数量'],
+        rows: [
+          { id: 't2.6.penalty', label: '行政处罚' },
+          { id: 't2.6.enforcement', label: '行政强制' },
+        ],
+      },
+      {
+        id: 't2.8',
+        item: '八',
+        columns: ['本年收费金额（单位：万元）'],
+        rows: [{ id: 't2.8.fee', label: '行政事业性收费' }],
+      },
     ];
   }
   const three = ['上一年项目数量', '本年增/减', '处理决定数量'];
   return [
-    { id: 't2.1', item: '一', columns: ['本年新制作数量', '本年新公开数量', '对外公开总数量'], rows: [{ id: 't2.1.rules', label: '规章' }, { id: 't2.1.normative', label: '规范性文件' }] },
-    { id: 't2.5', item: '五', columns: three, rows: [{ id: 't2.5.license', label: '行政许可' }, { id: 't2.5.otherServices', label: '其他对外管理服务事项' }] },
-    { id: 't2.6', item: '六', columns: three, rows: [{ id: 't2.6.penalty', label: '行政处罚' }, { id: 't2.6.enforcement', label: '行政强制' }] },
-    { id: 't2.8', item: '八', columns: ['上一年项目数量', '本年增/减'], rows: [{ id: 't2.8.fee', label: '行政事业性收费' }] },
-    { id: 't2.9', item: '九', columns: ['采购项目数量', '采购总金额'], rows: [{ id: 't2.9.procurement', label: '政府集中采购' }] },
+    {
+      id: 't2.1',
+      item: '一',
+      columns: ['本年新制作数量', '本年新公开数量', '对外公开总数量'],
+      rows: [
+        { id: 't2.1.rules', label: '规章' },
+        { id: 't2.1.normative', label: '规范性文件' },
+      ],
+    },
+    {
+      id: 't2.5',
+      item: '五',
+      columns: three,
+      rows: [
+        { id: 't2.5.license', label: '行政许可' },
+        { id: 't2.5.otherServices', label: '其他对外管理服务事项' },
+      ],
+    },
+    {
+      id: 't2.6',
+      item: '六',
+      columns: three,
+      rows: [
+        { id: 't2.6.penalty', label: '行政处罚' },
+        { id: 't2.6.enforcement', label: '行政强制' },
+      ],
+    },
+    {
+      id: 't2.8',
+      item: '八',
+      columns: ['上一年项目数量', '本年增/减'],
+      rows: [{ id: 't2.8.fee', label: '行政事业性收费' }],
+    },
+    {
+      id: 't2.9',
+      item: '九',
+      columns: ['采购项目数量', '采购总金额'],
+      rows: [{ id: 't2.9.procurement', label: '政府集中采购' }],
+    },
   ];
 }
 
@@ -230,7 +300,24 @@ export interface RenderOptions {
 }
 
 /** Ideographs PDF extraction replaces, and what it puts in their place. */
-const COMPAT: Record<string, string> = { 一: '⼀', 二: '⼆', 工: '⼯', 人: '⼈', 行: '⾏', 文: '⽂', 无: '⽆', 民: '⺠', 门: '⻔', 见: '⻅', 止: '⽌', 方: '⽅', 十: '⼗', 八: '⼋', 大: '⼤', 用: '⽤' };
+const COMPAT: Record<string, string> = {
+  一: '⼀',
+  二: '⼆',
+  工: '⼯',
+  人: '⼈',
+  行: '⾏',
+  文: '⽂',
+  无: '⽆',
+  民: '⺠',
+  门: '⻔',
+  见: '⻅',
+  止: '⽌',
+  方: '⽅',
+  十: '⼗',
+  八: '⼋',
+  大: '⼤',
+  用: '⽤',
+};
 
 function fullwidth(s: string): string {
   return s.replace(/[0-9.,-]/g, (c) => (c === '-' ? '－' : String.fromCharCode(c.charCodeAt(0) + 0xfee0)));
@@ -271,7 +358,8 @@ export function render(spec: ReportSpec, layout: Layout, o: RenderOptions = {}):
   const styled = (t: string) =>
     o.headings === 'bold' ? `**${t}**` : o.headings === 'halfwidth' ? t.replace('、', '. ') : t;
   // Markdown reports use every heading level (seed 004: ## to ####).
-  const heading = (i: number) => (layout === 'markdown' ? `${'#'.repeat(1 + (i % 5))} ${styled(SECTION_TITLES[i])}` : styled(SECTION_TITLES[i]));
+  const heading = (i: number) =>
+    layout === 'markdown' ? `${'#'.repeat(1 + (i % 5))} ${styled(SECTION_TITLES[i])}` : styled(SECTION_TITLES[i]);
   out.push(`${spec.body}${spec.year}年政府信息公开工作年度报告`, '');
   const p = prose(spec);
   for (let i = 0; i < 6; i++) {
@@ -298,7 +386,8 @@ function renderT2(spec: ReportSpec, layout: Layout, o: RenderOptions): string[] 
     const heading = `第二十条第（${b.item}）项`;
     if (layout === 'tab') {
       out.push(heading + '\t'.repeat(3), ['信息内容', ...cols].join('\t') + '\t'.repeat(3 - cols.length));
-      for (const r of b.rows) out.push([label(spec, r), ...spec.t2[r.id].map((c) => fmt(c, o))].join('\t') + '\t'.repeat(3 - cols.length));
+      for (const r of b.rows)
+        out.push([label(spec, r), ...spec.t2[r.id].map((c) => fmt(c, o))].join('\t') + '\t'.repeat(3 - cols.length));
     } else if (layout === 'pdf') {
       out.push(heading, '', `信息内容 ${cols.join(' ')}`, '');
       for (const r of b.rows) out.push(`${label(spec, r)} ${spec.t2[r.id].map((c) => fmt(c, o)).join(' ')}`, '');
@@ -385,11 +474,13 @@ function renderT3(spec: ReportSpec, layout: Layout, o: RenderOptions): string[] 
       const tabName = name.replace(/^（(.)）/, '($1) ');
       const tabGroup = r.group?.replace(/^（(.)）/, '($1) ');
       const nums = cells(r.id, '\t');
-      if (r.id === 't3.refuse.6') out.push(`${tabName}\t${nums}\t\t`, ''); // lost its leading tabs, blank line after
+      if (r.id === 't3.refuse.6')
+        out.push(`${tabName}\t${nums}\t\t`, ''); // lost its leading tabs, blank line after
       else if (r.underResults && firstUnderResults) out.push(`三、本年度办理结果\t${tabName}\t${nums}\t`);
       else if (r.underResults && r.id === 't3.total') out.push(`${tabName}\t\t${nums}\t`);
       else if (r.underResults) out.push(`\t${tabName}\t${nums}\t`);
-      else if (firstOfGroup && r.group === '（四）无法提供') out.push(`${tabGroup}\t\t${r.enumerator}${label(spec, r)}\t${nums}`);
+      else if (firstOfGroup && r.group === '（四）无法提供')
+        out.push(`${tabGroup}\t\t${r.enumerator}${label(spec, r)}\t${nums}`);
       else if (firstOfGroup) out.push(`\t${tabGroup}\t${r.enumerator}${label(spec, r)}\t${nums}`);
       else if (r.group) out.push(`\t\t${r.enumerator}${label(spec, r)}\t${nums}`);
       else out.push(`${tabName}\t\t${nums}\t`);

@@ -28,8 +28,14 @@ describe('.govreportrc.json out of bounds', () => {
       fs.writeFileSync(path.join(dir, sub, '年报.txt'), text);
     }
     const n = 6000;
-    fs.writeFileSync(path.join(dir, 'deep', '.govreportrc.json'), '{"rules":{"sum-row-total":' + '['.repeat(n) + ']'.repeat(n) + '}}');
-    fs.writeFileSync(path.join(dir, 'huge', '.govreportrc.json'), '{"rules":{"sum-row-total":"' + 'e'.repeat(20 * 1024 * 1024) + '"}}');
+    fs.writeFileSync(
+      path.join(dir, 'deep', '.govreportrc.json'),
+      '{"rules":{"sum-row-total":' + '['.repeat(n) + ']'.repeat(n) + '}}',
+    );
+    fs.writeFileSync(
+      path.join(dir, 'huge', '.govreportrc.json'),
+      '{"rules":{"sum-row-total":"' + 'e'.repeat(20 * 1024 * 1024) + '"}}',
+    );
     fs.writeFileSync(path.join(dir, 'fine', '.govreportrc.json'), '{"rules":{"sum-row-total":"warning"}}');
     h = await LspHarness.start({ debounceMs: 0, messageLanguage: 'en' }, 'en');
   });

@@ -66,7 +66,9 @@ export class LspHarness {
         return false;
       });
     });
-    conn.onRequest(ConfigurationRequest.type, (p) => p.items.map((it) => (it.section === 'govreport' ? this.settings : null)));
+    conn.onRequest(ConfigurationRequest.type, (p) =>
+      p.items.map((it) => (it.section === 'govreport' ? this.settings : null)),
+    );
     conn.onRequest(RegistrationRequest.type, () => undefined);
     conn.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
       this.applyEditRequests.push(p);
@@ -115,12 +117,24 @@ export class LspHarness {
   }
 
   /** The next diagnostics published for `uri` that satisfy `pred` (already published ones count). */
-  diagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+  diagnostics(
+    uri: string,
+    pred: (p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<PublishDiagnosticsParams> {
     const full = (p: PublishDiagnosticsParams) => p.uri === uri && pred(p);
     const done = this.published.find(full);
     if (done) return Promise.resolve(done);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(this.published.filter((p) => p.uri === uri).map((p) => [p.version, p.diagnostics.length]))}\n${this.stderr}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(this.published.filter((p) => p.uri === uri).map((p) => [p.version, p.diagnostics.length]))}\n${this.stderr}`,
+            ),
+          ),
+        timeoutMs,
+      );
       this.waiters.push({
         pred: full,
         resolve: (p) => {
@@ -139,7 +153,9 @@ export class LspHarness {
   async open(uri: string, languageId: string, text: string): Promise<TextDocument> {
     const doc = TextDocument.create(uri, languageId, 1, text);
     this.docs.set(uri, doc);
-    await this.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    await this.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version: 1, text },
+    });
     return doc;
   }
 
@@ -184,7 +200,8 @@ export class LspHarness {
   applyWorkspaceEdit(edit: WorkspaceEdit): boolean {
     const perDoc: { uri: string; version: number | null; edits: TextEdit[] }[] = [];
     for (const dc of edit.documentChanges ?? []) {
-      if ('textDocument' in dc) perDoc.push({ uri: dc.textDocument.uri, version: dc.textDocument.version, edits: dc.edits as TextEdit[] });
+      if ('textDocument' in dc)
+        perDoc.push({ uri: dc.textDocument.uri, version: dc.textDocument.version, edits: dc.edits as TextEdit[] });
     }
     for (const [uri, edits] of Object.entries(edit.changes ?? {})) perDoc.push({ uri, version: null, edits });
     for (const p of perDoc) {
@@ -195,7 +212,10 @@ export class LspHarness {
       const d = this.doc(p.uri);
       // Send as incremental changes from the last edit to the first, so earlier ranges stay valid.
       const sorted = [...p.edits].sort((a, b) => d.offsetAt(b.range.start) - d.offsetAt(a.range.start));
-      void this.change(p.uri, sorted.map((e) => ({ range: e.range, text: e.newText })));
+      void this.change(
+        p.uri,
+        sorted.map((e) => ({ range: e.range, text: e.newText })),
+      );
     }
     return true;
   }

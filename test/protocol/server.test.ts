@@ -26,10 +26,17 @@ import { fixAll, lint, localize, RULES, type Finding } from '../../server/src/co
 import { FEATURE_MESSAGES } from '../../server/src/core/features';
 import { applyTextEdits, LspHarness, rangeOf, SEEDS } from './harness';
 
-const SEED_FILES = fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+const SEED_FILES = fs
+  .readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const seedText = (name: string) => fs.readFileSync(path.join(SEEDS, name), 'utf8');
 const ARITHMETIC = RULES.filter((r) => r.meta.category === 'arithmetic').map((r) => r.meta.id);
-const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
 
 /** The diagnostic the server must publish for a finding: positions computed from the text itself. */
 function expectedDiagnostic(text: string, uri: string, f: Finding, locale: 'zh-cn' | 'en' = 'zh-cn'): Diagnostic {
@@ -93,7 +100,10 @@ describe('language server over stdio', () => {
       const got = await h.diagnosticsFor(uri, 1);
       const { findings, model } = lint(text);
       assert.equal(model.isReport, true, 'every seed is a report');
-      assert.deepEqual(got.diagnostics, findings.map((f) => expectedDiagnostic(text, uri, f)));
+      assert.deepEqual(
+        got.diagnostics,
+        findings.map((f) => expectedDiagnostic(text, uri, f)),
+      );
       await h.close(uri);
       await h.diagnostics(uri, (p) => p.version === undefined && p.diagnostics.length === 0);
     });
@@ -165,7 +175,10 @@ describe('language server over stdio', () => {
       assert.ok(quick, `actions: ${actions.map((a) => a.title).join(' | ')}`);
       assert.equal(quick.kind, 'quickfix');
       assert.equal(quick.isPreferred, true);
-      assert.deepEqual(quick.diagnostics?.map((d) => d.code), ['sum-row-total']);
+      assert.deepEqual(
+        quick.diagnostics?.map((d) => d.code),
+        ['sum-row-total'],
+      );
       const dc = quick.edit!.documentChanges![0] as TextDocumentEdit;
       assert.deepEqual(dc.textDocument, { uri, version: 1 });
       const after1 = applyTextEdits(broken, uri, dc.edits as never);
@@ -177,7 +190,10 @@ describe('language server over stdio', () => {
 
       // Offered on that line: fix all totals of table 三, and fix all in the document.
       const titles = actions.map((a) => a.title);
-      assert.ok(titles.some((t) => t.startsWith('修复本表全部合计')), titles.join(' | '));
+      assert.ok(
+        titles.some((t) => t.startsWith('修复本表全部合计')),
+        titles.join(' | '),
+      );
       assert.ok(titles.includes('修复文档中所有可自动修复的问题'), titles.join(' | '));
     });
 
@@ -246,7 +262,11 @@ describe('language server over stdio', () => {
     test('the fix-all command for the current version applies through workspace/applyEdit', async () => {
       const doc = h.doc(uri);
       const version = doc.version; // the client's document object is updated in place by later changes
-      const expected = fixAll(doc.getText(), { force: true, ruleIds: ARITHMETIC, within: lint(doc.getText(), { force: true }).model.tables.t3!.span }).text;
+      const expected = fixAll(doc.getText(), {
+        force: true,
+        ruleIds: ARITHMETIC,
+        within: lint(doc.getText(), { force: true }).model.tables.t3!.span,
+      }).text;
       const res = (await h.conn.sendRequest(ExecuteCommandRequest.type, {
         command: 'govreport.server.fixAll',
         arguments: [{ uri, version, table: 't3' }],
@@ -302,7 +322,10 @@ describe('language server over stdio', () => {
       assert.ok(titles.indexOf(title) > titles.findIndex((t) => actions.find((a) => a.title === t)!.isPreferred));
       assert.ok(titles.indexOf(title) < titles.indexOf('修复文档中所有可自动修复的问题'));
       const perRule = actions.find((a) => a.title === title)!;
-      assert.deepEqual(perRule.diagnostics!.map((d) => d.range), diags.map((d) => d.range));
+      assert.deepEqual(
+        perRule.diagnostics!.map((d) => d.range),
+        diags.map((d) => d.range),
+      );
       assert.equal(perRule.edit, undefined, 'computed on resolve');
       const resolved = await h.conn.sendRequest(CodeActionResolveRequest.type, perRule);
       const dc = resolved.edit!.documentChanges![0] as TextDocumentEdit;
@@ -310,7 +333,9 @@ describe('language server over stdio', () => {
       const applied = applyTextEdits(text, uri, dc.edits as never);
       // Every ⼈ is back to 人, and that is the only change: the typed digit (sum-row-total) is still wrong.
       assert.equal(applied, text.replaceAll('\u2F08', '人'));
-      const before = lint(text, { force: true }).findings.map((f) => f.ruleId).filter((id) => id !== 'text-compat-char');
+      const before = lint(text, { force: true })
+        .findings.map((f) => f.ruleId)
+        .filter((id) => id !== 'text-compat-char');
       const after = lint(applied, { force: true }).findings.map((f) => f.ruleId);
       assert.deepEqual(after, before);
       assert.ok(after.includes('sum-row-total'));
@@ -352,7 +377,9 @@ describe('language server over stdio', () => {
     });
 
     test('document symbols: title → six sections → sub-items and tables, problem counts in the detail', async () => {
-      const symbols = (await h.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+      const symbols = (await h.conn.sendRequest(DocumentSymbolRequest.type, {
+        textDocument: { uri },
+      })) as DocumentSymbol[];
       const { model, findings } = lint(text, { force: true });
       assert.equal(symbols.length, 1);
       const title = symbols[0];
@@ -365,14 +392,19 @@ describe('language server over stdio', () => {
       assert.equal(title.children!.length, 6);
       const s3 = title.children![2];
       const sec3 = model.sections[2];
-      const inS3 = findings.filter((f) => f.span.start >= sec3.headingSpan.start && f.span.end <= sec3.bodySpan.end).length;
+      const inS3 = findings.filter(
+        (f) => f.span.start >= sec3.headingSpan.start && f.span.end <= sec3.bodySpan.end,
+      ).length;
       assert.ok(inS3 > 0);
       assert.equal(s3.detail, `${inS3} 个问题`);
       assert.ok(s3.children!.some((c) => c.name === '表三 收到和处理政府信息公开申请情况'));
       const t3 = s3.children!.find((c) => c.name.startsWith('表三'))!;
       assert.deepEqual(t3.range, rangeOf(text, model.tables.t3!.span.start, model.tables.t3!.span.end));
       const s1 = title.children![0];
-      assert.deepEqual(s1.children!.map((c) => c.name), model.sections[0].subItems.map((i) => i.title));
+      assert.deepEqual(
+        s1.children!.map((c) => c.name),
+        model.sections[0].subItems.map((i) => i.title),
+      );
       const s2 = title.children![1];
       const t2 = s2.children!.find((c) => c.name.startsWith('表二'))!;
       assert.equal(t2.children!.length, model.tables.t2!.blocks!.length);
@@ -390,7 +422,10 @@ describe('language server over stdio', () => {
     test('hover on a broken row total: formula, addends, computed and written values', async () => {
       const { rowStart } = typedDigit(text.replace(/(予以公开\t)3/, '$10'));
       const total = totalCellOf(text, rowStart);
-      const hover = await h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: rangeOf(text, total, total).start });
+      const hover = await h.conn.sendRequest(HoverRequest.type, {
+        textDocument: { uri },
+        position: rangeOf(text, total, total).start,
+      });
       assert.ok(hover);
       const md = (hover.contents as MarkupContent).value;
       assert.match(md, /总计 = 自然人 \+ 商业企业 \+ 科研机构 \+ 社会公益组织 \+ 法律服务机构 \+ 其他/);
@@ -400,7 +435,10 @@ describe('language server over stdio', () => {
       assert.match(md, /✗ 不符/);
       assert.deepEqual(hover.range, rangeOf(text, total, total + 1));
       // Not a total: no hover.
-      const none = await h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 1 } });
+      const none = await h.conn.sendRequest(HoverRequest.type, {
+        textDocument: { uri },
+        position: { line: 0, character: 1 },
+      });
       assert.equal(none, null);
     });
 
@@ -408,7 +446,9 @@ describe('language server over stdio', () => {
       const lenses = await h.conn.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
       const { model, findings } = lint(text, { force: true });
       const t3 = model.tables.t3!;
-      const broken = findings.filter((f) => ARITHMETIC.includes(f.ruleId) && f.span.start >= t3.span.start && f.span.end <= t3.span.end).length;
+      const broken = findings.filter(
+        (f) => ARITHMETIC.includes(f.ruleId) && f.span.start >= t3.span.start && f.span.end <= t3.span.end,
+      ).length;
       const l3 = lenses!.find((l) => l.range.start.line === rangeOf(text, t3.span.start, t3.span.start).start.line)!;
       assert.equal(l3.command!.title, `${broken} 处合计不符 · 全部修复`);
       assert.equal(l3.command!.command, 'govreport.server.fixAll');
@@ -431,11 +471,19 @@ describe('language server over stdio', () => {
       assert.equal(view.version, 1);
       assert.equal(view.linted, true);
       assert.equal(view.isReport, true);
-      assert.deepEqual(view.sections.map((s) => [s.id, s.present]), [1, 2, 3, 4, 5, 6].map((id) => [id, true]));
-      assert.deepEqual(view.sections[0].range, rangeOf(text, model.sections[0].headingSpan.start, model.sections[0].bodySpan.end));
+      assert.deepEqual(
+        view.sections.map((s) => [s.id, s.present]),
+        [1, 2, 3, 4, 5, 6].map((id) => [id, true]),
+      );
+      assert.deepEqual(
+        view.sections[0].range,
+        rangeOf(text, model.sections[0].headingSpan.start, model.sections[0].bodySpan.end),
+      );
       const t3 = view.tables.find((t) => t.kind === 't3')!;
       const t3span = model.tables.t3!.span;
-      const broken = findings.filter((f) => ARITHMETIC.includes(f.ruleId) && f.span.start >= t3span.start && f.span.end <= t3span.end).length;
+      const broken = findings.filter(
+        (f) => ARITHMETIC.includes(f.ruleId) && f.span.start >= t3span.start && f.span.end <= t3span.end,
+      ).length;
       assert.equal(t3.brokenSums, broken);
       assert.equal(t3.state, `${broken} 处合计不符`);
       assert.ok((t3.fixableSums ?? 0) > 0);
@@ -521,8 +569,13 @@ describe('settings', () => {
     await h.open(u, 'govreport', withExtB);
     const pub = await h.diagnosticsFor(u, 1);
     const f = lint(withExtB, { force: true }).findings;
-    assert.deepEqual(pub.diagnostics, f.map((x) => expectedDiagnostic(withExtB, u, x)));
-    const titleSymbols = (await h.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: u } })) as DocumentSymbol[];
+    assert.deepEqual(
+      pub.diagnostics,
+      f.map((x) => expectedDiagnostic(withExtB, u, x)),
+    );
+    const titleSymbols = (await h.conn.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri: u },
+    })) as DocumentSymbol[];
     const title = lint(withExtB).model.title!;
     assert.deepEqual(titleSymbols[0].selectionRange, rangeOf(withExtB, title.span.start, title.span.end));
     assert.ok(titleSymbols[0].name.startsWith('𠀀𠀁'));

@@ -24,7 +24,10 @@ describe('document size limit', () => {
     await h.open(uri, 'govreport', text);
     const pub = await h.diagnosticsFor(uri, 1);
     assert.deepEqual(pub.diagnostics, []);
-    const view = (await h.conn.sendRequest('govreport/reportView', { uri })) as { linted: boolean; tooLarge?: { chars: number; limit: number } };
+    const view = (await h.conn.sendRequest('govreport/reportView', { uri })) as {
+      linted: boolean;
+      tooLarge?: { chars: number; limit: number };
+    };
     assert.equal(view.linted, false);
     assert.deepEqual(view.tooLarge, { chars: text.length, limit: 1000 });
     await h.change(uri, [{ text: text + '\n' }]);

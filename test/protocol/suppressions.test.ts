@@ -66,18 +66,26 @@ describe('suppressions in the editor', () => {
     assert.deepEqual(args, { uri, version: 1, rule: 'sum-row-total', fingerprint: fingerprint(text, finding) });
 
     // For an older version: refused, nothing written.
-    const stale = await h.conn.sendRequest(ExecuteCommandRequest.type, { command: mine.command!.command, arguments: [{ ...args, version: 0 }] });
+    const stale = await h.conn.sendRequest(ExecuteCommandRequest.type, {
+      command: mine.command!.command,
+      arguments: [{ ...args, version: 0 }],
+    });
     assert.deepEqual(stale, { applied: false, reason: 'stale' });
     assert.equal(fs.existsSync(suppressionsFile), false);
 
     const n = h.published.length;
-    const res = await h.conn.sendRequest(ExecuteCommandRequest.type, { command: mine.command!.command, arguments: mine.command!.arguments });
+    const res = await h.conn.sendRequest(ExecuteCommandRequest.type, {
+      command: mine.command!.command,
+      arguments: mine.command!.arguments,
+    });
     assert.deepEqual(res, { applied: true, file: suppressionsFile });
     // Written beside the rc file, keyed by the path from there, in the file's one layout.
     const written = fs.readFileSync(suppressionsFile, 'utf8');
     const parsed = parseSuppressions(written);
     assert.deepEqual(parsed.problems, []);
-    assert.deepEqual(parsed.data.suppressions, [{ file: 'reports/年报.txt', rule: 'sum-row-total', fingerprint: args.fingerprint }]);
+    assert.deepEqual(parsed.data.suppressions, [
+      { file: 'reports/年报.txt', rule: 'sum-row-total', fingerprint: args.fingerprint },
+    ]);
     assert.equal(serializeSuppressions(parsed.data), written);
 
     // The squiggle goes away (the same version is published again), and the view counts it.
@@ -124,7 +132,9 @@ describe('suppressions in the editor', () => {
     const finding = lint(doc.getText(), { force: true }).findings.find((f) => f.ruleId === 'sum-row-total')!;
     const res = await h.conn.sendRequest(ExecuteCommandRequest.type, {
       command: 'govreport.server.suppress',
-      arguments: [{ uri, version: doc.version, rule: 'sum-row-total', fingerprint: fingerprint(doc.getText(), finding) }],
+      arguments: [
+        { uri, version: doc.version, rule: 'sum-row-total', fingerprint: fingerprint(doc.getText(), finding) },
+      ],
     });
     assert.deepEqual(res, { applied: false, file: suppressionsFile, reason: 'unreadable' });
     assert.equal(fs.readFileSync(suppressionsFile, 'utf8'), '{ broken');

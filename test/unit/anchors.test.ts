@@ -14,8 +14,16 @@ function withProse(text: string, after: string, prose: string): string {
 }
 
 test('prose naming table words before the tables leaves every table in place', () => {
-  let text = withProse(base, '一、总体情况', '2023年本年新收政府信息公开申请0件，依据《条例》第二十条第（一）项主动公开规章0件。');
-  text = withProse(text, '四、政府信息公开行政复议、行政诉讼情况', '本年度未发生因政府信息公开引起的行政复议、行政诉讼。');
+  let text = withProse(
+    base,
+    '一、总体情况',
+    '2023年本年新收政府信息公开申请0件，依据《条例》第二十条第（一）项主动公开规章0件。',
+  );
+  text = withProse(
+    text,
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '本年度未发生因政府信息公开引起的行政复议、行政诉讼。',
+  );
   const before = lint(base);
   const after = lint(text);
   for (const t of ['t2', 't3', 't4'] as const) {

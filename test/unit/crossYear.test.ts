@@ -1,36 +1,65 @@
 /** Cross-year rules, pairing and the comparison, on pairs of generated reports (engine level). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bodyKey, compareReports, evaluateCrossYear, identityOf, lint, lintPair, pairReports, parse, RULES } from '../../server/src/core';
+import {
+  bodyKey,
+  compareReports,
+  evaluateCrossYear,
+  identityOf,
+  lint,
+  lintPair,
+  pairReports,
+  parse,
+  RULES,
+} from '../../server/src/core';
 import type { Finding, ReportModel } from '../../server/src/core';
 import { render, type ReportSpec } from '../helpers/report';
 import { consistentPair, withT2, withT3 } from '../helpers/pairs';
 import { assertFindingsWellFormed } from '../helpers/findings';
 
-function models(prev: ReportSpec, cur: ReportSpec, layouts: ['tab' | 'pdf' | 'markdown', 'tab' | 'pdf' | 'markdown'] = ['tab', 'tab']) {
+function models(
+  prev: ReportSpec,
+  cur: ReportSpec,
+  layouts: ['tab' | 'pdf' | 'markdown', 'tab' | 'pdf' | 'markdown'] = ['tab', 'tab'],
+) {
   const pt = render(prev, layouts[0]);
   const ct = render(cur, layouts[1]);
   return { pt, ct, pm: parse(pt), cm: parse(ct) };
 }
 
-function pairFindings(pm: ReportModel, cm: ReportModel, rules?: Record<string, 'off' | 'info' | 'warning' | 'error'>): Finding[] {
-  const r = lintPair({ model: cm, name: '2023.txt', uri: '/r/2023.txt' }, { model: pm, name: '2022.txt', uri: '/r/2022.txt' }, { rules });
+function pairFindings(
+  pm: ReportModel,
+  cm: ReportModel,
+  rules?: Record<string, 'off' | 'info' | 'warning' | 'error'>,
+): Finding[] {
+  const r = lintPair(
+    { model: cm, name: '2023.txt', uri: '/r/2023.txt' },
+    { model: pm, name: '2022.txt', uri: '/r/2022.txt' },
+    { rules },
+  );
   assert.deepEqual(r.errors, []);
   return r.findings;
 }
 
 test('a consistent pair in every layout: every identity holds, no finding', () => {
   const { previous, current } = consistentPair();
-  for (const layouts of [['tab', 'tab'], ['pdf', 'markdown'], ['markdown', 'pdf']] as const) {
+  for (const layouts of [
+    ['tab', 'tab'],
+    ['pdf', 'markdown'],
+    ['markdown', 'pdf'],
+  ] as const) {
     const { pm, cm } = models(previous, current, [layouts[0], layouts[1]]);
     const results = evaluateCrossYear(cm, pm);
     assert.equal(results.filter((r) => r.relation.ruleId === 'cross-year-carry-over').length, 7, layouts.join('/'));
-    assert.ok(results.every((r) => r.status === 'holds'), `${layouts.join('/')}: ${JSON.stringify(results.filter((r) => r.status !== 'holds').map((r) => [r.relation.id, r.status, r.skip]))}`);
+    assert.ok(
+      results.every((r) => r.status === 'holds'),
+      `${layouts.join('/')}: ${JSON.stringify(results.filter((r) => r.status !== 'holds').map((r) => [r.relation.id, r.status, r.skip]))}`,
+    );
     assert.deepEqual(pairFindings(pm, cm), []);
   }
 });
 
-test('a broken carry-over: one warning on this year\'s cell, last year\'s cell as related location in the other file', () => {
+test("a broken carry-over: one warning on this year's cell, last year's cell as related location in the other file", () => {
   const { previous, current } = consistentPair();
   // 自然人 of 二、上年结转 this year: last year carried 3 forward; write 5.
   assert.equal(previous.t3['t3.next'][0], 3);
@@ -52,8 +81,18 @@ test('a broken carry-over: one warning on this year\'s cell, last year\'s cell a
   assert.equal(f.related![0].uri, '/r/2022.txt');
   assert.equal(pt.slice(f.related![0].span.start, f.related![0].span.end), '3');
   // Both files, both cells, both numbers; Chinese and English.
-  for (const s of ['2023.txt', '2022.txt', '二、上年结转政府信息公开申请数量', '四、结转下年度继续办理', '自然人', ' 5', ' 3']) assert.ok(f.message.zh.includes(s), `${s} in ${f.message.zh}`);
-  for (const s of ['2023.txt', '2022.txt', 'last year', '5', '3']) assert.ok(f.message.en.includes(s), `${s} in ${f.message.en}`);
+  for (const s of [
+    '2023.txt',
+    '2022.txt',
+    '二、上年结转政府信息公开申请数量',
+    '四、结转下年度继续办理',
+    '自然人',
+    ' 5',
+    ' 3',
+  ])
+    assert.ok(f.message.zh.includes(s), `${s} in ${f.message.zh}`);
+  for (const s of ['2023.txt', '2022.txt', 'last year', '5', '3'])
+    assert.ok(f.message.en.includes(s), `${s} in ${f.message.en}`);
   assert.deepEqual({ expected: f.data?.expected, actual: f.data?.actual }, { expected: 3, actual: 5 });
   assertFindingsWellFormed(ct, [{ ...f, related: [] }]);
 });
@@ -75,7 +114,7 @@ test('a single report never gets a cross-year finding from lint()', () => {
   assert.ok(!ids.some((id) => id.startsWith('cross-year-')));
 });
 
-test('a broken 现行有效 identity: info on this year\'s 现行有效件数, with the formula and last year\'s cell', () => {
+test("a broken 现行有效 identity: info on this year's 现行有效件数, with the formula and last year's cell", () => {
   const { previous, current } = consistentPair();
   const [made, repealed, valid] = current.t2['t2.1.normative'].map(Number);
   const broken = withT2(current, 't2.1.normative', 2, valid + 4);
@@ -87,7 +126,16 @@ test('a broken 现行有效 identity: info on this year\'s 现行有效件数, w
   assert.equal(f.severity, 'info');
   assert.equal(ct.slice(f.span.start, f.span.end), String(valid + 4));
   assert.equal(pt.slice(f.related![0].span.start, f.related![0].span.end), String(previous.t2['t2.1.normative'][2]));
-  for (const s of [String(valid + 4), String(previous.t2['t2.1.normative'][2]), String(made), String(repealed), String(valid), '行政规范性文件', '2022.txt', '2023.txt']) {
+  for (const s of [
+    String(valid + 4),
+    String(previous.t2['t2.1.normative'][2]),
+    String(made),
+    String(repealed),
+    String(valid),
+    '行政规范性文件',
+    '2022.txt',
+    '2023.txt',
+  ]) {
     assert.ok(f.message.zh.includes(s), `${s} in ${f.message.zh}`);
   }
 });
@@ -107,27 +155,50 @@ test('editions: a 2020 report in the 2019 format against a 2021 report — carry
   // A broken carry-over is still found across editions.
   const b = models(previous, withT3(current, 't3.carried', 6, 99));
   const f = pairFindings(b.pm, b.cm);
-  assert.deepEqual(f.map((x) => [x.ruleId, x.data?.column, x.data?.actual]), [['cross-year-carry-over', 'total', 99]]);
+  assert.deepEqual(
+    f.map((x) => [x.ruleId, x.data?.column, x.data?.actual]),
+    [['cross-year-carry-over', 'total', 99]],
+  );
   // Both in the 2019 format: no 现行有效 column, skipped too.
   const both = consistentPair({ year: 2020, previousEdition: '2019', currentEdition: '2019' });
   const m = models(both.previous, both.current);
-  assert.ok(evaluateCrossYear(m.cm, m.pm).filter((r) => r.relation.ruleId === 'cross-year-valid-documents').every((r) => r.skip === 'edition'));
+  assert.ok(
+    evaluateCrossYear(m.cm, m.pm)
+      .filter((r) => r.relation.ruleId === 'cross-year-valid-documents')
+      .every((r) => r.skip === 'edition'),
+  );
 });
 
 test('the 8-column table 三: the subtotal is compared when both years have it, and left out when neither has it', () => {
   const both = consistentPair({ subtotal: [true, true] });
   const m = models(both.previous, both.current);
   const carry = evaluateCrossYear(m.cm, m.pm).filter((r) => r.relation.ruleId === 'cross-year-carry-over');
-  assert.deepEqual(carry.map((r) => [r.relation.target.column, r.status]), [
-    ['natural', 'holds'], ['legalSubtotal', 'holds'], ['commercial', 'holds'], ['research', 'holds'], ['welfare', 'holds'], ['legal', 'holds'], ['otherOrg', 'holds'], ['total', 'holds'],
-  ]);
+  assert.deepEqual(
+    carry.map((r) => [r.relation.target.column, r.status]),
+    [
+      ['natural', 'holds'],
+      ['legalSubtotal', 'holds'],
+      ['commercial', 'holds'],
+      ['research', 'holds'],
+      ['welfare', 'holds'],
+      ['legal', 'holds'],
+      ['otherOrg', 'holds'],
+      ['total', 'holds'],
+    ],
+  );
   const broken = models(both.previous, withT3(both.current, 't3.carried', 1, 99));
-  assert.deepEqual(pairFindings(broken.pm, broken.cm).map((f) => f.data?.column), ['legalSubtotal']);
+  assert.deepEqual(
+    pairFindings(broken.pm, broken.cm).map((f) => f.data?.column),
+    ['legalSubtotal'],
+  );
   // Last year with the subtotal, this year without: every shared column is compared; the subtotal cannot be.
   const mixed = consistentPair({ subtotal: [true, false] });
   const mm = models(mixed.previous, mixed.current);
   const results = evaluateCrossYear(mm.cm, mm.pm).filter((r) => r.relation.ruleId === 'cross-year-carry-over');
-  assert.deepEqual(results.filter((r) => r.status !== 'holds').map((r) => [r.relation.target.column, r.status, r.skip]), [['legalSubtotal', 'skipped', 'missing']]);
+  assert.deepEqual(
+    results.filter((r) => r.status !== 'holds').map((r) => [r.relation.target.column, r.status, r.skip]),
+    [['legalSubtotal', 'skipped', 'missing']],
+  );
   assert.equal(results.filter((r) => r.status === 'holds').length, 7);
   // Neither table has it: not listed at all.
   const { previous, current } = consistentPair();
@@ -141,7 +212,10 @@ test('uncertain cells are never compared: a blank or a placeholder skips that co
   const r = evaluateCrossYear(cm, pm).find((x) => x.relation.id === 'carryOver.natural')!;
   assert.equal(r.status, 'skipped');
   assert.equal(r.skip, 'not-a-number');
-  assert.deepEqual(pairFindings(pm, cm).filter((f) => f.ruleId === 'cross-year-carry-over'), []);
+  assert.deepEqual(
+    pairFindings(pm, cm).filter((f) => f.ruleId === 'cross-year-carry-over'),
+    [],
+  );
 });
 
 test('body keys fold blanks, full width and PDF compatibility characters, and keep distinct names distinct', () => {
@@ -169,9 +243,14 @@ test('pairing: two bodies, several years, a missing previous year, an unreadable
   const s = pairReports(items);
   const summary = s.map((x, i) => `${items[i].item}:${x.paired ? `<-${x.previous}` : x.reason}`);
   assert.deepEqual(summary, [
-    'a21:no-previous', 'a22:<-a21', 'a23:<-a22',
-    'b22:no-previous', 'b23:no-previous',
-    'c22a:no-previous', 'c22b:no-previous', 'c23:several-previous',
+    'a21:no-previous',
+    'a22:<-a21',
+    'a23:<-a22',
+    'b22:no-previous',
+    'b23:no-previous',
+    'c22a:no-previous',
+    'c22b:no-previous',
+    'c23:several-previous',
     'x:no-identity',
   ]);
 });
@@ -194,7 +273,10 @@ test('compare: figures side by side with the change, sections only in one, ident
   // A section dropped this year is listed.
   const dropped = render(current, 'tab').replace(/六、其他需要报告的事项[\s\S]*$/, '');
   const c2 = compareReports(pm, parse(dropped));
-  assert.deepEqual(c2.onlyInPrevious.map((p) => p.id), ['s6']);
+  assert.deepEqual(
+    c2.onlyInPrevious.map((p) => p.id),
+    ['s6'],
+  );
 });
 
 test('compare across editions: 2019 and 2021 line up by the template ids', () => {

@@ -25,13 +25,78 @@ const params = { numRuns: 3000, seed: 20261123 };
 /** Pieces that table rows and labels are made of. */
 const PIECES = [
   ...VOCABULARY,
-  '0', '00', '12', '+3', '-1', '−2', '1.5', '1,234', '12,34', '1,234.5', '1234,567', '12,345,678', '-1,234', '+1,000.50', '−1,234', '1,234,', ',123', '1.2.3', '1.', '−', '.5', '5.', '1,2345', '0012', '9'.repeat(400),
-  '—', '——', '–', '―', '─', '/', '//', '\\', '\\\\', '无', '空', '-', '--', '+', '−', 'a', 'x1', '1x',
-  '\t', '\t\t', ' ', '   ', '|', ' | ', '\u00a0', '\u3000', '\u2028', '\u200b', '\ufeff', '\v', '\f',
-  '(一)', '（二）', '1.', '2、', '属于国家秘密', '重新出具', '其他处理)', '）', '信息',
+  '0',
+  '00',
+  '12',
+  '+3',
+  '-1',
+  '−2',
+  '1.5',
+  '1,234',
+  '12,34',
+  '1,234.5',
+  '1234,567',
+  '12,345,678',
+  '-1,234',
+  '+1,000.50',
+  '−1,234',
+  '1,234,',
+  ',123',
+  '1.2.3',
+  '1.',
+  '−',
+  '.5',
+  '5.',
+  '1,2345',
+  '0012',
+  '9'.repeat(400),
+  '—',
+  '——',
+  '–',
+  '―',
+  '─',
+  '/',
+  '//',
+  '\\',
+  '\\\\',
+  '无',
+  '空',
+  '-',
+  '--',
+  '+',
+  '−',
+  'a',
+  'x1',
+  '1x',
+  '\t',
+  '\t\t',
+  ' ',
+  '   ',
+  '|',
+  ' | ',
+  '\u00a0',
+  '\u3000',
+  '\u2028',
+  '\u200b',
+  '\ufeff',
+  '\v',
+  '\f',
+  '(一)',
+  '（二）',
+  '1.',
+  '2、',
+  '属于国家秘密',
+  '重新出具',
+  '其他处理)',
+  '）',
+  '信息',
 ];
 const piecesString = (max: number) =>
-  fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: anyString(3) }), { maxLength: max }).map((p) => p.join(''));
+  fc
+    .array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: anyString(3) }), {
+      maxLength: max,
+    })
+    .map((p) => p.join(''));
 
 /** Every line of every text fixture, normalized as the parser sees it. */
 function fixtureLines(): string[] {
@@ -49,7 +114,13 @@ function fixtureLines(): string[] {
 const LINES = fixtureLines();
 
 /** Section titles, their variants, and damaged forms of them. */
-const HEADING_WORDS = SECTIONS.flatMap((s) => [s.title, ...s.variants, s.title.slice(1), s.title.slice(0, -2), s.title.replace('情况', '情')]);
+const HEADING_WORDS = SECTIONS.flatMap((s) => [
+  s.title,
+  ...s.variants,
+  s.title.slice(1),
+  s.title.slice(0, -2),
+  s.title.replace('情况', '情'),
+]);
 
 test('the fixtures give the comparison enough lines', () => {
   assert.ok(LINES.length > 2000, `${LINES.length} lines`);
@@ -77,7 +148,11 @@ test('distance, alignSuffix and charDice agree with the reference', () => {
   const check = (x: string, y: string) => {
     const a = ref.keyOf(x);
     const b = ref.keyOf(y);
-    for (const [p, q] of [[a, b], [x, y], [b, a]]) {
+    for (const [p, q] of [
+      [a, b],
+      [x, y],
+      [b, a],
+    ]) {
       assert.equal(fast.distance(p, q), ref.distance(p, q));
       assert.deepEqual(fast.alignSuffix(p, q), ref.alignSuffix(p, q));
       assert.equal(fast.charDice(p, q), ref.charDice(p, q));
@@ -94,11 +169,20 @@ test('classifyValue and scanRow agree with the reference', () => {
   const check = (text: string) => {
     for (const start of [0, 5]) {
       for (const tok of text.split(/[\s|]+/)) {
-        if (tok) assert.deepEqual(fastLines.classifyValue(tok, start), refLines.classifyValue(tok, start), JSON.stringify(tok));
+        if (tok)
+          assert.deepEqual(
+            fastLines.classifyValue(tok, start),
+            refLines.classifyValue(tok, start),
+            JSON.stringify(tok),
+          );
       }
       const line = { index: 0, start, end: start + text.length, text };
       for (const expected of [undefined, 1, 3, 7, 8, 15]) {
-        assert.deepEqual(fastLines.scanRow(line, expected), refLines.scanRow(line, expected), `${JSON.stringify(text)} / ${expected}`);
+        assert.deepEqual(
+          fastLines.scanRow(line, expected),
+          refLines.scanRow(line, expected),
+          `${JSON.stringify(text)} / ${expected}`,
+        );
       }
     }
   };
@@ -110,7 +194,11 @@ test('contentOf, matchSectionHeading and matchSubItem agree with the reference',
   const check = (text: string) => {
     const line = { index: 3, start: 11, end: 11 + text.length, text };
     assert.deepEqual(fastHeadings.contentOf(line), refHeadings.contentOf(line));
-    assert.deepEqual(fastHeadings.matchSectionHeading(line), refHeadings.matchSectionHeading(line), JSON.stringify(text));
+    assert.deepEqual(
+      fastHeadings.matchSectionHeading(line),
+      refHeadings.matchSectionHeading(line),
+      JSON.stringify(text),
+    );
     assert.deepEqual(fastHeadings.matchSubItem(line), refHeadings.matchSubItem(line));
   };
   for (const l of LINES) check(l);
@@ -137,9 +225,41 @@ test('normalize agrees with the reference: text, compatibility runs, spans and o
     }
   };
   const units = fc.oneof(
-    fc.constantFrom('\r\n', '\r', '\n', '\u00a0', '\u3000', '\u2003', '\u200b', '\ufeff', '\u00ad', '（', '）', '０', '９', '，', '⼀', '⺠', '⻅', '\uf900', '𠀀', '\ud87e\udc00', '\ud840', '\udc00', 'a', '一', ' '),
+    fc.constantFrom(
+      '\r\n',
+      '\r',
+      '\n',
+      '\u00a0',
+      '\u3000',
+      '\u2003',
+      '\u200b',
+      '\ufeff',
+      '\u00ad',
+      '（',
+      '）',
+      '０',
+      '９',
+      '，',
+      '⼀',
+      '⺠',
+      '⻅',
+      '\uf900',
+      '𠀀',
+      '\ud87e\udc00',
+      '\ud840',
+      '\udc00',
+      'a',
+      '一',
+      ' ',
+    ),
     anyString(2),
   );
-  fc.assert(fc.property(fc.array(units, { maxLength: 40 }).map((p) => p.join('')), check), params);
+  fc.assert(
+    fc.property(
+      fc.array(units, { maxLength: 40 }).map((p) => p.join('')),
+      check,
+    ),
+    params,
+  );
   for (const l of LINES.slice(0, 3000)) check(l);
 });

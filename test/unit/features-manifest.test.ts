@@ -45,7 +45,7 @@ test('every runtime string of the client has a zh-cn translation', () => {
   for (const k of Object.keys(bundle)) assert.ok(used.has(k), `unused translation "${k}"`);
 });
 
-test('settings in the manifest match the server\'s defaults', () => {
+test("settings in the manifest match the server's defaults", () => {
   const props = pkg.contributes.configuration.properties;
   assert.equal(props['govreport.enable'].default, DEFAULT_SETTINGS.enable);
   assert.equal(props['govreport.detectReports'].default, DEFAULT_SETTINGS.detectReports);
@@ -67,7 +67,9 @@ test('settings in the manifest match the server\'s defaults', () => {
 test('every command is declared with a title, and the manifest points at files that exist', () => {
   const declared = new Set(pkg.contributes.commands.map((c: { command: string }) => c.command));
   const registered = new Set(
-    [...fs.readFileSync(path.join(ROOT, 'client/src/commands.ts'), 'utf8').matchAll(/'(govreport\.[a-zA-Z]+)':/g)].map((m) => m[1]),
+    [...fs.readFileSync(path.join(ROOT, 'client/src/commands.ts'), 'utf8').matchAll(/'(govreport\.[a-zA-Z]+)':/g)].map(
+      (m) => m[1],
+    ),
   );
   assert.deepEqual([...declared].sort(), [...registered].sort());
   for (const p of [pkg.icon, pkg.contributes.grammars[0].path, pkg.contributes.languages[0].configuration]) {
@@ -77,7 +79,7 @@ test('every command is declared with a title, and the manifest points at files t
   assert.ok(pkg.categories.includes('Linters'));
 });
 
-test('the grammar\'s patterns compile and mark a section heading, a row label, numbers and the note', () => {
+test("the grammar's patterns compile and mark a section heading, a row label, numbers and the note", () => {
   const g = json(pkg.contributes.grammars[0].path);
   const re = (name: string) => new RegExp(g.repository[name].match);
   for (const name of Object.keys(g.repository)) assert.doesNotThrow(() => re(name), name);

@@ -58,7 +58,8 @@ function assertCellSpans(text: string, model: ReportModel): void {
     for (const r of t?.rows ?? []) {
       for (const c of r.cells) {
         assert.equal(text.slice(c.span.start, c.span.end), c.raw, `${r.rowId} span`);
-        if (!r.malformed && (c.kind === 'integer' || c.kind === 'decimal')) assert.equal(numberOf(c.raw), c.value, `${r.rowId} ${c.raw}`);
+        if (!r.malformed && (c.kind === 'integer' || c.kind === 'decimal'))
+          assert.equal(numberOf(c.raw), c.value, `${r.rowId} ${c.raw}`);
       }
     }
   }
@@ -73,7 +74,10 @@ test('flattened sample: exactly the figures of numbers.json, and nothing but inf
   assert.equal(model.title?.body, NUMBERS.body);
   assert.equal(model.title?.year, NUMBERS.year);
   assert.equal(text.slice(model.title!.span.start, model.title!.span.end), NUMBERS.title);
-  assert.deepEqual(model.sections.map((s) => s.id), [1, 2, 3, 4, 5, 6]);
+  assert.deepEqual(
+    model.sections.map((s) => s.id),
+    [1, 2, 3, 4, 5, 6],
+  );
   for (const s of model.sections) assert.match(text.slice(s.headingSpan.start, s.headingSpan.end), /^[一二三四五六]、/);
   assert.deepEqual(figures(model), EXPECTED);
   assertCellSpans(text, model);
@@ -85,10 +89,13 @@ test('flattened sample: exactly the figures of numbers.json, and nothing but inf
     assert.equal(f.ruleId, 'table-values-inferred');
   }
   // The two rows whose digits split several ways even by their own total: the table's sums chose.
-  assert.deepEqual(mine.map((f) => [f.data!.row, f.data!.by, text.slice(f.span.start, f.span.end)]), [
-    ['t3.open', 'table', '12 2 0 010 15'],
-    ['t3.total', 'table', '40 4001 0 45'],
-  ]);
+  assert.deepEqual(
+    mine.map((f) => [f.data!.row, f.data!.by, text.slice(f.span.start, f.span.end)]),
+    [
+      ['t3.open', 'table', '12 2 0 010 15'],
+      ['t3.total', 'table', '40 4001 0 45'],
+    ],
+  );
   assert.ok(mine[0].message.zh.includes('12 2 0 0 1 0 15'));
   // Every line of the model is a line of the original text.
   for (const t of Object.values(model.tables)) for (const r of t!.rows) assert.equal(r.line, 0);
@@ -110,10 +117,13 @@ test('full-width digits and CRLF remnants in one-line text: the same figures and
   assert.deepEqual(figures(model), EXPECTED);
   assertCellSpans(text, model);
   assertFindingsWellFormed(text, findings);
-  assert.deepEqual(own(findings).map((f) => [f.ruleId, f.data!.row]), [
-    ['table-values-inferred', 't3.open'],
-    ['table-values-inferred', 't3.total'],
-  ]);
+  assert.deepEqual(
+    own(findings).map((f) => [f.ruleId, f.data!.row]),
+    [
+      ['table-values-inferred', 't3.open'],
+      ['table-values-inferred', 't3.total'],
+    ],
+  );
   // Line numbers count the CRLFs left in the text.
   assert.equal(model.sections[0].line, 1);
   assert.equal(model.sections[5].line, 2);
@@ -125,7 +135,10 @@ test('one-line text read with certainty: one info note on the title, with the re
   const { model, findings } = lint(text);
   assert.deepEqual(figures(model), EXPECTED);
   const mine = own(findings);
-  assert.deepEqual(mine.map((f) => [f.ruleId, f.severity]), [['layout-one-line', 'info']]);
+  assert.deepEqual(
+    mine.map((f) => [f.ruleId, f.severity]),
+    [['layout-one-line', 'info']],
+  );
   const f = mine[0];
   assert.equal(text.slice(f.span.start, f.span.end), NUMBERS.title);
   assert.equal(f.fixes?.length, 1);
@@ -151,10 +164,13 @@ test('a genuine broken sum in one-line text is reported on the written digits, a
   const text = read('flat-broken-sum.txt');
   const { model, findings } = lint(text);
   const sums = own(findings).filter((f) => f.ruleId.startsWith('sum-'));
-  assert.deepEqual(sums.map((f) => [f.ruleId, f.data!.along, f.data!.expected, f.data!.actual]), [
-    ['sum-row-total', 't3.refuse.1', 1, 2],
-    ['sum-column-total', 'total', 46, 45],
-  ]);
+  assert.deepEqual(
+    sums.map((f) => [f.ruleId, f.data!.along, f.data!.expected, f.data!.actual]),
+    [
+      ['sum-row-total', 't3.refuse.1', 1, 2],
+      ['sum-column-total', 'total', 46, 45],
+    ],
+  );
   const refuse1 = model.tables.t3!.rows.find((r) => r.rowId === 't3.refuse.1')!;
   const at = text.indexOf('1.属于国家秘密 1000 0 0 2') + '1.属于国家秘密 1000 0 0 '.length;
   assert.deepEqual(sums[0].span, { start: at, end: at + 1 });
@@ -168,7 +184,9 @@ test('a genuine broken sum in one-line text is reported on the written digits, a
   const reformat = own(findings).find((f) => f.ruleId === 'layout-one-line')!.fixes![0];
   const again = lint(applyEdits(text, reformat.edits));
   assert.deepEqual(
-    own(again.findings).filter((f) => f.ruleId.startsWith('sum-')).map((f) => [f.ruleId, f.data!.along, f.data!.expected, f.data!.actual]),
+    own(again.findings)
+      .filter((f) => f.ruleId.startsWith('sum-'))
+      .map((f) => [f.ruleId, f.data!.along, f.data!.expected, f.data!.actual]),
     sums.map((f) => [f.ruleId, f.data!.along, f.data!.expected, f.data!.actual]),
   );
 });
@@ -179,9 +197,15 @@ test('a row whose digits split several ways but only one by its own total is inf
   assert.deepEqual(figures(model), EXPECTED);
   const row = model.tables.t3!.rows.find((r) => r.rowId === 't3.unable.1')!;
   assert.equal(row.inferred, true);
-  assert.deepEqual(row.cells.map((c) => c.raw), ['10', '1', '0', '0', '0', '0', '11']);
+  assert.deepEqual(
+    row.cells.map((c) => c.raw),
+    ['10', '1', '0', '0', '0', '0', '11'],
+  );
   const mine = own(findings);
-  assert.deepEqual(mine.map((f) => [f.ruleId, f.severity, f.data!.row, f.data!.by]), [['table-values-inferred', 'info', 't3.unable.1', 'row']]);
+  assert.deepEqual(
+    mine.map((f) => [f.ruleId, f.severity, f.data!.row, f.data!.by]),
+    [['table-values-inferred', 'info', 't3.unable.1', 'row']],
+  );
   assert.equal(text.slice(mine[0].span.start, mine[0].span.end), '101 0 0 0 011');
   assert.ok(mine[0].message.en.includes('10 1 0 0 0 0 11'));
   // Rows read with certainty are not inferred.
@@ -193,10 +217,13 @@ test('rows that cannot be split are reported as unreadable, and no sum is comput
   const text = read('flat-unreadable.txt');
   const { model, findings } = lint(text);
   const mine = own(findings);
-  assert.deepEqual(mine.map((f) => [f.ruleId, f.data!.row, text.slice(f.span.start, f.span.end)]), [
-    ['table-cell-count', 't3.open', '12 2 0 010 15'],
-    ['table-cell-count', 't3.unable.3', '100001'],
-  ]);
+  assert.deepEqual(
+    mine.map((f) => [f.ruleId, f.data!.row, text.slice(f.span.start, f.span.end)]),
+    [
+      ['table-cell-count', 't3.open', '12 2 0 010 15'],
+      ['table-cell-count', 't3.unable.3', '100001'],
+    ],
+  );
   for (const f of mine) assert.match(f.message.zh, /连在一起/);
   const rows = model.tables.t3!.rows;
   for (const id of ['t3.open', 't3.unable.3']) {
@@ -207,7 +234,12 @@ test('rows that cannot be split are reported as unreadable, and no sum is comput
   // Every other row still reads its figures.
   const expected = Object.values(NUMBERS.t3.rows);
   rows.forEach((r, i) => {
-    if (r.rowId !== 't3.open' && r.rowId !== 't3.unable.3') assert.deepEqual(r.cells.map((c) => c.value), expected[i], r.rowId);
+    if (r.rowId !== 't3.open' && r.rowId !== 't3.unable.3')
+      assert.deepEqual(
+        r.cells.map((c) => c.value),
+        expected[i],
+        r.rowId,
+      );
   });
 });
 
@@ -241,20 +273,27 @@ test('one-line text never throws and a long digit run is unreadable, not read', 
 });
 
 for (const input of [
-  { name: 'one-line reports end to end', manyLines: false, make: (n: number) => repeatTo(readFileSync(fixturePath('samples', 'flattened.txt'), 'utf8').trim() + ' ', n) },
+  {
+    name: 'one-line reports end to end',
+    manyLines: false,
+    make: (n: number) => repeatTo(readFileSync(fixturePath('samples', 'flattened.txt'), 'utf8').trim() + ' ', n),
+  },
   {
     name: 'a one-line report with a long digit run',
     manyLines: false,
     make: (n: number) => {
       const t = readFileSync(fixturePath('samples', 'flattened.txt'), 'utf8');
-      const at = t.indexOf('1000001') ;
+      const at = t.indexOf('1000001');
       return t.slice(0, at) + '1'.repeat(Math.max(0, n - t.length)) + t.slice(at);
     },
   },
 ]) {
   test(`linear time: ${input.name}`, () => {
     const g = measureGrowth(input, 100_000, 1_000_000, 2);
-    assert.ok(g.ratio < 25, `time grew ${g.ratio.toFixed(1)}× for 10× the input (${g.smallMs.toFixed(1)} ms → ${g.largeMs.toFixed(1)} ms)`);
+    assert.ok(
+      g.ratio < 25,
+      `time grew ${g.ratio.toFixed(1)}× for 10× the input (${g.smallMs.toFixed(1)} ms → ${g.largeMs.toFixed(1)} ms)`,
+    );
   });
 }
 
@@ -271,7 +310,9 @@ function flatten(text: string, glue: () => boolean): string {
 
 const signature = (f: Finding) => {
   const d = f.data ?? {};
-  const kept = ['relation', 'along', 'row', 'column', 'expected', 'actual'].filter((k) => d[k] !== undefined).map((k) => `${k}=${String(d[k])}`);
+  const kept = ['relation', 'along', 'row', 'column', 'expected', 'actual']
+    .filter((k) => d[k] !== undefined)
+    .map((k) => `${k}=${String(d[k])}`);
   return `${f.ruleId} ${kept.join(' ')}`;
 };
 
@@ -288,7 +329,11 @@ for (const opts of [{}, { subtotal: true }, { edition: '2019' as const, year: 20
     assert.equal(b.model.oneLine!.certain, true);
     assert.deepEqual(figures(b.model), figures(a.model));
     assertCellSpans(flat, b.model);
-    const sig = (fs: Finding[]) => own(fs).map(signature).filter((s) => !s.startsWith('layout-one-line')).sort();
+    const sig = (fs: Finding[]) =>
+      own(fs)
+        .map(signature)
+        .filter((s) => !s.startsWith('layout-one-line'))
+        .sort();
     assert.deepEqual(sig(b.findings), sig(a.findings));
     assert.ok(sig(b.findings).some((s) => s.startsWith('sum-row-total')));
   });
@@ -309,14 +354,27 @@ test('generated reports flattened with cells glued at random: rows read as certa
     for (const row of t3.rows) {
       if (row.malformed || row.cells.length !== 7) {
         unreadable++;
-        assert.ok(own(findings).some((f) => f.ruleId === 'table-cell-count' && f.data!.row === row.rowId), `seed ${seed}: ${row.rowId} reported`);
+        assert.ok(
+          own(findings).some((f) => f.ruleId === 'table-cell-count' && f.data!.row === row.rowId),
+          `seed ${seed}: ${row.rowId} reported`,
+        );
         continue;
       }
       if (row.inferred) inferred++;
-      assert.deepEqual(row.cells.map((c) => c.value), spec.t3[row.rowId], `seed ${seed}: ${row.rowId}${row.inferred ? ' (inferred)' : ''}`);
+      assert.deepEqual(
+        row.cells.map((c) => c.value),
+        spec.t3[row.rowId],
+        `seed ${seed}: ${row.rowId}${row.inferred ? ' (inferred)' : ''}`,
+      );
     }
     // No sum is reported: the report is consistent, and nothing was guessed.
-    assert.deepEqual(own(findings).filter((f) => f.ruleId.startsWith('sum-')).map(signature), [], `seed ${seed}`);
+    assert.deepEqual(
+      own(findings)
+        .filter((f) => f.ruleId.startsWith('sum-'))
+        .map(signature),
+      [],
+      `seed ${seed}`,
+    );
   }
   assert.ok(inferred + unreadable > 0, 'the glued runs are ambiguous somewhere');
 });
@@ -333,7 +391,10 @@ test('findings that point at lines point at the right characters in one-line tex
   // A missing row: shown on the label of the next row present, not on the whole text.
   const noRow = base.replace('2.重复申请 1 000 0 0 1', '');
   const m = own(lint(noRow).findings).filter((x) => x.ruleId === 'table-row-missing');
-  assert.deepEqual(m.map((x) => [x.data!.row, noRow.slice(x.span.start, x.span.end)]), [['t3.noprocess.2', '3.要求提供公开出版物']]);
+  assert.deepEqual(
+    m.map((x) => [x.data!.row, noRow.slice(x.span.start, x.span.end)]),
+    [['t3.noprocess.2', '3.要求提供公开出版物']],
+  );
 });
 
 test('the seed reports with their line breaks and tabs gone: the same figures and findings as written', () => {
@@ -348,7 +409,11 @@ test('the seed reports with their line breaks and tabs gone: the same figures an
     assert.ok(b.model.oneLine, `${file}: one-line`);
     assertFindingsWellFormed(flat, b.findings);
     assert.deepEqual(figures(b.model), figures(a.model), `${file}: figures`);
-    const sig = (fs: Finding[]) => own(fs).filter((f) => f.ruleId !== 'layout-one-line').map(signature).sort();
+    const sig = (fs: Finding[]) =>
+      own(fs)
+        .filter((f) => f.ruleId !== 'layout-one-line')
+        .map(signature)
+        .sort();
     assert.deepEqual(sig(b.findings), sig(a.findings), `${file}: findings`);
     assert.equal(b.model.title?.year, a.model.title?.year, `${file}: year`);
     assert.equal(b.model.title?.body, a.model.title?.body, `${file}: body`);

@@ -13,7 +13,17 @@ import type { CellNode, Finding, ReportModel } from '../../server/src/core/types
 import { rowDisplay } from '../../server/src/core/template/template';
 import { columnsOfRow } from '../../server/src/core/rules/table/common';
 import { documentOutline } from '../../server/src/core/features/outline';
-import { cloneSpec, makeSpec, render, t2Blocks, t3Col, t3Rows, type Layout, type RenderOptions, type ReportSpec } from '../helpers/report';
+import {
+  cloneSpec,
+  makeSpec,
+  render,
+  t2Blocks,
+  t3Col,
+  t3Rows,
+  type Layout,
+  type RenderOptions,
+  type ReportSpec,
+} from '../helpers/report';
 import { assertFindingsWellFormed, textRuleIds } from '../helpers/findings';
 import { fixturePath } from '../helpers/paths';
 
@@ -27,7 +37,10 @@ function signature(f: Finding): string {
 
 function signatures(findings: Finding[]): string[] {
   const text = new Set(textRuleIds());
-  return findings.filter((f) => !text.has(f.ruleId)).map(signature).sort();
+  return findings
+    .filter((f) => !text.has(f.ruleId))
+    .map(signature)
+    .sort();
 }
 
 /** Written digits as a number: full-width folded, thousands separators dropped. */
@@ -43,17 +56,41 @@ function assertNumbers(model: ReportModel, spec: ReportSpec, what: string): void
   assert.equal(t2.edition, spec.edition, `${what}: table 二 edition`);
   assert.equal(t3.columnCount, spec.subtotal ? 8 : 7, `${what}: table 三 columns`);
   const t2Ids = t2Blocks(spec.edition).flatMap((b) => b.rows.map((r) => r.id));
-  assert.deepEqual(t2.rows.map((r) => r.rowId), t2Ids, `${what}: table 二 rows`);
+  assert.deepEqual(
+    t2.rows.map((r) => r.rowId),
+    t2Ids,
+    `${what}: table 二 rows`,
+  );
   for (const r of t2.rows) {
-    assert.deepEqual(r.cells.map((c) => (c.kind === 'integer' || c.kind === 'decimal' ? c.value : c.raw)), spec.t2[r.rowId], `${what}: ${r.rowId}`);
+    assert.deepEqual(
+      r.cells.map((c) => (c.kind === 'integer' || c.kind === 'decimal' ? c.value : c.raw)),
+      spec.t2[r.rowId],
+      `${what}: ${r.rowId}`,
+    );
   }
-  assert.deepEqual(t3.rows.map((r) => r.rowId), t3Rows(spec.edition).map((r) => r.id), `${what}: table 三 rows`);
-  assert.deepEqual(t3.strayLines.map((s) => s.text), [], `${what}: no stray lines`);
+  assert.deepEqual(
+    t3.rows.map((r) => r.rowId),
+    t3Rows(spec.edition).map((r) => r.id),
+    `${what}: table 三 rows`,
+  );
+  assert.deepEqual(
+    t3.strayLines.map((s) => s.text),
+    [],
+    `${what}: no stray lines`,
+  );
   for (const r of t3.rows) {
-    assert.deepEqual(r.cells.map((c) => c.value), spec.t3[r.rowId], `${what}: ${r.rowId}`);
+    assert.deepEqual(
+      r.cells.map((c) => c.value),
+      spec.t3[r.rowId],
+      `${what}: ${r.rowId}`,
+    );
     for (const c of r.cells) assert.equal(numberOf(c.raw), c.value, `${what}: ${r.rowId} raw ${c.raw}`);
   }
-  assert.deepEqual(t4.rows[0].cells.map((c) => c.value), spec.t4, `${what}: table 四`);
+  assert.deepEqual(
+    t4.rows[0].cells.map((c) => c.value),
+    spec.t4,
+    `${what}: table 四`,
+  );
 }
 
 /** The report with a fixed set of problems, and the findings they must give in any layout. */
@@ -78,7 +115,9 @@ function brokenSpec(base: ReportSpec): { spec: ReportSpec; expected: string[] } 
   );
   if (spec.subtotal) {
     const sub = t3Col(spec, 'subtotal');
-    expected.push(`sum-subtotal relation=t3.subtotal along=t3.next expected=${n('t3.next')[sub] + 1} actual=${n('t3.next')[sub]}`);
+    expected.push(
+      `sum-subtotal relation=t3.subtotal along=t3.next expected=${n('t3.next')[sub] + 1} actual=${n('t3.next')[sub]}`,
+    );
   }
   // 3. Table 四: the review total and the direct-litigation total.
   const t4 = spec.t4 as number[];
@@ -116,9 +155,21 @@ const VARIANTS: Variant[] = [
   { name: 'tab full-width digits', layout: 'tab', options: { numbers: 'fullwidth' } },
   { name: 'pdf full-width digits', layout: 'pdf', options: { numbers: 'fullwidth' } },
   { name: 'pdf compatibility characters', layout: 'pdf', options: { compat: true } },
-  { name: 'tab BOM, bold headings, mixed punctuation', layout: 'tab', options: { bom: true, headings: 'bold', mixedPunctuation: true } },
-  { name: 'pdf half-width headings, mixed punctuation', layout: 'pdf', options: { headings: 'halfwidth', mixedPunctuation: true } },
-  { name: 'markdown bold headings, mixed punctuation, CRLF', layout: 'markdown', options: { headings: 'bold', mixedPunctuation: true, eol: '\r\n' } },
+  {
+    name: 'tab BOM, bold headings, mixed punctuation',
+    layout: 'tab',
+    options: { bom: true, headings: 'bold', mixedPunctuation: true },
+  },
+  {
+    name: 'pdf half-width headings, mixed punctuation',
+    layout: 'pdf',
+    options: { headings: 'halfwidth', mixedPunctuation: true },
+  },
+  {
+    name: 'markdown bold headings, mixed punctuation, CRLF',
+    layout: 'markdown',
+    options: { headings: 'bold', mixedPunctuation: true, eol: '\r\n' },
+  },
 ];
 
 const BIG: Variant[] = [
@@ -133,7 +184,11 @@ function check(spec: ReportSpec, expected: string[], v: Variant): void {
   const { model, findings, errors } = lint(text);
   assert.deepEqual(errors, []);
   assert.equal(model.isReport, true);
-  assert.deepEqual(model.sections.map((s) => s.id), [1, 2, 3, 4, 5, 6], `${v.name}: sections`);
+  assert.deepEqual(
+    model.sections.map((s) => s.id),
+    [1, 2, 3, 4, 5, 6],
+    `${v.name}: sections`,
+  );
   assert.equal(model.title?.year, spec.year);
   assertNumbers(model, spec, v.name);
   assertFindingsWellFormed(text, findings);
@@ -175,17 +230,49 @@ for (const v of BIG) {
 test('the PDF layout really has the hard parts of real PDF text', () => {
   const text = render(makeSpec(), 'pdf');
   const lines = text.split('\n');
-  for (const line of ['-3-', '— 4 —', '三', '、', '本', '年', '结', '果', '计其他情形）', '业', '组织', '总计', '维持 纠正 结果 审结']) {
+  for (const line of [
+    '-3-',
+    '— 4 —',
+    '三',
+    '、',
+    '本',
+    '年',
+    '结',
+    '果',
+    '计其他情形）',
+    '业',
+    '组织',
+    '总计',
+    '维持 纠正 结果 审结',
+  ]) {
     assert.ok(lines.includes(line), `a line ${JSON.stringify(line)}`);
   }
-  assert.ok(lines.some((l) => /只计这一情 {2}形，不 {2}\d/.test(l)), 'a label split around its numbers');
-  assert.ok(lines.some((l) => /重新出具已获取信息\d/.test(l)), 'a label glued to its first number');
-  assert.ok(lines.some((l) => /^(\d+ ){6}\d+$/.test(l)), 'numbers on a line of their own');
-  assert.ok(lines.some((l) => /^(\d+ ){14}\d+$/.test(l)), 'the 15 numbers of table 四 on their own line');
+  assert.ok(
+    lines.some((l) => /只计这一情 {2}形，不 {2}\d/.test(l)),
+    'a label split around its numbers',
+  );
+  assert.ok(
+    lines.some((l) => /重新出具已获取信息\d/.test(l)),
+    'a label glued to its first number',
+  );
+  assert.ok(
+    lines.some((l) => /^(\d+ ){6}\d+$/.test(l)),
+    'numbers on a line of their own',
+  );
+  assert.ok(
+    lines.some((l) => /^(\d+ ){14}\d+$/.test(l)),
+    'the 15 numbers of table 四 on their own line',
+  );
   assert.ok(lines.includes('商业企 科研机构'), 'a header word split mid-word');
   const tab = render(makeSpec(), 'tab').split('\n');
-  assert.ok(tab.some((l) => /^6\.属于四类过程性信息\t/.test(l)), 'a row that lost its leading tabs');
-  assert.ok(tab.some((l) => /\t\t$/.test(l) && /\d/.test(l)), 'trailing empty cells');
+  assert.ok(
+    tab.some((l) => /^6\.属于四类过程性信息\t/.test(l)),
+    'a row that lost its leading tabs',
+  );
+  assert.ok(
+    tab.some((l) => /\t\t$/.test(l) && /\d/.test(l)),
+    'trailing empty cells',
+  );
 });
 
 test('a row whose cells run together ("713000074") is reported as such, never misread', () => {
@@ -197,14 +284,21 @@ test('a row whose cells run together ("713000074") is reported as such, never mi
     const row = model.tables.t3!.rows.find((r) => r.rowId === 't3.refuse.1')!;
     assert.equal(row.malformed, true, `${layout}: malformed`);
     const own = findings.filter((f) => !textRuleIds().includes(f.ruleId));
-    assert.deepEqual(own.map((f) => f.ruleId), ['table-cell-count'], `${layout}: only table-cell-count`);
+    assert.deepEqual(
+      own.map((f) => f.ruleId),
+      ['table-cell-count'],
+      `${layout}: only table-cell-count`,
+    );
     const f = own[0];
     assert.equal(text.slice(f.span.start, f.span.end), '713000074');
     assert.match(f.message.zh, /连在一起/);
     assert.ok(f.message.zh.includes('713000074') && f.message.zh.includes('1.属于国家秘密'));
     // The other rows still read, and no sum is computed from a guess.
     assert.equal(model.tables.t3!.rows.length, 25);
-    assert.equal(own.some((x) => x.ruleId.startsWith('sum-')), false);
+    assert.equal(
+      own.some((x) => x.ruleId.startsWith('sum-')),
+      false,
+    );
   }
 });
 
@@ -234,14 +328,20 @@ test('the 2019 试行 format in a report for 2021 or later is flagged as the old
     const text = render(spec, layout);
     const { model, findings } = lint(text);
     assert.equal(model.edition, '2019');
-    assert.deepEqual(model.tables.t2!.blocks!.map((b) => b.blockId), ['t2.1', 't2.5', 't2.6', 't2.8', 't2.9']);
+    assert.deepEqual(
+      model.tables.t2!.blocks!.map((b) => b.blockId),
+      ['t2.1', 't2.5', 't2.6', 't2.8', 't2.9'],
+    );
     assert.equal(model.tables.t3!.rows.find((r) => r.rowId === 't3.other')!.cells.length, 7);
     const old = findings.filter((f) => f.ruleId === 'table-old-format');
     assert.deepEqual(old.map((f) => f.data!.table).sort(), ['t2', 't3'], layout);
     assert.ok(old[0].message.zh.includes('2022'));
     // A report for 2020 in the same format is fine.
     const ok = lint(render(makeSpec({ edition: '2019', year: 2020 }), layout));
-    assert.deepEqual(ok.findings.filter((f) => f.ruleId === 'table-old-format'), []);
+    assert.deepEqual(
+      ok.findings.filter((f) => f.ruleId === 'table-old-format'),
+      [],
+    );
   }
 });
 
@@ -314,7 +414,8 @@ const SAMPLE = (file: string) => readFileSync(fixturePath('samples', file), 'utf
 const NUMBERS = JSON.parse(SAMPLE('numbers.json')) as Numbers;
 
 /** A cell as the samples' numbers write it: a number, a decimal as written, or 'blank'. */
-const figure = (c: CellNode): number | string => (c.kind === 'blank' ? 'blank' : c.kind === 'decimal' ? c.raw : (c.value ?? c.raw));
+const figure = (c: CellNode): number | string =>
+  c.kind === 'blank' ? 'blank' : c.kind === 'decimal' ? c.raw : (c.value ?? c.raw);
 
 type Figure = number | string;
 interface Figures {
@@ -329,9 +430,13 @@ function figures(model: ReportModel): Figures {
   const out: Record<string, Record<string, (number | string)[]>> = {};
   for (const b of t2?.blocks ?? []) {
     const tpl = TEMPLATES[t2!.edition].table2.find((x) => x.id === b.blockId)!;
-    out[tpl.heading] = Object.fromEntries(b.rows.map((r) => [tpl.rows.find((x) => x.id === r.rowId)!.label, r.cells.map(figure)]));
+    out[tpl.heading] = Object.fromEntries(
+      b.rows.map((r) => [tpl.rows.find((x) => x.id === r.rowId)!.label, r.cells.map(figure)]),
+    );
   }
-  const t3Rows = Object.fromEntries((t3?.rows ?? []).map((r) => [rowDisplay(t3!.edition, r.rowId), r.cells.map(figure)]));
+  const t3Rows = Object.fromEntries(
+    (t3?.rows ?? []).map((r) => [rowDisplay(t3!.edition, r.rowId), r.cells.map(figure)]),
+  );
   return { t2: out, t3: t3Rows, t4: (t4?.rows[0]?.cells ?? []).map(figure) };
 }
 
@@ -365,23 +470,35 @@ for (const s of SHAPES) {
     const { model, findings, errors } = lint(text);
     assert.deepEqual(errors, []);
     assert.equal(model.isReport, true);
-    assert.deepEqual(model.sections.map((x) => x.id), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(
+      model.sections.map((x) => x.id),
+      [1, 2, 3, 4, 5, 6],
+    );
     // The title: body and year right, its span from its first character to its last, on every line it takes.
     const title = model.title!;
     assert.ok(title, 'a title');
     assert.equal(title.body, NUMBERS.body);
     assert.equal(title.year, NUMBERS.year);
     const written = text.slice(title.span.start, title.span.end).replace(/\s+/g, '');
-    assert.ok(written.endsWith('报告') && (written.startsWith(NUMBERS.body) || written.startsWith(String(NUMBERS.year))), written);
+    assert.ok(
+      written.endsWith('报告') && (written.startsWith(NUMBERS.body) || written.startsWith(String(NUMBERS.year))),
+      written,
+    );
     assert.equal(written, title.text.replace(/\s+/g, ''));
     assert.equal(text.slice(title.yearSpan.start, title.yearSpan.end).replace(/\s+/g, ''), String(NUMBERS.year));
-    assert.equal(findings.some((f) => f.ruleId === 'title-missing'), false);
+    assert.equal(
+      findings.some((f) => f.ruleId === 'title-missing'),
+      false,
+    );
     assertFindingsWellFormed(text, findings);
 
     const got = figures(model);
     if (!s.blanks) {
       assert.deepEqual(got, expectedFigures());
-      assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.message.zh}`), []);
+      assert.deepEqual(
+        findings.map((f) => `${f.ruleId} ${f.message.zh}`),
+        [],
+      );
       return;
     }
     // Blank cells: only where the reference has a 0, or a total under 三; the rest are the reference's figures.
@@ -393,14 +510,23 @@ for (const s of SHAPES) {
         const cols = columnsOfRow(table, r);
         r.cells.forEach((c, i) => {
           if (c.kind !== 'blank') return;
-          const want = table.kind === 't3' ? NUMBERS.t3.rows[rowDisplay(t3.edition, r.rowId)][i] : table.kind === 't4' ? NUMBERS.t4.values[i] : 0;
+          const want =
+            table.kind === 't3'
+              ? NUMBERS.t3.rows[rowDisplay(t3.edition, r.rowId)][i]
+              : table.kind === 't4'
+                ? NUMBERS.t4.values[i]
+                : 0;
           blanks.push({ row: r.rowId, column: cols[i].id, value: Number(want) });
         });
       }
     }
     assert.ok(blanks.length > 100, `${blanks.length} blank cells`);
-    for (const b of blanks) assert.ok(b.value === 0 || b.column === 'total', `${b.row} ${b.column} is ${b.value} in the reference`);
-    assert.ok(blanks.some((b) => b.column === 'total' && b.value > 0), 'totals left empty');
+    for (const b of blanks)
+      assert.ok(b.value === 0 || b.column === 'total', `${b.row} ${b.column} is ${b.value} in the reference`);
+    assert.ok(
+      blanks.some((b) => b.column === 'total' && b.value > 0),
+      'totals left empty',
+    );
     // One table-cell-invalid per empty cell, and nothing else; its fix writes the reference's figure.
     assert.deepEqual(
       findings.map((f) => `${f.ruleId} ${f.data?.row} ${f.data?.column}`).sort(),
@@ -430,7 +556,10 @@ test('a title over several lines: the outline names it on one line, and a year f
   assert.equal(model.title!.line, 1);
   assert.equal(model.title!.endLine, 3);
   // The title's lines are neither prose nor section content.
-  assert.equal(model.prose.some((p) => p.line >= 1 && p.line <= 3), false);
+  assert.equal(
+    model.prose.some((p) => p.line >= 1 && p.line <= 3),
+    false,
+  );
   const year = findings.find((f) => f.ruleId === 'text-year-mismatch');
   assert.ok(year, 'the prose year differs from the title year');
   assert.ok(year.related!.some((r) => text.slice(r.span.start, r.span.end) === '2 0 2 3'));
@@ -445,7 +574,10 @@ test('a title is not taken from chrome, a date line or prose', () => {
   ]) {
     const { model, findings } = lint(`${head}\n${body}`);
     assert.equal(model.title, undefined, head);
-    assert.ok(findings.some((f) => f.ruleId === 'title-missing'), head);
+    assert.ok(
+      findings.some((f) => f.ruleId === 'title-missing'),
+      head,
+    );
   }
 });
 
@@ -473,22 +605,35 @@ test('damaged Markdown: rows broken into pieces are named unreadable on their li
   assert.equal(model.isReport, true);
   const t3 = model.tables.t3!;
   // Every row is there, in order, and no line is stray.
-  assert.deepEqual(t3.rows.map((r) => r.rowId), t3Rows('2021').map((r) => r.id));
+  assert.deepEqual(
+    t3.rows.map((r) => r.rowId),
+    t3Rows('2021').map((r) => r.id),
+  );
   assert.deepEqual(t3.missingRowIds, []);
   assert.deepEqual(t3.strayLines, []);
   const broken = t3.rows.filter((r) => r.fragments);
-  assert.deepEqual(broken.map((r) => r.rowId), ['t3.refuse.1', 't3.refuse.4']);
+  assert.deepEqual(
+    broken.map((r) => r.rowId),
+    ['t3.refuse.1', 't3.refuse.4'],
+  );
   for (const r of broken) assert.equal(r.malformed, true);
   // The other rows read as the reference.
   const want = expectedFigures().t3;
-  for (const r of t3.rows) if (!r.fragments) assert.deepEqual(r.cells.map(figure), want[rowDisplay('2021', r.rowId)], r.rowId);
+  for (const r of t3.rows)
+    if (!r.fragments) assert.deepEqual(r.cells.map(figure), want[rowDisplay('2021', r.rowId)], r.rowId);
   // One finding per broken row, over the row's cells and its pieces; nothing else (no sum, no missing row, no label).
-  assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.data?.row} ${f.data?.pieces}`), ['table-cell-count t3.refuse.1 2', 'table-cell-count t3.refuse.4 2']);
+  assert.deepEqual(
+    findings.map((f) => `${f.ruleId} ${f.data?.row} ${f.data?.pieces}`),
+    ['table-cell-count t3.refuse.1 2', 'table-cell-count t3.refuse.4 2'],
+  );
   const [a, b] = findings;
   assert.equal(text.slice(a.span.start, a.span.end), '1 | 0 | 0\n| 0 | 0 | 0 | 1');
   assert.equal(text.slice(b.span.start, b.span.end), '2 | 0 | 0 | 0 | 0 | 0 |\n| 2');
   assert.match(a.message.zh, /断成 2 行.*无法与各列对应/);
-  assert.deepEqual(a.related!.map((r) => text.slice(r.span.start, r.span.end)), ['0 | 0 | 0 | 1']);
+  assert.deepEqual(
+    a.related!.map((r) => text.slice(r.span.start, r.span.end)),
+    ['0 | 0 | 0 | 1'],
+  );
   // Fixing changes nothing it cannot know.
   assert.equal(fixAll(text).text, text);
 });
@@ -498,9 +643,15 @@ test('a cell on a line of its own in tab text makes its row unreadable, not the 
   assert.notEqual(text, SAMPLE('tab.txt'));
   const { model, findings } = lint(text);
   const t3 = model.tables.t3!;
-  assert.deepEqual(t3.rows.filter((r) => r.fragments).map((r) => r.rowId), ['t3.refuse.4']);
+  assert.deepEqual(
+    t3.rows.filter((r) => r.fragments).map((r) => r.rowId),
+    ['t3.refuse.4'],
+  );
   assert.deepEqual(t3.missingRowIds, []);
-  assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.data?.row}`), ['table-cell-count t3.refuse.4']);
+  assert.deepEqual(
+    findings.map((f) => `${f.ruleId} ${f.data?.row}`),
+    ['table-cell-count t3.refuse.4'],
+  );
 });
 
 test('a row of table 三 with every cell empty and no digit in its label is a row of blank cells', () => {
@@ -508,7 +659,13 @@ test('a row of table 三 with every cell empty and no digit in its label is a ro
   assert.notEqual(text, SAMPLE('tab.txt'));
   const { model, findings } = lint(text);
   const row = model.tables.t3!.rows.find((r) => r.rowId === 't3.partial')!;
-  assert.deepEqual(row.cells.map((c) => c.kind), new Array(7).fill('blank'));
+  assert.deepEqual(
+    row.cells.map((c) => c.kind),
+    new Array(7).fill('blank'),
+  );
   assert.deepEqual(model.tables.t3!.missingRowIds, []);
-  assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.data?.row}`), new Array(7).fill('table-cell-invalid t3.partial'));
+  assert.deepEqual(
+    findings.map((f) => `${f.ruleId} ${f.data?.row}`),
+    new Array(7).fill('table-cell-invalid t3.partial'),
+  );
 });

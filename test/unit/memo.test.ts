@@ -21,7 +21,7 @@ test('memoOn computes once per object and leaves the object comparable and seria
   assert.equal(memoOn({ x: 2 }, key, (o) => ({ double: o.x * 2, n: ++calls })).double, 4);
 });
 
-test('a linted model (its tables carry the rules\' memos) serializes and compares the same as a model no rule has touched', () => {
+test("a linted model (its tables carry the rules' memos) serializes and compares the same as a model no rule has touched", () => {
   const seed = loadSeeds()[1].text;
   const linted = lint(seed).model;
   const fresh = parse(seed);

@@ -64,13 +64,10 @@ for (const { id, text } of seeds()) {
     const mutant = replaceLine(text, li, (l) => l.replace(/([\t ])0(?=[\t ]|$)/, '$13'));
     assert.notEqual(mutant, text);
     const totalLine = lineIndex(mutant, ROW_TOTAL);
-    assert.deepEqual(
-      newFindings(text, mutant).map(show),
-      [
-        show({ rule: 'sum-row-total', line: li + 1, text: '0' }),
-        show({ rule: 'sum-column-total', line: totalLine + 1, text: '0' }),
-      ],
-    );
+    assert.deepEqual(newFindings(text, mutant).map(show), [
+      show({ rule: 'sum-row-total', line: li + 1, text: '0' }),
+      show({ rule: 'sum-column-total', line: totalLine + 1, text: '0' }),
+    ]);
     const f = lint(mutant).findings.find((x) => x.ruleId === 'sum-row-total')!;
     assert.ok(f.message.zh.includes('= 3，实填 0'), f.message.zh);
   });
@@ -80,7 +77,10 @@ for (const { id, text } of seeds()) {
     const mutant = deleteLines(text, li);
     const next = lineIndex(mutant, ROW_RIGHTS);
     const found = newFindings(text, mutant);
-    assert.deepEqual(found.map((b) => [b.rule, b.line]), [['table-row-missing', next + 1]]);
+    assert.deepEqual(
+      found.map((b) => [b.rule, b.line]),
+      [['table-row-missing', next + 1]],
+    );
     const f = lint(mutant).findings.find((x) => x.ruleId === 'table-row-missing')!;
     assert.ok(f.message.zh.includes('3.危及“三安全一稳定”'), f.message.zh);
   });
@@ -90,7 +90,10 @@ for (const { id, text } of seeds()) {
     const mutant = deleteLines(text, li);
     const six = lineIndex(mutant, HEAD_6);
     const found = newFindings(text, mutant);
-    assert.deepEqual(found.map((b) => [b.rule, b.line]), [['section-missing', six + 1]]);
+    assert.deepEqual(
+      found.map((b) => [b.rule, b.line]),
+      [['section-missing', six + 1]],
+    );
     const f = lint(mutant).findings.find((x) => x.ruleId === 'section-missing')!;
     assert.ok(f.message.zh.includes('五、存在的主要问题及改进情况'));
     assert.equal(f.data?.section, 5);
@@ -102,7 +105,10 @@ for (const { id, text } of seeds()) {
     const mutant = replaceLine(text, li, (l) => l.replace(/[\t ]0(?=[\t ]*$)/, ''));
     assert.notEqual(mutant, text);
     const found = newFindings(text, mutant);
-    assert.deepEqual(found.map((b) => [b.rule, b.line]), [['table-cell-count', li + 1]]);
+    assert.deepEqual(
+      found.map((b) => [b.rule, b.line]),
+      [['table-cell-count', li + 1]],
+    );
     const f = lint(mutant).findings.find((x) => x.ruleId === 'table-cell-count')!;
     assert.ok(f.message.zh.includes('应有 7 个数值，实有 6 个'), f.message.zh);
   });
@@ -116,14 +122,20 @@ for (const { id, text } of seeds()) {
     const mutant = swapped.join(eol);
     const moved = lineIndex(mutant, HEAD_5);
     const found = newFindings(text, mutant);
-    assert.deepEqual(found.map((b) => [b.rule, b.line]), [['section-order', moved + 1]]);
+    assert.deepEqual(
+      found.map((b) => [b.rule, b.line]),
+      [['section-order', moved + 1]],
+    );
   });
 
   test(`seed ${id}: a label that loses a word is reported on its line, other rows unaffected`, () => {
     const li = lineIndex(text, ROW_SECRET);
     const mutant = replaceLine(text, li, (l) => l.replace('国家秘密', '秘密'));
     const found = newFindings(text, mutant);
-    assert.deepEqual(found.map((b) => [b.rule, b.line]), [['table-label', li + 1]]);
+    assert.deepEqual(
+      found.map((b) => [b.rule, b.line]),
+      [['table-label', li + 1]],
+    );
     assert.match(found[0].text, /1\.\s*属于秘密$/);
     // The row keeps its numbers and its id.
     const row = lint(mutant).model.tables.t3!.rows.find((r) => r.rowId === 't3.refuse.1')!;

@@ -91,7 +91,11 @@ test('surrogate pairs (CJK Extension B) are kept, and a range never splits one',
     for (let i = 0; i < n.text.length; i++) {
       for (let j = i; j <= n.text.length; j++) {
         const s = n.span(i, j);
-        const cut = (k: number) => k > 0 && k < original.length && /[\udc00-\udfff]/.test(original[k]) && /[\ud800-\udbff]/.test(original[k - 1]);
+        const cut = (k: number) =>
+          k > 0 &&
+          k < original.length &&
+          /[\udc00-\udfff]/.test(original[k]) &&
+          /[\ud800-\udbff]/.test(original[k - 1]);
         assert.ok(!cut(s.start) && !cut(s.end), `${JSON.stringify(original)} [${i},${j}) → [${s.start},${s.end})`);
       }
     }
@@ -105,7 +109,30 @@ test('surrogate pairs (CJK Extension B) are kept, and a range never splits one',
 });
 
 test('property: every normalized character comes from the original characters its span covers', () => {
-  const pieces = ['一', '⼀', '⺠', '⻔', '０', 'Ａ', '（', '\u00a0', '\u3000', '\u200b', '\ufeff', '\r\n', '\r', '\n', '\t', ' ', 'a', '7', EXT_B, EXT_B2, '\ud800', '，'];
+  const pieces = [
+    '一',
+    '⼀',
+    '⺠',
+    '⻔',
+    '０',
+    'Ａ',
+    '（',
+    '\u00a0',
+    '\u3000',
+    '\u200b',
+    '\ufeff',
+    '\r\n',
+    '\r',
+    '\n',
+    '\t',
+    ' ',
+    'a',
+    '7',
+    EXT_B,
+    EXT_B2,
+    '\ud800',
+    '，',
+  ];
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
       const original = parts.join('');
@@ -123,7 +150,10 @@ test('property: every normalized character comes from the original characters it
           .replace(/\r\n?/g, '\n')
           .replace(/[\u200b\ufeff]/g, '');
         // The unit (or its pair) is what the source characters fold to.
-        assert.ok(folded.includes(n.text[i]) || src.includes(n.text[i]), `${JSON.stringify(src)} → ${JSON.stringify(n.text[i])}`);
+        assert.ok(
+          folded.includes(n.text[i]) || src.includes(n.text[i]),
+          `${JSON.stringify(src)} → ${JSON.stringify(n.text[i])}`,
+        );
         prevEnd = s.end;
       }
       assert.equal(n.span(0, n.text.length).end <= original.length, true);
@@ -156,7 +186,8 @@ test('diagnostics after and inside Extension B characters land on the right UTF-
   assert.equal(text.slice(row.span.start, row.span.end), String(spec.t3['t3.open'][6]));
   assert.equal(lineAt(text, row.span.start), lineAt(text, text.indexOf('(一) 予以公开')));
   // Every cell of table 三 covers exactly its digits.
-  for (const r of model.tables.t3!.rows) for (const c of r.cells) assert.match(text.slice(c.span.start, c.span.end), /^\d+$/);
+  for (const r of model.tables.t3!.rows)
+    for (const c of r.cells) assert.match(text.slice(c.span.start, c.span.end), /^\d+$/);
 });
 
 test('a title line with a pair inside matches; its year span is exact', () => {
@@ -164,5 +195,8 @@ test('a title line with a pair inside matches; its year span is exact', () => {
   const { model } = lint(text);
   assert.equal(model.title?.year, 2022);
   assert.equal(text.slice(model.title!.yearSpan.start, model.title!.yearSpan.end), '2022');
-  assert.equal(text.slice(model.title!.span.start, model.title!.span.end), `${EXT_B}县${EXT_B}2022年政府信息公开工作年度报告`);
+  assert.equal(
+    text.slice(model.title!.span.start, model.title!.span.end),
+    `${EXT_B}县${EXT_B}2022年政府信息公开工作年度报告`,
+  );
 });

@@ -6,7 +6,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits, fixAll, lint } from '../../server/src/core';
 import type { TextEdit } from '../../server/src/core/types';
-import { cloneSpec, makeSpec, render, t3Col, type Layout, type RenderOptions, type ReportSpec } from '../helpers/report';
+import {
+  cloneSpec,
+  makeSpec,
+  render,
+  t3Col,
+  type Layout,
+  type RenderOptions,
+  type ReportSpec,
+} from '../helpers/report';
 import { seeds } from '../helpers/paths';
 import { brief, show } from '../helpers/findings';
 
@@ -58,14 +66,20 @@ for (const [name, layout, options] of LAYOUTS) {
     const base = makeSpec({ big: options.numbers === 'grouped' });
     const original = render(sumsBroken(base), layout, options);
     const before = lint(original).findings.filter((f) => f.ruleId.startsWith('sum-'));
-    assert.deepEqual(
-      [...new Set(before.map((f) => f.ruleId))].sort(),
-      ['sum-balance', 'sum-column-total', 'sum-litigation-total', 'sum-review-total', 'sum-row-total'],
-    );
+    assert.deepEqual([...new Set(before.map((f) => f.ruleId))].sort(), [
+      'sum-balance',
+      'sum-column-total',
+      'sum-litigation-total',
+      'sum-review-total',
+      'sum-row-total',
+    ]);
     const result = fixAll(original);
     assert.equal(result.passes, 1, 'one pass');
     assertOnlyEdits(original, result.text, result.edits);
-    assert.deepEqual(lint(result.text).findings.map((f) => show(brief(result.text, f))), []);
+    assert.deepEqual(
+      lint(result.text).findings.map((f) => show(brief(result.text, f))),
+      [],
+    );
     // Every edit rewrites one number, in the notation it was written in.
     const digits = options.numbers === 'fullwidth' ? /^[０-９]+$/ : /^[\d,]+$/;
     for (const e of result.edits) {

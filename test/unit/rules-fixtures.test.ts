@@ -61,7 +61,9 @@ function byPosition(a: ExpectedFinding, b: ExpectedFinding): number {
 
 test('every single-report rule has a fixture folder, and every folder is a rule', () => {
   // Cross-year rules need two reports: test/unit/crossYear.test.ts.
-  const ids = RULES.filter((r) => r.meta.category !== 'cross-year').map((r) => r.meta.id).sort();
+  const ids = RULES.filter((r) => r.meta.category !== 'cross-year')
+    .map((r) => r.meta.id)
+    .sort();
   assert.equal(ids.length, 24);
   assert.deepEqual(DIRS, ids);
   if (ONLY) assert.ok(ids.includes(ONLY), `GOVREPORT_RULE=${ONLY} is a rule id`);
@@ -98,7 +100,10 @@ for (const dir of DIRS.filter((d) => !ONLY || d === ONLY)) {
         actual.map(show).sort(),
         spec.findings.map((e) => show({ rule: e.rule, line: e.line, text: e.text })).sort(),
       );
-      assert.ok(spec.findings.some((e) => e.rule === dir), `the fixture shows ${dir}`);
+      assert.ok(
+        spec.findings.some((e) => e.rule === dir),
+        `the fixture shows ${dir}`,
+      );
       const sorted = [...spec.findings].sort(byPosition);
       const pairs = own.map((f, i) => ({ f, b: actual[i] })).sort((x, y) => byPosition({ ...x.b }, { ...y.b }));
       sorted.forEach((e, i) => {
@@ -115,7 +120,8 @@ for (const dir of DIRS.filter((d) => !ONLY || d === ONLY)) {
       });
 
       const mine = own.filter((f) => f.ruleId === dir);
-      const chosen = (fixes: NonNullable<Finding['fixes']>) => (fixes.some((x) => x.preferred) ? fixes.filter((x) => x.preferred) : fixes.slice(0, 1));
+      const chosen = (fixes: NonNullable<Finding['fixes']>) =>
+        fixes.some((x) => x.preferred) ? fixes.filter((x) => x.preferred) : fixes.slice(0, 1);
       const edits = mine.flatMap((f) => chosen(f.fixes ?? []).flatMap((x) => x.edits));
       const fixedPath = join(ROOT, dir, `${c}.fixed.txt`);
       if (!existsSync(fixedPath)) {
@@ -129,9 +135,19 @@ for (const dir of DIRS.filter((d) => !ONLY || d === ONLY)) {
       const again = lint(fixed);
       assertFindingsWellFormed(fixed, again.findings);
       const left = again.findings.filter((f) => f.ruleId === dir && (f.fixes ?? []).length > 0);
-      assert.deepEqual(left.map((f) => show(brief(fixed, f))), [], 'no fixable finding of the rule remains');
+      assert.deepEqual(
+        left.map((f) => show(brief(fixed, f))),
+        [],
+        'no fixable finding of the rule remains',
+      );
       if (spec.afterFix) {
-        assert.deepEqual(ofKind(dir, again.findings).map((f) => f.ruleId).sort(), [...spec.afterFix].sort(), 'rules still reporting after the fix');
+        assert.deepEqual(
+          ofKind(dir, again.findings)
+            .map((f) => f.ruleId)
+            .sort(),
+          [...spec.afterFix].sort(),
+          'rules still reporting after the fix',
+        );
       }
     });
   }

@@ -138,7 +138,10 @@ test('text-compat-char: one edit per run, touching only compatibility characters
     assert.equal(edits.length, runsOnLine.length);
     for (const e of edits) {
       const old = text.slice(e.start, e.end);
-      assert.ok([...old].every((ch) => isCompat(ch.codePointAt(0)!)), `edit replaces only compatibility characters: ${old}`);
+      assert.ok(
+        [...old].every((ch) => isCompat(ch.codePointAt(0)!)),
+        `edit replaces only compatibility characters: ${old}`,
+      );
       assert.equal([...old].length, [...e.newText].length);
       assert.equal(lineOf(model.lineStarts, e.start), line);
     }
@@ -149,7 +152,9 @@ test('text-compat-char: one edit per run, touching only compatibility characters
     assert.ok(f.message.en.includes(`${first}→${rep}`), f.message.en);
   }
   // The supplementary-plane compatibility ideograph U+2F800 is replaced whole (2 units → 1).
-  const pairEdit = compat.flatMap((f) => f.fixes![0].edits).find((e) => text.slice(e.start, e.end).includes('\u{2F800}'));
+  const pairEdit = compat
+    .flatMap((f) => f.fixes![0].edits)
+    .find((e) => text.slice(e.start, e.end).includes('\u{2F800}'));
   assert.ok(pairEdit);
   assert.equal(text.slice(pairEdit.start, pairEdit.end), '\uF900\u{2F800}');
   assert.equal(pairEdit.newText, '\u8C48\u4E3D');
@@ -188,7 +193,11 @@ test('seed 000: one text-compat-char finding per line with compatibility charact
 test('seeds: the text rules raise nothing but text-compat-char on seed 000', () => {
   for (const s of seeds()) {
     const { findings, errors } = lint(s.text);
-    assert.deepEqual(errors.filter((e) => TEXT_RULES.includes(e.ruleId)), [], s.name);
+    assert.deepEqual(
+      errors.filter((e) => TEXT_RULES.includes(e.ruleId)),
+      [],
+      s.name,
+    );
     const other = textFindings(findings).filter((f) => !(s.id === '000' && f.ruleId === 'text-compat-char'));
     assert.deepEqual(
       other.map((f) => `${f.ruleId} ${JSON.stringify(s.text.slice(f.span.start, f.span.end))}`),
@@ -265,7 +274,10 @@ test('text-number-mismatch: "未发生…行政复议、行政诉讼" against ta
   assert.ok(at > 0);
   const sentence = '本年度未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。';
   const anchor = '本年度没有以本单位名义发布的规范性文件。';
-  let text = original.slice(0, at) + ['1', '0', '0', '0', '1', ...Array(10).fill('0')].join('\t') + original.slice(at + zeros.length);
+  let text =
+    original.slice(0, at) +
+    ['1', '0', '0', '0', '1', ...Array(10).fill('0')].join('\t') +
+    original.slice(at + zeros.length);
   text = text.replace(anchor, anchor + sentence);
   const got = lint(text).findings.filter((f) => f.ruleId === 'text-number-mismatch');
   assert.deepEqual(
@@ -298,13 +310,18 @@ test('text-number-mismatch: related information is the table cell(s); a broken t
   const again = lint(broken).findings.filter((f) => f.ruleId === 'text-number-mismatch');
   assert.deepEqual(
     again.map((f) => [f.span.start, f.data?.metric, f.fixes?.length ?? 0]),
-    found.map((f) => [f.span.start, f.data?.metric, f.data?.metric === 'review' || f.data?.metric === 'litigation' ? 1 : 0]),
+    found.map((f) => [
+      f.span.start,
+      f.data?.metric,
+      f.data?.metric === 'review' || f.data?.metric === 'litigation' ? 1 : 0,
+    ]),
   );
 });
 
 test('text-number-mismatch: comparisons, plans, parts and other years are not read as totals', () => {
   const { text } = fixture('number-mismatch');
-  const prose = '（二）依申请公开情况。在𠀀山片区设立受理点，本年共收到政府信息公开申请12件，同比增加2件；上年结转政府信息公开申请3件；全年办结11件，结转下年度继续办理5件。';
+  const prose =
+    '（二）依申请公开情况。在𠀀山片区设立受理点，本年共收到政府信息公开申请12件，同比增加2件；上年结转政府信息公开申请3件；全年办结11件，结转下年度继续办理5件。';
   assert.ok(text.includes(prose));
   const variants: string[] = [
     '（二）依申请公开情况。本年共收到政府信息公开申请10件，较上年增加4件。',
@@ -359,7 +376,9 @@ test('text-year-mismatch: plans, comparisons, cumulative figures, dates and docu
   }
   // The same clause for the title's year is fine; for 2019 it is reported.
   assert.deepEqual(
-    lint(text.replace(reported, '2019年发布信息7条。')).findings.filter((x) => x.ruleId === 'text-year-mismatch').map((x) => x.data?.actual),
+    lint(text.replace(reported, '2019年发布信息7条。'))
+      .findings.filter((x) => x.ruleId === 'text-year-mismatch')
+      .map((x) => x.data?.actual),
     [2019, 2020],
   );
   // The second finding of the title-year kind: the title year is the odd one out; the clause with
@@ -412,7 +431,10 @@ test('CRLF line endings: the same findings, on the same lines, over the same tex
       const line = lineOf(model.lineStarts, f.span.start);
       assert.equal(f.ruleId, a[i].ruleId);
       assert.equal(f.span.start, a[i].span.start + line, `${name}: shifted by one CR per line before`);
-      assert.equal(crlf.slice(f.span.start, f.span.end), text.slice(a[i].span.start, a[i].span.end).replace(/\n/g, '\r\n'));
+      assert.equal(
+        crlf.slice(f.span.start, f.span.end),
+        text.slice(a[i].span.start, a[i].span.end).replace(/\n/g, '\r\n'),
+      );
     });
     if (name !== 'year-mismatch') {
       const fixed = applyEdits(crlf, preferredEdits(b));
@@ -424,23 +446,71 @@ test('CRLF line endings: the same findings, on the same lines, over the same tex
 test('the text rules never throw and keep their spans well formed on mutated reports', () => {
   const base = fixture('number-mismatch').text;
   const pieces = [
-    '收到', '未收到', '申请', '政府信息公开申请', '办结', '上年结转', '结转下年度', '转下一年', '行政复议', '行政诉讼',
-    '件', '条', '起', '为', '共计', '总计', '合计', '共', '其中', '、', '，', '。', '；', '\n', '\r\n', ' ', '2022年',
-    '2021年', '12', '3', '１２', '3,119', '0.5', '⼯', '⺠', '\uF900', '\u{2F800}', '\u{20000}', '\uD800', '《', '》',
+    '收到',
+    '未收到',
+    '申请',
+    '政府信息公开申请',
+    '办结',
+    '上年结转',
+    '结转下年度',
+    '转下一年',
+    '行政复议',
+    '行政诉讼',
+    '件',
+    '条',
+    '起',
+    '为',
+    '共计',
+    '总计',
+    '合计',
+    '共',
+    '其中',
+    '、',
+    '，',
+    '。',
+    '；',
+    '\n',
+    '\r\n',
+    ' ',
+    '2022年',
+    '2021年',
+    '12',
+    '3',
+    '１２',
+    '3,119',
+    '0.5',
+    '⼯',
+    '⺠',
+    '\uF900',
+    '\u{2F800}',
+    '\u{20000}',
+    '\uD800',
+    '《',
+    '》',
   ];
   fc.assert(
-    fc.property(fc.array(fc.tuple(fc.nat(base.length), fc.array(fc.constantFrom(...pieces), { maxLength: 12 })), { maxLength: 6 }), (inserts) => {
-      let text = base;
-      for (const [pos, parts] of inserts.sort((x, y) => y[0] - x[0])) text = text.slice(0, pos) + parts.join('') + text.slice(pos);
-      const { findings, errors } = lint(text);
-      assert.deepEqual(errors.filter((e) => TEXT_RULES.includes(e.ruleId)), []);
-      const mine = textFindings(findings);
-      for (const f of mine) {
-        assert.ok(0 <= f.span.start && f.span.start <= f.span.end && f.span.end <= text.length);
-        for (const fix of f.fixes ?? []) for (const e of fix.edits) assert.ok(0 <= e.start && e.start <= e.end && e.end <= text.length);
-      }
-      applyEdits(text, preferredEdits(mine));
-    }),
+    fc.property(
+      fc.array(fc.tuple(fc.nat(base.length), fc.array(fc.constantFrom(...pieces), { maxLength: 12 })), {
+        maxLength: 6,
+      }),
+      (inserts) => {
+        let text = base;
+        for (const [pos, parts] of inserts.sort((x, y) => y[0] - x[0]))
+          text = text.slice(0, pos) + parts.join('') + text.slice(pos);
+        const { findings, errors } = lint(text);
+        assert.deepEqual(
+          errors.filter((e) => TEXT_RULES.includes(e.ruleId)),
+          [],
+        );
+        const mine = textFindings(findings);
+        for (const f of mine) {
+          assert.ok(0 <= f.span.start && f.span.start <= f.span.end && f.span.end <= text.length);
+          for (const fix of f.fixes ?? [])
+            for (const e of fix.edits) assert.ok(0 <= e.start && e.start <= e.end && e.end <= text.length);
+        }
+        applyEdits(text, preferredEdits(mine));
+      },
+    ),
     { numRuns: 150, seed: 20240601 },
   );
 });
@@ -466,6 +536,9 @@ test('the text rules cost time linear in the size of the prose (adversarial inpu
     const small = time(base.replace(anchor, anchor + fill(body, 25_000)));
     const large = time(base.replace(anchor, anchor + fill(body, 200_000)));
     // Linear: about 8×; quadratic would be 64×.
-    assert.ok(large < 20 * small + 200, `${JSON.stringify(body.slice(0, 12))}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms`);
+    assert.ok(
+      large < 20 * small + 200,
+      `${JSON.stringify(body.slice(0, 12))}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms`,
+    );
   }
 });

@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import { lint, TEMPLATES, applyEdits } from '../../server/src/core';
 import type { Finding, ReportModel } from '../../server/src/core/types';
 import { seed, seeds } from '../helpers/paths';
-import { applyPreferred, assertFindingsWellFormed, briefs, isRegistered, lineAt, show, textRuleIds } from '../helpers/findings';
+import {
+  applyPreferred,
+  assertFindingsWellFormed,
+  briefs,
+  isRegistered,
+  lineAt,
+  show,
+  textRuleIds,
+} from '../helpers/findings';
 
 interface Expected {
   rule: string;
@@ -97,8 +105,15 @@ function assertModel(id: string, model: ReportModel): void {
   assert.equal(model.edition, '2021');
   const tpl = TEMPLATES['2021'];
   const t2Rows = tpl.table2.flatMap((b) => b.rows.map((r) => r.id));
-  assert.deepEqual(t2.rows.map((r) => r.rowId), t2Rows, `${id}: table 二 rows`);
-  assert.deepEqual(t2.blocks?.map((b) => b.blockId), ['t2.1', 't2.5', 't2.6', 't2.8']);
+  assert.deepEqual(
+    t2.rows.map((r) => r.rowId),
+    t2Rows,
+    `${id}: table 二 rows`,
+  );
+  assert.deepEqual(
+    t2.blocks?.map((b) => b.blockId),
+    ['t2.1', 't2.5', 't2.6', 't2.8'],
+  );
   for (const r of t2.rows) {
     const block = tpl.table2.find((b) => r.rowId.startsWith(b.id + '.'))!;
     assert.equal(r.cells.length, block.columns.length, `${id}: ${r.rowId} cells`);
@@ -106,7 +121,11 @@ function assertModel(id: string, model: ReportModel): void {
   }
   const t3Rows = tpl.table3.rows.filter((r) => !r.group).map((r) => r.id);
   assert.equal(t3Rows.length, 25);
-  assert.deepEqual(t3.rows.map((r) => r.rowId), t3Rows, `${id}: table 三 rows`);
+  assert.deepEqual(
+    t3.rows.map((r) => r.rowId),
+    t3Rows,
+    `${id}: table 三 rows`,
+  );
   assert.equal(t3.columnCount, 7);
   assert.deepEqual(t3.missingRowIds, []);
   assert.deepEqual(t3.strayLines, []);
@@ -165,7 +184,10 @@ for (const { id, text } of seeds()) {
         const after = fixed.split('\n');
         assert.equal(after.length, before.length);
         for (let k = 0; k < before.length; k++) if (k !== e.line - 1) assert.equal(after[k], before[k]);
-        assert.deepEqual(nonText(lint(fixed).findings).filter((g) => g.ruleId === e.rule).length, own.filter((g) => g.ruleId === e.rule).length - 1);
+        assert.deepEqual(
+          nonText(lint(fixed).findings).filter((g) => g.ruleId === e.rule).length,
+          own.filter((g) => g.ruleId === e.rule).length - 1,
+        );
       }
     });
   });
@@ -184,7 +206,10 @@ test('seed 000: compatibility characters are normalized for matching and kept in
     assert.equal(lineAt(text, r.span.start) - 1, r.line);
     for (let k = r.span.start; k < r.span.end; k++) covered.add(k);
   }
-  assert.deepEqual([...covered].sort((a, b) => a - b), compat);
+  assert.deepEqual(
+    [...covered].sort((a, b) => a - b),
+    compat,
+  );
   const first = model.compatRuns[0];
   assert.deepEqual([first.line, first.original, first.replacement], [1, '⼀', '一']);
   // NFKC leaves the radicals supplement alone; the table maps it (⺠→民, ⻔→门, ⻅→见), in reading order.
@@ -204,10 +229,11 @@ test('seed 000: text-compat-char marks every compatibility character, line by li
   // Seed 000 has nothing else wrong: only text-compat-char reports.
   assert.deepEqual([...new Set(findings.map((f) => f.ruleId))], ['text-compat-char']);
   const COMPAT = /[\u2f00-\u2fd5\u2e80-\u2ef3]/;
-  const linesWithCompat = text
-    .split('\n')
-    .flatMap((l, i) => (COMPAT.test(l) ? [i + 1] : []));
-  assert.deepEqual(findings.map((f) => lineAt(text, f.span.start)), linesWithCompat);
+  const linesWithCompat = text.split('\n').flatMap((l, i) => (COMPAT.test(l) ? [i + 1] : []));
+  assert.deepEqual(
+    findings.map((f) => lineAt(text, f.span.start)),
+    linesWithCompat,
+  );
   assert.deepEqual(briefs(text, findings.slice(0, 3)).map(show), [
     show({ rule: 'text-compat-char', line: 2, text: '⼀' }),
     show({ rule: 'text-compat-char', line: 4, text: '⼯信局2022年政府信息公开⼯' }),
@@ -224,7 +250,10 @@ test('seed 000: text-compat-char marks every compatibility character, line by li
   assert.equal(fixed, expected);
   // The other seeds have none.
   for (const s of seeds().filter((x) => x.id !== '000')) {
-    assert.deepEqual(lint(s.text).findings.filter((f) => f.ruleId === 'text-compat-char'), []);
+    assert.deepEqual(
+      lint(s.text).findings.filter((f) => f.ruleId === 'text-compat-char'),
+      [],
+    );
   }
 });
 
@@ -232,7 +261,13 @@ test('seeds 001, 003, 004: the text rules find nothing (the findings above are a
   for (const id of ['001', '003', '004']) {
     const text = seed(id);
     const all = lint(text).findings;
-    assert.deepEqual(all.filter((f) => textRuleIds().includes(f.ruleId)).map((f) => show({ rule: f.ruleId, line: lineAt(text, f.span.start), text: '' })), [], id);
+    assert.deepEqual(
+      all
+        .filter((f) => textRuleIds().includes(f.ruleId))
+        .map((f) => show({ rule: f.ruleId, line: lineAt(text, f.span.start), text: '' })),
+      [],
+      id,
+    );
     assert.equal(all.length, EXPECTED[id].findings.length, id);
   }
 });

@@ -19,7 +19,13 @@ import {
 import { SUPPRESSIONS_VERSION } from '../../server/src/core/suppressions';
 
 const SEEDS = path.resolve(__dirname, '../../../test/fixtures/seeds');
-const seed = fs.readFileSync(path.join(SEEDS, fs.readdirSync(SEEDS).find((f) => f.startsWith('001_'))!), 'utf8');
+const seed = fs.readFileSync(
+  path.join(
+    SEEDS,
+    fs.readdirSync(SEEDS).find((f) => f.startsWith('001_'))!,
+  ),
+  'utf8',
+);
 
 /** Seed 001 with the 总计 of table 三 row 一 set to `value` (a broken row total). */
 function broken(text: string, value = '3'): string {
@@ -142,12 +148,20 @@ test('the JSON schema contributed to the editor accepts what is written and reje
   const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas/govreport-suppressions.schema.json'), 'utf8'));
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   assert.ok(
-    pkg.contributes.jsonValidation.some((v: { fileMatch: string; url: string }) => v.fileMatch === SUPPRESSIONS_FILE_NAME && v.url === './schemas/govreport-suppressions.schema.json'),
+    pkg.contributes.jsonValidation.some(
+      (v: { fileMatch: string; url: string }) =>
+        v.fileMatch === SUPPRESSIONS_FILE_NAME && v.url === './schemas/govreport-suppressions.schema.json',
+    ),
   );
   const validate = new Ajv({ allErrors: true }).compile(schema);
   assert.equal(schema.properties.version.const, SUPPRESSIONS_VERSION);
   const text = broken(seed);
-  const written = JSON.parse(serializeSuppressions({ version: SUPPRESSIONS_VERSION, suppressions: entriesFor('sub/a.txt', text, lint(text, { force: true }).findings) }));
+  const written = JSON.parse(
+    serializeSuppressions({
+      version: SUPPRESSIONS_VERSION,
+      suppressions: entriesFor('sub/a.txt', text, lint(text, { force: true }).findings),
+    }),
+  );
   assert.ok(written.suppressions.length > 0);
   assert.equal(validate(written), true, JSON.stringify(validate.errors));
   for (const bad of [

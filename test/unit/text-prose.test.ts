@@ -76,7 +76,14 @@ function refReadInteger(text: string, i: number, groupSep: (k: number) => boolea
   while (j < text.length && isDigit(text[j])) j++;
   if (j - i <= 3) {
     let k = j;
-    while (text[k] === ',' && groupSep(k) && isDigit(text[k + 1]) && isDigit(text[k + 2]) && isDigit(text[k + 3]) && !isDigit(text[k + 4])) {
+    while (
+      text[k] === ',' &&
+      groupSep(k) &&
+      isDigit(text[k + 1]) &&
+      isDigit(text[k + 2]) &&
+      isDigit(text[k + 3]) &&
+      !isDigit(text[k + 4])
+    ) {
       k += 4;
     }
     j = k;
@@ -135,13 +142,53 @@ const TEXTS = walk(FIXTURES).map((f) => fs.readFileSync(f, 'utf8'));
 
 /** Prose pieces: separators of every kind, digits on both sides of a wrap, blank lines, spaces. */
 const PIECES = [
-  '收到', '申请', '办结', '共计', '件', '条', '2022年', '《', '》', '12', '3', '3,119', '1.5', '１２', '⼯', '\u{20000}', '\uD800',
-  '。', '；', ';', '!', '?', '！', '？', ':', '：', '，', ',', '、', '\n', '\n\n', '\r\n', '\n \n', '\n\u3000\n', '\n\u00a0\n',
-  ' ', '\t', '\u3000', '\u2028', '\ufeff',
+  '收到',
+  '申请',
+  '办结',
+  '共计',
+  '件',
+  '条',
+  '2022年',
+  '《',
+  '》',
+  '12',
+  '3',
+  '3,119',
+  '1.5',
+  '１２',
+  '⼯',
+  '\u{20000}',
+  '\uD800',
+  '。',
+  '；',
+  ';',
+  '!',
+  '?',
+  '！',
+  '？',
+  ':',
+  '：',
+  '，',
+  ',',
+  '、',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\n \n',
+  '\n\u3000\n',
+  '\n\u00a0\n',
+  ' ',
+  '\t',
+  '\u3000',
+  '\u2028',
+  '\ufeff',
 ];
-const prosePieces = fc.array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: anyString(3) }), {
-  maxLength: 40,
-});
+const prosePieces = fc.array(
+  fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: anyString(3) }),
+  {
+    maxLength: 40,
+  },
+);
 
 test('the shared split agrees with the reference on every fixture', () => {
   assert.ok(TEXTS.length > 20, `${TEXTS.length} fixtures`);
@@ -164,7 +211,11 @@ test('the shared split agrees with the reference on reports with prose pieces in
 });
 
 test('the shared split agrees with the reference on generated prose lines (gaps, overlaps, empty lines)', () => {
-  const line = fc.record({ text: prosePieces.map((p) => p.join('')), gap: fc.oneof(fc.constantFrom('\n', '\n\n', '\n \t\n', 'x', ''), anyString(2)), back: fc.nat(3) });
+  const line = fc.record({
+    text: prosePieces.map((p) => p.join('')),
+    gap: fc.oneof(fc.constantFrom('\n', '\n\n', '\n \t\n', 'x', ''), anyString(2)),
+    back: fc.nat(3),
+  });
   fc.assert(
     fc.property(fc.array(line, { maxLength: 12 }), fc.array(fc.boolean(), { maxLength: 12 }), (lines, overlaps) => {
       let norm = '';
@@ -182,18 +233,41 @@ test('the shared split agrees with the reference on generated prose lines (gaps,
 });
 
 test('readInteger and BookTitles agree with the reference at every offset', () => {
-  const numbers = fc.array(fc.constantFrom('0', '1', '12', '123', '1234', ',', '，', '.', '5', ',000', ',12', ' ', '年', '《', '》', '\n', '9'.repeat(20)), { maxLength: 20 });
+  const numbers = fc.array(
+    fc.constantFrom(
+      '0',
+      '1',
+      '12',
+      '123',
+      '1234',
+      ',',
+      '，',
+      '.',
+      '5',
+      ',000',
+      ',12',
+      ' ',
+      '年',
+      '《',
+      '》',
+      '\n',
+      '9'.repeat(20),
+    ),
+    { maxLength: 20 },
+  );
   fc.assert(
     fc.property(numbers, fc.func(fc.boolean()), (parts, sep) => {
       const text = parts.join('');
       const groupSep = (k: number) => sep(k);
-      for (let i = -1; i <= text.length; i++) assert.deepEqual(readInteger(text, i, groupSep), refReadInteger(text, i, groupSep), `at ${i}`);
+      for (let i = -1; i <= text.length; i++)
+        assert.deepEqual(readInteger(text, i, groupSep), refReadInteger(text, i, groupSep), `at ${i}`);
       const mask = refBookTitleMask(text);
       const inOrder = new BookTitles(text);
       for (let i = -1; i <= text.length; i++) assert.equal(inOrder.inside(i), mask[i] === 1, `《》 at ${i}`);
       // Asked out of order, it reads again.
       const backwards = new BookTitles(text);
-      for (let i = text.length; i >= -1; i--) assert.equal(backwards.inside(i), mask[i] === 1, `《》 at ${i}, backwards`);
+      for (let i = text.length; i >= -1; i--)
+        assert.equal(backwards.inside(i), mask[i] === 1, `《》 at ${i}, backwards`);
     }),
     { numRuns: 2000, seed: 20261126 },
   );

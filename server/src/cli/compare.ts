@@ -43,7 +43,9 @@ interface CompareOptions {
   help: boolean;
 }
 
-function parseCompareArgs(argv: readonly string[]): { ok: true; options: CompareOptions } | { ok: false; error: Localized } {
+function parseCompareArgs(
+  argv: readonly string[],
+): { ok: true; options: CompareOptions } | { ok: false; error: Localized } {
   const o: CompareOptions = { files: [], format: 'stylish', lang: 'zh-cn', changedOnly: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -58,22 +60,39 @@ function parseCompareArgs(argv: readonly string[]): { ok: true; options: Compare
     else if (name === '--format' || name === '-f') {
       const v = value();
       if (v !== 'stylish' && v !== 'json' && v !== 'html') {
-        return { ok: false, error: { zh: `未知的输出格式“${v ?? ''}”（可用：stylish、json、html）`, en: `unknown format "${v ?? ''}" (use stylish, json or html)` } };
+        return {
+          ok: false,
+          error: {
+            zh: `未知的输出格式“${v ?? ''}”（可用：stylish、json、html）`,
+            en: `unknown format "${v ?? ''}" (use stylish, json or html)`,
+          },
+        };
       }
       o.format = v;
     } else if (name === '--lang') {
       const v = (value() ?? '').toLowerCase();
       if (v === 'zh' || v === 'zh-cn' || v === 'zh-hans') o.lang = 'zh-cn';
       else if (v === 'en' || v.startsWith('en-')) o.lang = 'en';
-      else return { ok: false, error: { zh: `未知的语言“${v}”（可用：zh、en）`, en: `unknown language "${v}" (use zh or en)` } };
+      else
+        return {
+          ok: false,
+          error: { zh: `未知的语言“${v}”（可用：zh、en）`, en: `unknown language "${v}" (use zh or en)` },
+        };
     } else if (name === '--output-file' || name === '-o') {
       const v = value();
-      if (v === undefined) return { ok: false, error: { zh: `选项 ${name} 需要一个值`, en: `option ${name} needs a value` } };
+      if (v === undefined)
+        return { ok: false, error: { zh: `选项 ${name} 需要一个值`, en: `option ${name} needs a value` } };
       o.outputFile = v;
     } else return { ok: false, error: { zh: `未知选项：${arg}`, en: `unknown option: ${arg}` } };
   }
   if (!o.help && o.files.length !== 2) {
-    return { ok: false, error: { zh: 'compare 需要两个文件：上年报告和本年报告', en: 'compare needs two files: last year\'s report and this year\'s' } };
+    return {
+      ok: false,
+      error: {
+        zh: 'compare 需要两个文件：上年报告和本年报告',
+        en: "compare needs two files: last year's report and this year's",
+      },
+    };
   }
   return { ok: true, options: o };
 }
@@ -99,7 +118,10 @@ export async function runCompare(argv: readonly string[], io: CliIo): Promise<nu
     try {
       texts.push((await readInput(abs)).text);
     } catch (e) {
-      const m = e instanceof InputError ? e.localized : { zh: `无法读取：${detailOf(e)}`, en: `cannot be read: ${detailOf(e)}` };
+      const m =
+        e instanceof InputError
+          ? e.localized
+          : { zh: `无法读取：${detailOf(e)}`, en: `cannot be read: ${detailOf(e)}` };
       say({ zh: `${f}：${m.zh}`, en: `${f}: ${m.en}` });
       return 2;
     }
@@ -107,23 +129,44 @@ export async function runCompare(argv: readonly string[], io: CliIo): Promise<nu
   const [prevModel, curModel] = texts.map((t) => parse(t));
   const comparison = compareReports(prevModel, curModel);
   const names = o.files.map((f) => displayPath(path.resolve(io.cwd, f), io.cwd));
-  const input: CompareInput = { comparison, previousName: names[0], currentName: names[1], previousText: texts[0], currentText: texts[1] };
+  const input: CompareInput = {
+    comparison,
+    previousName: names[0],
+    currentName: names[1],
+    previousText: texts[0],
+    currentText: texts[1],
+  };
   const a = comparison.previous.identity;
   const b = comparison.current.identity;
   if (a && b && a.year >= b.year) {
-    say({ zh: `第一个文件应为上年报告：${names[0]} 是 ${a.year} 年，${names[1]} 是 ${b.year} 年`, en: `the first file should be last year's report: ${names[0]} is for ${a.year}, ${names[1]} for ${b.year}` });
+    say({
+      zh: `第一个文件应为上年报告：${names[0]} 是 ${a.year} 年，${names[1]} 是 ${b.year} 年`,
+      en: `the first file should be last year's report: ${names[0]} is for ${a.year}, ${names[1]} for ${b.year}`,
+    });
   } else if (a && b && a.key !== b.key) {
-    say({ zh: `两份报告的机关不同：“${a.body}”与“${b.body}”`, en: `the reports are of different bodies: "${a.body}" and "${b.body}"` });
+    say({
+      zh: `两份报告的机关不同：“${a.body}”与“${b.body}”`,
+      en: `the reports are of different bodies: "${a.body}" and "${b.body}"`,
+    });
   }
   let output: string;
   if (o.format === 'json') output = formatCompareJson(input, o.lang);
   else if (o.format === 'html') output = formatCompareHtml(input, o.lang, pkg.version, new Date());
-  else output = formatCompareStylish(input, o.lang, colors(o.outputFile ? false : (o.color ?? colorByDefault(io.stdout, io.env))), o.changedOnly);
+  else
+    output = formatCompareStylish(
+      input,
+      o.lang,
+      colors(o.outputFile ? false : (o.color ?? colorByDefault(io.stdout, io.env))),
+      o.changedOnly,
+    );
   if (o.outputFile) {
     try {
       fs.writeFileSync(path.resolve(io.cwd, o.outputFile), output);
     } catch (e) {
-      say({ zh: `无法写入输出文件 ${o.outputFile}：${String(e)}`, en: `cannot write the output file ${o.outputFile}: ${String(e)}` });
+      say({
+        zh: `无法写入输出文件 ${o.outputFile}：${String(e)}`,
+        en: `cannot write the output file ${o.outputFile}: ${String(e)}`,
+      });
       return 2;
     }
   } else io.stdout.write(output);

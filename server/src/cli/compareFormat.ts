@@ -58,7 +58,9 @@ function rowLabel(f: FigureRow): string {
 }
 
 export function identityName(r: RelationResult): Localized {
-  return r.relation.ruleId === 'cross-year-carry-over' ? R.identityCarryOver(r.target.columnName) : R.identityValid(r.target.rowName);
+  return r.relation.ruleId === 'cross-year-carry-over'
+    ? R.identityCarryOver(r.target.columnName)
+    : R.identityValid(r.target.rowName);
 }
 
 export function identityStatus(r: RelationResult): Localized {
@@ -75,7 +77,9 @@ export function skipText(r: RelationResult): Localized | undefined {
 /** "5 = 2 + 4 − 1", with each side's numbers. */
 export function identityFormula(r: RelationResult): string {
   if (r.expected === undefined || r.actual === undefined) return '';
-  const terms = r.terms.map((t, i) => `${i === 0 ? (t.term.sign < 0 ? '−' : '') : t.term.sign < 0 ? ' − ' : ' + '}${fmtNum(t.value!)}`).join('');
+  const terms = r.terms
+    .map((t, i) => `${i === 0 ? (t.term.sign < 0 ? '−' : '') : t.term.sign < 0 ? ' − ' : ' + '}${fmtNum(t.value!)}`)
+    .join('');
   return `${fmtNum(r.actual)} ${r.status === 'holds' ? '=' : '≠'} ${terms}${r.terms.length > 1 ? ` = ${fmtNum(r.expected)}` : ''}`;
 }
 
@@ -95,7 +99,11 @@ export function formatCompareStylish(input: CompareInput, lang: Locale, c: Color
     const w = Math.max(...labels.map(displayWidth));
     const pw = Math.max(displayWidth(L(R.lastYear)), ...figures.map((f) => figureText(f.previous).length));
     const cw = Math.max(displayWidth(L(R.thisYear)), ...figures.map((f) => figureText(f.current).length));
-    out.push(c.dim(`  ${padEnd('', w)}  ${' '.repeat(Math.max(0, pw - displayWidth(L(R.lastYear))))}${L(R.lastYear)}  ${' '.repeat(Math.max(0, cw - displayWidth(L(R.thisYear))))}${L(R.thisYear)}  ${L(R.change)}`));
+    out.push(
+      c.dim(
+        `  ${padEnd('', w)}  ${' '.repeat(Math.max(0, pw - displayWidth(L(R.lastYear))))}${L(R.lastYear)}  ${' '.repeat(Math.max(0, cw - displayWidth(L(R.thisYear))))}${L(R.thisYear)}  ${L(R.change)}`,
+      ),
+    );
     figures.forEach((f, i) => {
       const change = [changeText(f), pctText(f) && `(${pctText(f)})`].filter(Boolean).join(' ');
       const line = `  ${padEnd(labels[i], w)}  ${figureText(f.previous).padStart(pw)}  ${figureText(f.current).padStart(cw)}  ${change}`;
@@ -169,14 +177,20 @@ export function formatCompareHtml(input: CompareInput, lang: Locale, version: st
   const out: string[] = [];
   out.push(`<header><h1>${L(R.compareTitle)}</h1>`);
   out.push(`<p class="meta">${L(R.generated(date.toISOString().slice(0, 10), version))}</p>`);
-  out.push(`<table id="sides"><tbody><tr><th>${L(R.lastYear)}</th><td>${esc(sideLabel(input.previousName, cmp.previous, lang))}</td></tr>`);
-  out.push(`<tr><th>${L(R.thisYear)}</th><td>${esc(sideLabel(input.currentName, cmp.current, lang))}</td></tr></tbody></table></header>`);
+  out.push(
+    `<table id="sides"><tbody><tr><th>${L(R.lastYear)}</th><td>${esc(sideLabel(input.previousName, cmp.previous, lang))}</td></tr>`,
+  );
+  out.push(
+    `<tr><th>${L(R.thisYear)}</th><td>${esc(sideLabel(input.currentName, cmp.current, lang))}</td></tr></tbody></table></header>`,
+  );
   out.push(`<p>${L(R.differences(cmp.figures.filter(isChanged).length))}</p>`);
   for (const t of TABLES) {
     const figures = cmp.figures.filter((f) => f.table === t);
     if (figures.length === 0) continue;
     out.push(`<section><h2>${L(TABLE_NAMES[t])}</h2><table class="figures" data-table="${t}"><thead><tr>`);
-    out.push(`<th>${L(R.row)}</th><th>${L(R.column)}</th><th class="num">${L(R.lastYear)}</th><th class="num">${L(R.thisYear)}</th><th class="num">${L(R.change)}</th><th class="num">${L(R.changePct)}</th></tr></thead><tbody>`);
+    out.push(
+      `<th>${L(R.row)}</th><th>${L(R.column)}</th><th class="num">${L(R.lastYear)}</th><th class="num">${L(R.thisYear)}</th><th class="num">${L(R.change)}</th><th class="num">${L(R.changePct)}</th></tr></thead><tbody>`,
+    );
     for (const f of figures) {
       const dir = f.change === undefined || f.change === 0 ? '' : f.change > 0 ? 'up' : 'down';
       const row = t === 't2' ? `${f.block ?? ''} ${f.rowName}` : t === 't4' ? '' : f.rowName;
@@ -197,11 +211,15 @@ export function formatCompareHtml(input: CompareInput, lang: Locale, version: st
     out.push('</ul>');
   }
   out.push('</section>');
-  out.push(`<section><h2>${L(R.identities)}</h2><table id="identities"><thead><tr><th>${L(R.identity)}</th><th>${L(R.status)}</th><th></th></tr></thead><tbody>`);
+  out.push(
+    `<section><h2>${L(R.identities)}</h2><table id="identities"><thead><tr><th>${L(R.identity)}</th><th>${L(R.status)}</th><th></th></tr></thead><tbody>`,
+  );
   for (const r of cmp.identities) {
     const cls = r.status === 'holds' ? 'verdict-pass' : r.status === 'broken' ? 'verdict-warnings' : 'note';
     const detail = r.status === 'skipped' ? L(skipText(r)!) : esc(identityFormula(r));
-    out.push(`<tr data-status="${r.status}"><td>${L(identityName(r))}</td><td class="${cls}">${L(identityStatus(r))}</td><td>${detail}</td></tr>`);
+    out.push(
+      `<tr data-status="${r.status}"><td>${L(identityName(r))}</td><td class="${cls}">${L(identityStatus(r))}</td><td>${detail}</td></tr>`,
+    );
   }
   out.push('</tbody></table></section>');
   return htmlPage(`${localize(R.compareTitle, lang)} — ${input.currentName}`, lang, out.join('\n'));

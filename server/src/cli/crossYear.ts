@@ -94,7 +94,15 @@ export function runCrossYear(results: FileResult[], checker: FileChecker, previo
         if (rel.uri !== p.previous.path) continue;
         const a = positionAt(prev.index, rel.span.start);
         const b = positionAt(prev.index, rel.span.end);
-        related.push({ path: p.previous.path, display: p.previous.display, line: a.line, column: a.column, endLine: b.line, endColumn: b.column, message: rel.message });
+        related.push({
+          path: p.previous.path,
+          display: p.previous.display,
+          line: a.line,
+          column: a.column,
+          endLine: b.line,
+          endColumn: b.column,
+          message: rel.message,
+        });
       }
       if (related.length > 0) d.related = related;
       return d;
@@ -104,10 +112,18 @@ export function runCrossYear(results: FileResult[], checker: FileChecker, previo
   return { pairs: pairs.length };
 }
 
-function unpairedNote(reason: 'no-identity' | 'no-previous' | 'several-previous', r: FileResult, candidates?: FileResult[]): Localized {
+function unpairedNote(
+  reason: 'no-identity' | 'no-previous' | 'several-previous',
+  r: FileResult,
+  candidates?: FileResult[],
+): Localized {
   if (reason === 'no-identity' || !r.identity) return M.unpaired['no-identity'];
   if (reason === 'no-previous') return M.unpaired['no-previous'](r.identity.body, r.identity.year - 1);
-  return M.unpaired['several-previous'](r.identity.body, r.identity.year - 1, (candidates ?? []).map((c) => c.display));
+  return M.unpaired['several-previous'](
+    r.identity.body,
+    r.identity.year - 1,
+    (candidates ?? []).map((c) => c.display),
+  );
 }
 
 /** With `--previous`, a note when the two titles do not name one body in consecutive years. */

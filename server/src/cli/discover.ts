@@ -58,7 +58,10 @@ export function discover(inputs: readonly string[], cwd: string = process.cwd())
       if (found.length === 0) {
         problems.push({
           input,
-          message: { zh: `文件夹中没有可检查的报告文件（${EXTENSION_LIST}）`, en: `the folder holds no report files (${EXTENSION_LIST})` },
+          message: {
+            zh: `文件夹中没有可检查的报告文件（${EXTENSION_LIST}）`,
+            en: `the folder holds no report files (${EXTENSION_LIST})`,
+          },
         });
       }
       found.forEach(add);
@@ -66,7 +69,11 @@ export function discover(inputs: readonly string[], cwd: string = process.cwd())
       add(abs);
     } else if (hasGlobChars(input)) {
       const found = expandGlob(input, cwd);
-      if (found.length === 0) problems.push({ input, message: { zh: '没有与此模式匹配的报告文件', en: 'no report files match this pattern' } });
+      if (found.length === 0)
+        problems.push({
+          input,
+          message: { zh: '没有与此模式匹配的报告文件', en: 'no report files match this pattern' },
+        });
       found.forEach(add);
     } else {
       // Reported when the file is read, so that it appears with the other results.

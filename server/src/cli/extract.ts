@@ -62,15 +62,18 @@ export function fieldsOf(edition: FormatEdition, t3Columns: readonly ColumnTempl
   const out: FieldDef[] = [];
   for (const block of t.table2) {
     for (const row of block.rows) {
-      for (const column of block.columns) out.push({ table: 't2', rowId: row.id, column, label: `${block.heading} ${row.label}·${column.label}` });
+      for (const column of block.columns)
+        out.push({ table: 't2', rowId: row.id, column, label: `${block.heading} ${row.label}·${column.label}` });
     }
   }
   for (const row of t.table3.rows) {
     if (row.group) continue;
-    for (const column of t3Columns) out.push({ table: 't3', rowId: row.id, column, label: `${rowDisplay(edition, row.id)}·${column.label}` });
+    for (const column of t3Columns)
+      out.push({ table: 't3', rowId: row.id, column, label: `${rowDisplay(edition, row.id)}·${column.label}` });
   }
   for (const row of t.table4.rows) {
-    for (const column of t.table4.columns) out.push({ table: 't4', rowId: row.id, column, label: columnDisplay({ kind: 't4' }, column) });
+    for (const column of t.table4.columns)
+      out.push({ table: 't4', rowId: row.id, column, label: columnDisplay({ kind: 't4' }, column) });
   }
   return out;
 }
@@ -88,7 +91,14 @@ function lineOf(model: ReportModel, offset: number): number {
 }
 
 function figureOf(model: ReportModel, def: FieldDef, table: TableNode | undefined, row: RowNode | undefined): Figure {
-  const f: Figure = { field: fieldName(def.rowId, def.column.id), table: def.table, rowId: def.rowId, columnId: def.column.id, label: def.label, state: 'unreadable' };
+  const f: Figure = {
+    field: fieldName(def.rowId, def.column.id),
+    table: def.table,
+    rowId: def.rowId,
+    columnId: def.column.id,
+    label: def.label,
+    state: 'unreadable',
+  };
   if (!table) {
     f.reason = 'missing-table';
     return f;
@@ -112,7 +122,11 @@ function figureOf(model: ReportModel, def: FieldDef, table: TableNode | undefine
   }
   f.line = lineOf(model, cell.span.start);
   if (cell.kind === 'blank') f.state = 'blank';
-  else if ((cell.kind === 'integer' || cell.kind === 'decimal') && cell.value !== undefined && Number.isFinite(cell.value)) {
+  else if (
+    (cell.kind === 'integer' || cell.kind === 'decimal') &&
+    cell.value !== undefined &&
+    Number.isFinite(cell.value)
+  ) {
     f.state = row.inferred ? 'inferred' : 'read';
     f.value = cell.value;
   } else {
@@ -126,13 +140,20 @@ function figureOf(model: ReportModel, def: FieldDef, table: TableNode | undefine
 function titleText(model: ReportModel): string | undefined {
   const t = model.title;
   if (!t) return undefined;
-  return model.text.slice(t.span.start, t.span.end).replace(/[ \t\u00a0\u3000]*[\r\n]+[ \t\u00a0\u3000]*/g, '').trim();
+  return model.text
+    .slice(t.span.start, t.span.end)
+    .replace(/[ \t\u00a0\u3000]*[\r\n]+[ \t\u00a0\u3000]*/g, '')
+    .trim();
 }
 
 /** The record of one report: its title, and every figure of its tables with its state. */
 export function extractRecord(model: ReportModel): ReportRecord {
   const { t2, t3, t4 } = model.tables;
-  const t3Columns = t3 ? t3.columnIds.map((id) => T3_COLUMNS_WITH_SUBTOTAL.find((c) => c.id === id)).filter((c): c is ColumnTemplate => !!c) : T3_COLUMNS;
+  const t3Columns = t3
+    ? t3.columnIds
+        .map((id) => T3_COLUMNS_WITH_SUBTOTAL.find((c) => c.id === id))
+        .filter((c): c is ColumnTemplate => !!c)
+    : T3_COLUMNS;
   const tables: Record<'t2' | 't3' | 't4', TableNode | undefined> = { t2, t3, t4 };
   const figures: Figure[] = [];
   const named = new Set<string>();
@@ -152,12 +173,19 @@ export function extractRecord(model: ReportModel): ReportRecord {
     for (const [rowId, row] of rows) {
       for (const column of columnsOfRow(table, row)) {
         if (named.has(fieldName(rowId, column.id))) continue;
-        const label = kind === 't4' ? columnDisplay(table, column) : `${rowDisplay(table.edition, rowId)}·${column.label}`;
+        const label =
+          kind === 't4' ? columnDisplay(table, column) : `${rowDisplay(table.edition, rowId)}·${column.label}`;
         const f = figureOf(model, { table: kind, rowId, column, label }, table, row);
         named.add(f.field);
         figures.push(f);
       }
     }
   }
-  return { title: titleText(model), body: model.title?.body || undefined, year: model.title?.year, edition: model.edition, figures };
+  return {
+    title: titleText(model),
+    body: model.title?.body || undefined,
+    year: model.title?.year,
+    edition: model.edition,
+    figures,
+  };
 }

@@ -35,7 +35,11 @@ const EXIT_USAGE_OR_IO = 2;
 const IO_LANES = 4;
 
 /** Reads one file and extracts its record. Never throws. */
-export async function extractFile(file: string, cwd: string, options: { force: boolean; maxBytes?: number }): Promise<ExtractResult> {
+export async function extractFile(
+  file: string,
+  cwd: string,
+  options: { force: boolean; maxBytes?: number },
+): Promise<ExtractResult> {
   const out: ExtractResult = { file: displayPath(file, cwd) };
   let text: string;
   try {
@@ -77,7 +81,10 @@ export async function runExtract(o: CliOptions, io: ExtractIo): Promise<number> 
       ioFailure = true;
       say({ zh: `${r.file}：${r.error.message.zh}`, en: `${r.file}: ${r.error.message.en}` });
     } else if (r.skipped) {
-      say({ zh: `${r.file}：未识别为政府信息公开工作年度报告，已跳过（可用 --force 强制提取）`, en: `${r.file}: not recognised as an annual report; skipped (--force extracts it anyway)` });
+      say({
+        zh: `${r.file}：未识别为政府信息公开工作年度报告，已跳过（可用 --force 强制提取）`,
+        en: `${r.file}: not recognised as an annual report; skipped (--force extracts it anyway)`,
+      });
     } else if (r.record) {
       const n = r.record.figures.filter((f) => f.state === 'unreadable').length;
       unreadableFigures += n;
@@ -96,7 +103,10 @@ export async function runExtract(o: CliOptions, io: ExtractIo): Promise<number> 
     try {
       fs.writeFileSync(path.resolve(io.cwd, o.outputFile), output);
     } catch (e) {
-      say({ zh: `无法写入输出文件 ${o.outputFile}：${String(e)}`, en: `cannot write the output file ${o.outputFile}: ${String(e)}` });
+      say({
+        zh: `无法写入输出文件 ${o.outputFile}：${String(e)}`,
+        en: `cannot write the output file ${o.outputFile}: ${String(e)}`,
+      });
       ioFailure = true;
     }
   } else io.stdout.write(output);
@@ -163,7 +173,18 @@ export function formatExtractJson(results: readonly ExtractResult[], lang: Local
 // ---------------------------------------------------------------- CSV
 
 /** The CSV columns, in order (the header row). */
-export const CSV_COLUMNS = ['file', 'body', 'year', 'edition', 'field', 'label', 'value', 'state', 'reason', 'line'] as const;
+export const CSV_COLUMNS = [
+  'file',
+  'body',
+  'year',
+  'edition',
+  'field',
+  'label',
+  'value',
+  'state',
+  'reason',
+  'line',
+] as const;
 
 /**
  * A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. Text that a
@@ -185,7 +206,18 @@ export function formatExtractCsv(results: readonly ExtractResult[]): string {
     const { body, year, edition } = r.record;
     for (const f of r.record.figures) {
       lines.push(
-        [csvField(r.file), csvField(body), csvField(year), csvField(edition), csvField(f.field), csvField(f.label), csvField(f.value), csvField(f.state), csvField(f.reason), csvField(f.line)].join(','),
+        [
+          csvField(r.file),
+          csvField(body),
+          csvField(year),
+          csvField(edition),
+          csvField(f.field),
+          csvField(f.label),
+          csvField(f.value),
+          csvField(f.state),
+          csvField(f.reason),
+          csvField(f.line),
+        ].join(','),
       );
     }
   }

@@ -65,7 +65,11 @@ function differences(a: string, b: string): TextEdit[] {
  * Writes `edits` (against `original`, the text that was checked) into `file`. Returns the written
  * text, or why nothing was written (the file is then as it was).
  */
-export async function writeFixes(file: string, original: string, edits: readonly TextEdit[]): Promise<{ text: string } | { error: Localized }> {
+export async function writeFixes(
+  file: string,
+  original: string,
+  edits: readonly TextEdit[],
+): Promise<{ text: string } | { error: Localized }> {
   let snap;
   try {
     snap = await snapshotFile(file);
@@ -79,7 +83,12 @@ export async function writeFixes(file: string, original: string, edits: readonly
   const bytes = spliceEdits(snap.bytes, decoded, edits);
   const back = bytes && decodeText(bytes);
   if (!bytes || !back || back.encoding !== decoded.encoding || back.bom !== decoded.bom || back.text !== text) {
-    return { error: { zh: '修复后的文本无法按原编码保存，未写入', en: 'the fixed text cannot be saved in the original encoding; not written' } };
+    return {
+      error: {
+        zh: '修复后的文本无法按原编码保存，未写入',
+        en: 'the fixed text cannot be saved in the original encoding; not written',
+      },
+    };
   }
   try {
     await replaceFile(snap, bytes);

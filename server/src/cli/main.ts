@@ -21,7 +21,9 @@ if (!isCheckWorker()) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`govreport-lint: 内部错误 / internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(
+        `govreport-lint: 内部错误 / internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      );
       process.exitCode = 2;
     },
   );

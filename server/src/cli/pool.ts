@@ -75,7 +75,12 @@ function serve(): void {
 if (isCheckWorker()) serve();
 
 /** The result of a file whose check did not finish. */
-export function failedResult(file: string, settings: Pick<CheckSettings, 'cwd'>, code: string, message: Localized): FileResult {
+export function failedResult(
+  file: string,
+  settings: Pick<CheckSettings, 'cwd'>,
+  code: string,
+  message: Localized,
+): FileResult {
   return {
     path: file,
     display: displayPath(file, settings.cwd),

@@ -219,12 +219,7 @@ export class FileChecker {
   }
 
   /** Applies the safe fixes; returns the text to report on (the fixed text, or the original when nothing was written). */
-  private async fix(
-    file: string,
-    result: FileResult,
-    original: string,
-    options: LintOptions,
-  ): Promise<string> {
+  private async fix(file: string, result: FileResult, original: string, options: LintOptions): Promise<string> {
     const fixed = fixAll(original, options);
     if (fixed.text === original) {
       result.fix = { edits: 0, written: false };
@@ -233,7 +228,9 @@ export class FileChecker {
     const edits = fileEdits(original, fixed);
     const text = applyEdits(original, edits);
     if (this.settings.fix === 'dry-run') {
-      const diff = createTwoFilesPatch(result.display, result.display, original, text, undefined, undefined, { context: 3 });
+      const diff = createTwoFilesPatch(result.display, result.display, original, text, undefined, undefined, {
+        context: 3,
+      });
       result.fix = { edits: fixed.edits.length, written: false, diff };
       return text;
     }
@@ -251,7 +248,9 @@ export class FileChecker {
 function failed(result: FileResult, e: unknown): FileResult {
   result.status = 'error';
   result.error =
-    e instanceof InputError ? { code: e.code, message: e.localized } : { code: 'unreadable', message: inputMessages.unreadable(detailOf(e)) };
+    e instanceof InputError
+      ? { code: e.code, message: e.localized }
+      : { code: 'unreadable', message: inputMessages.unreadable(detailOf(e)) };
   return result;
 }
 

@@ -104,7 +104,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     keepText: (o.crossYear || o.format === 'html') && !o.printText,
   };
   if (o.previous !== undefined && found.files.length !== 1) {
-    return usageError(io, { zh: '--previous 只能用于检查一个文件', en: '--previous can only be used when checking one file' });
+    return usageError(io, {
+      zh: '--previous 只能用于检查一个文件',
+      en: '--previous can only be used when checking one file',
+    });
   }
   const results = await checkAll(found.files, settings, o, io);
 
@@ -118,27 +121,40 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       previous = await checker.check(path.resolve(io.cwd, o.previous));
       if (previous.status === 'error') {
         ioFailure = true;
-        say({ zh: `上年报告 ${previous.display}：${previous.error!.message.zh}`, en: `last year's report ${previous.display}: ${previous.error!.message.en}` });
+        say({
+          zh: `上年报告 ${previous.display}：${previous.error!.message.zh}`,
+          en: `last year's report ${previous.display}: ${previous.error!.message.en}`,
+        });
       } else if (previous.status === 'not-report') {
-        say({ zh: `上年报告 ${previous.display} 未识别为年度报告，未进行跨年核对`, en: `last year's report ${previous.display} is not recognised as a report; no cross-year checks` });
+        say({
+          zh: `上年报告 ${previous.display} 未识别为年度报告，未进行跨年核对`,
+          en: `last year's report ${previous.display} is not recognised as a report; no cross-year checks`,
+        });
       }
     }
     runCrossYear(results, checker, previous);
   }
 
-  const suppressions = await applySuppressionFiles(results, { cwd: io.cwd, suppressAll: o.suppressAll, prune: o.pruneSuppressions });
+  const suppressions = await applySuppressionFiles(results, {
+    cwd: io.cwd,
+    suppressAll: o.suppressAll,
+    prune: o.pruneSuppressions,
+  });
   for (const n of suppressions.notes) {
     if (n.error) ioFailure = true;
     say(n.message);
   }
 
   ioFailure = reportSideNotes(results, o, io, lang) || ioFailure;
-  const shown = o.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : results;
+  const shown = o.quiet
+    ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))
+    : results;
 
   let output: string;
   if (o.format === 'json') output = formatJson(shown, lang);
   else if (o.format === 'sarif') output = formatSarif(shown, { cwd: io.cwd, version: pkg.version, rules: RULES, lang });
-  else if (o.format === 'html') output = formatHtml(shown, { lang, version: pkg.version, rules: RULES, date: new Date() });
+  else if (o.format === 'html')
+    output = formatHtml(shown, { lang, version: pkg.version, rules: RULES, date: new Date() });
   else {
     const colored = o.outputFile ? false : (o.color ?? colorByDefault(io.stdout, io.env));
     output = formatStylish(shown, lang, colors(colored));
@@ -147,13 +163,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     try {
       fs.writeFileSync(path.resolve(io.cwd, o.outputFile), output);
     } catch (e) {
-      say({ zh: `无法写入输出文件 ${o.outputFile}：${String(e)}`, en: `cannot write the output file ${o.outputFile}: ${String(e)}` });
+      say({
+        zh: `无法写入输出文件 ${o.outputFile}：${String(e)}`,
+        en: `cannot write the output file ${o.outputFile}: ${String(e)}`,
+      });
       ioFailure = true;
     }
   } else io.stdout.write(output);
   if (o.format !== 'stylish' && io.stderr.isTTY) {
     // Machine formats keep stdout clean; a person watching still gets the summary.
-    io.stderr.write(summaryLines(results, lang, colors(o.color ?? colorByDefault(io.stderr, io.env))).join('\n') + '\n');
+    io.stderr.write(
+      summaryLines(results, lang, colors(o.color ?? colorByDefault(io.stderr, io.env))).join('\n') + '\n',
+    );
   }
 
   if (ioFailure) return EXIT_USAGE_OR_IO;
@@ -198,7 +219,12 @@ async function inLanes<T>(items: readonly T[], each: (item: T, index: number) =>
   await Promise.all(Array.from({ length: Math.min(IO_LANES, items.length) }, lane));
 }
 
-async function checkAll(files: readonly string[], settings: CheckSettings, o: CliOptions, io: CliIo): Promise<FileResult[]> {
+async function checkAll(
+  files: readonly string[],
+  settings: CheckSettings,
+  o: CliOptions,
+  io: CliIo,
+): Promise<FileResult[]> {
   const progress = progressReporter(files.length, io, o.lang);
   const checker = new FileChecker(settings);
   const results: FileResult[] = new Array(files.length);
@@ -220,7 +246,10 @@ async function checkAll(files: readonly string[], settings: CheckSettings, o: Cl
       }
       if (deferred.length === 0) return results;
       deferred.sort((x, y) => x - y);
-      const limits: FileLimits = { ...DEFAULT_FILE_LIMITS, timeoutMs: Math.round((o.timeoutPerFile ?? DEFAULT_TIMEOUT_SECONDS) * 1000) };
+      const limits: FileLimits = {
+        ...DEFAULT_FILE_LIMITS,
+        timeoutMs: Math.round((o.timeoutPerFile ?? DEFAULT_TIMEOUT_SECONDS) * 1000),
+      };
       // A smaller (or larger) heap per worker, for machines with little memory (documented in docs/cli.md).
       const heapMb = Number(io.env.GOVREPORT_LINT_WORKER_HEAP_MB);
       if (Number.isInteger(heapMb) && heapMb >= 16) limits.workerHeapMb = heapMb;
@@ -300,7 +329,11 @@ function reportSideNotes(results: readonly FileResult[], o: CliOptions, io: CliI
       say(`${n.file}${n.path ? ` (${n.path})` : ''}: ${label}: ${localize(n.message, lang)}`);
     }
     for (const e of r.ruleErrors) {
-      say(lang === 'en' ? `${r.display}: rule ${e.ruleId} failed (a bug; please report it): ${e.message}` : `${r.display}：规则 ${e.ruleId} 运行出错（程序缺陷，请报告）：${e.message}`);
+      say(
+        lang === 'en'
+          ? `${r.display}: rule ${e.ruleId} failed (a bug; please report it): ${e.message}`
+          : `${r.display}：规则 ${e.ruleId} 运行出错（程序缺陷，请报告）：${e.message}`,
+      );
     }
     if (r.status === 'error') {
       failure = true;

@@ -5,7 +5,14 @@
  * Only the entries of the reports checked in this run are counted, pruned or added.
  */
 import * as path from 'node:path';
-import { canonicalEntries, matchSuppressions, pruneEntries, staleCount, SUPPRESSIONS_FILE_NAME, suppressionMessages as M } from '../core';
+import {
+  canonicalEntries,
+  matchSuppressions,
+  pruneEntries,
+  staleCount,
+  SUPPRESSIONS_FILE_NAME,
+  suppressionMessages as M,
+} from '../core';
 import type { Localized, SuppressionEntry } from '../core';
 import { findSuppressionsFile } from '../config/find';
 import { entriesOf, loadSuppressionsFile, suppressionKeyOf, writeSuppressionsFile } from '../config/suppressions';
@@ -63,7 +70,10 @@ export async function applySuppressionFiles(results: FileResult[], o: Suppressio
     }
     if (mine !== entries) {
       const own = new Set(entries);
-      l.data = { ...l.data, suppressions: canonicalEntries([...l.data.suppressions.filter((e) => !own.has(e)), ...mine]) };
+      l.data = {
+        ...l.data,
+        suppressions: canonicalEntries([...l.data.suppressions.filter((e) => !own.has(e)), ...mine]),
+      };
       changed.add(file);
     }
     if (stale > 0) r.staleSuppressions = stale;
@@ -74,7 +84,10 @@ export async function applySuppressionFiles(results: FileResult[], o: Suppressio
     const l = loaded.get(file)!;
     try {
       await writeSuppressionsFile(file, l.data);
-      out.notes.push({ message: M.written(path.relative(o.cwd, file) || file, l.data.suppressions.length), error: false });
+      out.notes.push({
+        message: M.written(path.relative(o.cwd, file) || file, l.data.suppressions.length),
+        error: false,
+      });
     } catch (e) {
       out.notes.push({ message: M.cannotWrite(file, detailOf(e)), error: true });
     }

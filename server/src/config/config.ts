@@ -78,7 +78,16 @@ export function parseConfig(text: string, knownRuleIds?: readonly string[]): Par
   } catch (e) {
     // Not expected (the bounds above keep every step small); still a problem of this file, never of the run.
     const detail = excerpt(e instanceof Error ? e.message : String(e), 200);
-    return { config: {}, problems: [{ severity: 'error', path: '', message: { zh: `无法读取配置：${detail}`, en: `the configuration cannot be read: ${detail}` } }] };
+    return {
+      config: {},
+      problems: [
+        {
+          severity: 'error',
+          path: '',
+          message: { zh: `无法读取配置：${detail}`, en: `the configuration cannot be read: ${detail}` },
+        },
+      ],
+    };
   }
 }
 
@@ -125,7 +134,11 @@ function parseBounded(text: string, knownRuleIds: readonly string[] | undefined)
     return { config: {}, problems };
   }
   if (!isObject(raw)) {
-    problems.push({ severity: 'error', path: '', message: { zh: '顶层必须是 JSON 对象', en: 'the top level must be a JSON object' } });
+    problems.push({
+      severity: 'error',
+      path: '',
+      message: { zh: '顶层必须是 JSON 对象', en: 'the top level must be a JSON object' },
+    });
     return { config: {}, problems };
   }
   const config: GovreportConfig = {};
@@ -140,7 +153,11 @@ function parseBounded(text: string, knownRuleIds: readonly string[] | undefined)
       config.detection = parseDetection(value, problems);
     } else {
       const k = excerpt(key);
-      problems.push({ severity: 'warning', path: k, message: { zh: `未知的设置项“${k}”，已忽略`, en: `unknown setting "${k}" ignored` } });
+      problems.push({
+        severity: 'warning',
+        path: k,
+        message: { zh: `未知的设置项“${k}”，已忽略`, en: `unknown setting "${k}" ignored` },
+      });
     }
   }
   return { config, problems };
@@ -217,7 +234,11 @@ function typeProblem(path: string, zhType: string, enType: string): ConfigProble
   return { severity: 'error', path, message: { zh: `“${path}”必须是${zhType}`, en: `"${path}" must be ${enType}` } };
 }
 
-function parseRules(value: unknown, known: readonly string[] | undefined, problems: ConfigProblem[]): Record<string, SeveritySetting> {
+function parseRules(
+  value: unknown,
+  known: readonly string[] | undefined,
+  problems: ConfigProblem[],
+): Record<string, SeveritySetting> {
   const rules: Record<string, SeveritySetting> = {};
   if (!isObject(value)) {
     problems.push(typeProblem('rules', '对象（规则 id → 级别）', 'an object (rule id → severity)'));
@@ -240,7 +261,11 @@ function parseRules(value: unknown, known: readonly string[] | undefined, proble
       continue;
     }
     if (known && !known.includes(id)) {
-      problems.push({ severity: 'warning', path, message: { zh: `未知的规则“${shownId}”`, en: `unknown rule "${shownId}"` } });
+      problems.push({
+        severity: 'warning',
+        path,
+        message: { zh: `未知的规则“${shownId}”`, en: `unknown rule "${shownId}"` },
+      });
     }
     rules[id] = severity;
   }
@@ -283,7 +308,11 @@ export function mergeConfigs(configs: readonly GovreportConfig[]): GovreportConf
 }
 
 /** The engine's options for a configuration, with command-line (or editor) overrides applied last. */
-export function toLintOptions(config: GovreportConfig, overrides: Record<string, SeveritySetting> = {}, force?: boolean): LintOptions {
+export function toLintOptions(
+  config: GovreportConfig,
+  overrides: Record<string, SeveritySetting> = {},
+  force?: boolean,
+): LintOptions {
   const rules = { ...config.rules, ...overrides };
   const options: LintOptions = {};
   if (Object.keys(rules).length > 0) options.rules = rules;

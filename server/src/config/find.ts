@@ -28,7 +28,11 @@ export interface ResolvedConfig {
  * regular file.
  */
 export function loadConfigFile(file: string, knownRuleIds?: readonly string[]): LoadedConfigFile {
-  const problem = (zh: string, en: string): LoadedConfigFile => ({ file, config: {}, problems: [{ severity: 'error', path: '', message: { zh, en } }] });
+  const problem = (zh: string, en: string): LoadedConfigFile => ({
+    file,
+    config: {},
+    problems: [{ severity: 'error', path: '', message: { zh, en } }],
+  });
   let text: string;
   let fd: number | undefined;
   try {
@@ -39,7 +43,7 @@ export function loadConfigFile(file: string, knownRuleIds?: readonly string[]): 
     if (stat.size > CONFIG_LIMITS.maxChars) return { file, config: {}, problems: [tooLargeProblem(stat.size)] };
     const buf = Buffer.alloc(CONFIG_LIMITS.maxChars + 1);
     let n = 0;
-    for (let got; n < buf.length && (got = fs.readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += got;
+    for (let got; n < buf.length && (got = fs.readSync(fd, buf, n, buf.length - n, null)) > 0;) n += got;
     if (n > CONFIG_LIMITS.maxChars) return { file, config: {}, problems: [tooLargeProblem(n)] };
     text = buf.toString('utf8', 0, n);
   } catch (e) {

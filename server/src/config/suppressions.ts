@@ -21,8 +21,13 @@ export function loadSuppressionsFile(file: string): LoadedSuppressions {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { file, data: { version: 1, suppressions: [] }, problems: [] };
-    return { file, data: { version: 1, suppressions: [] }, problems: [M.cannotRead(e instanceof Error ? e.message : String(e))] };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      return { file, data: { version: 1, suppressions: [] }, problems: [] };
+    return {
+      file,
+      data: { version: 1, suppressions: [] },
+      problems: [M.cannotRead(e instanceof Error ? e.message : String(e))],
+    };
   }
   const { data, problems } = parseSuppressions(text.replace(/^\uFEFF/, ''));
   return { file, data, problems };

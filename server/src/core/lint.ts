@@ -42,7 +42,7 @@ export function lint(text: string, options: LintOptions = {}): LintResultWithErr
         },
       });
     } catch (e) {
-      errors.push({ ruleId: rule.meta.id, message: e instanceof Error ? e.stack ?? e.message : String(e) });
+      errors.push({ ruleId: rule.meta.id, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);

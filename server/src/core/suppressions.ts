@@ -86,7 +86,9 @@ export function fingerprintFields(text: string, f: Finding): string[] {
 export function fingerprint(text: string, f: Finding): string {
   const s = fingerprintFields(text, f).join('\u0000');
   const a = fnv1a(s, 0x811c9dc5).toString(16).padStart(8, '0');
-  const b = fnv1a(s, 0x01234567 ^ 0x811c9dc5).toString(16).padStart(8, '0');
+  const b = fnv1a(s, 0x01234567 ^ 0x811c9dc5)
+    .toString(16)
+    .padStart(8, '0');
   return `fp1:${a}${b}`;
 }
 
@@ -118,11 +120,13 @@ export function parseSuppressions(json: string): SuppressionsParseResult {
   }
   list.forEach((e, i) => {
     const ok =
-      typeof e === 'object' && e !== null &&
+      typeof e === 'object' &&
+      e !== null &&
       typeof (e as SuppressionEntry).file === 'string' &&
       typeof (e as SuppressionEntry).rule === 'string' &&
       typeof (e as SuppressionEntry).fingerprint === 'string' &&
-      ((e as SuppressionEntry).count === undefined || (Number.isInteger((e as SuppressionEntry).count) && (e as SuppressionEntry).count! >= 1));
+      ((e as SuppressionEntry).count === undefined ||
+        (Number.isInteger((e as SuppressionEntry).count) && (e as SuppressionEntry).count! >= 1));
     if (!ok) {
       problems.push(M.badEntry(i + 1));
       return;
@@ -149,7 +153,9 @@ export function canonicalEntries(entries: readonly SuppressionEntry[]): Suppress
 
 /** The file's text: canonical entries, two-space JSON, a final newline. */
 export function serializeSuppressions(data: SuppressionsData): string {
-  return JSON.stringify({ version: SUPPRESSIONS_VERSION, suppressions: canonicalEntries(data.suppressions) }, null, 2) + '\n';
+  return (
+    JSON.stringify({ version: SUPPRESSIONS_VERSION, suppressions: canonicalEntries(data.suppressions) }, null, 2) + '\n'
+  );
 }
 
 function cmp(a: string, b: string): number {
@@ -179,7 +185,11 @@ export interface SuppressionKey {
  * Applies the entries of one file (already filtered by `file`) to its items: each entry suppresses
  * up to `count` items with its rule and fingerprint, in the items' order.
  */
-export function matchSuppressions<T>(items: readonly T[], keyOf: (t: T) => SuppressionKey, entries: readonly SuppressionEntry[]): AppliedSuppressions<T> {
+export function matchSuppressions<T>(
+  items: readonly T[],
+  keyOf: (t: T) => SuppressionKey,
+  entries: readonly SuppressionEntry[],
+): AppliedSuppressions<T> {
   const used = entries.map(() => 0);
   if (entries.length === 0) return { kept: [...items], suppressed: [], used };
   const byKey = new Map<string, number[]>();
@@ -205,7 +215,11 @@ export function matchSuppressions<T>(items: readonly T[], keyOf: (t: T) => Suppr
 }
 
 /** `matchSuppressions` over the findings of a text. */
-export function applySuppressions<F extends Finding>(text: string, findings: readonly F[], entries: readonly SuppressionEntry[]): AppliedSuppressions<F> {
+export function applySuppressions<F extends Finding>(
+  text: string,
+  findings: readonly F[],
+  entries: readonly SuppressionEntry[],
+): AppliedSuppressions<F> {
   return matchSuppressions(findings, (f) => ({ rule: f.ruleId, fingerprint: fingerprint(text, f) }), entries);
 }
 

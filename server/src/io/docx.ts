@@ -30,7 +30,11 @@ function isTextPart(name: string): boolean {
 }
 
 function damaged(e: unknown): InputError {
-  return inputError('docx-damaged', `.docx 文件已损坏，无法读取：${detailOf(e)}`, `the .docx file is damaged and cannot be read: ${detailOf(e)}`);
+  return inputError(
+    'docx-damaged',
+    `.docx 文件已损坏，无法读取：${detailOf(e)}`,
+    `the .docx file is damaged and cannot be read: ${detailOf(e)}`,
+  );
 }
 
 /**
@@ -41,11 +45,17 @@ function damaged(e: unknown): InputError {
 export async function readDocxParts(buf: Buffer, limits = DOCX_LIMITS): Promise<Map<string, Buffer>> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.fromBufferPromise(buf, { lazyEntries: true, validateEntrySizes: true, decodeStrings: true, strictFileNames: false });
+    zip = await yauzl.fromBufferPromise(buf, {
+      lazyEntries: true,
+      validateEntrySizes: true,
+      decodeStrings: true,
+      strictFileNames: false,
+    });
   } catch (e) {
     throw damaged(e);
   }
-  if (zip.entryCount > limits.maxEntries) throw inputFailure('limit-exceeded', inputMessages.docxTooManyEntries(zip.entryCount, limits.maxEntries));
+  if (zip.entryCount > limits.maxEntries)
+    throw inputFailure('limit-exceeded', inputMessages.docxTooManyEntries(zip.entryCount, limits.maxEntries));
   const wanted: yauzl.Entry[] = [];
   const names = new Set<string>();
   let declared = 0;
@@ -55,10 +65,14 @@ export async function readDocxParts(buf: Buffer, limits = DOCX_LIMITS): Promise<
       if (!entry) break;
       if (entry.fileName.endsWith('/') || !isTextPart(entry.fileName) || names.has(entry.fileName)) continue;
       if (entry.uncompressedSize > limits.maxPartBytes) {
-        throw inputFailure('limit-exceeded', inputMessages.docxPartTooLarge(entry.fileName, entry.uncompressedSize, limits.maxPartBytes));
+        throw inputFailure(
+          'limit-exceeded',
+          inputMessages.docxPartTooLarge(entry.fileName, entry.uncompressedSize, limits.maxPartBytes),
+        );
       }
       declared += entry.uncompressedSize;
-      if (declared > limits.maxTotalBytes) throw inputFailure('limit-exceeded', inputMessages.docxTotalTooLarge(declared, limits.maxTotalBytes));
+      if (declared > limits.maxTotalBytes)
+        throw inputFailure('limit-exceeded', inputMessages.docxTotalTooLarge(declared, limits.maxTotalBytes));
       names.add(entry.fileName);
       wanted.push(entry);
     }
@@ -67,7 +81,8 @@ export async function readDocxParts(buf: Buffer, limits = DOCX_LIMITS): Promise<
     for (const entry of wanted) {
       const data = await inflateEntry(zip, entry, limits.maxPartBytes);
       for (let i = data.indexOf(0x3c); i !== -1; i = data.indexOf(0x3c, i + 1)) {
-        if (++elements > limits.maxElements) throw inputFailure('limit-exceeded', inputMessages.docxTooManyElements(limits.maxElements));
+        if (++elements > limits.maxElements)
+          throw inputFailure('limit-exceeded', inputMessages.docxTooManyElements(limits.maxElements));
       }
       parts.set(entry.fileName, data);
     }
@@ -141,7 +156,13 @@ export function isOleCompoundFile(buf: Uint8Array): boolean {
 }
 
 export function isZip(buf: Uint8Array): boolean {
-  return buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && (buf[2] === 3 || buf[2] === 5) && (buf[3] === 4 || buf[3] === 6);
+  return (
+    buf.length >= 4 &&
+    buf[0] === 0x50 &&
+    buf[1] === 0x4b &&
+    (buf[2] === 3 || buf[2] === 5) &&
+    (buf[3] === 4 || buf[3] === 6)
+  );
 }
 
 export async function docxToText(buf: Buffer): Promise<string> {
@@ -153,7 +174,11 @@ export async function docxToText(buf: Buffer): Promise<string> {
     );
   }
   if (!isZip(buf)) {
-    throw inputError('docx-damaged', '不是有效的 .docx 文件（不是 ZIP 压缩包）', 'not a valid .docx file (not a ZIP package)');
+    throw inputError(
+      'docx-damaged',
+      '不是有效的 .docx 文件（不是 ZIP 压缩包）',
+      'not a valid .docx file (not a ZIP package)',
+    );
   }
   const parts = await readDocxParts(buf);
   let html: string;
@@ -165,7 +190,11 @@ export async function docxToText(buf: Buffer): Promise<string> {
     );
     html = result.value;
   } catch (e) {
-    throw inputError('docx-damaged', `.docx 文件已损坏，无法读取：${detailOf(e)}`, `the .docx file is damaged and cannot be read: ${detailOf(e)}`);
+    throw inputError(
+      'docx-damaged',
+      `.docx 文件已损坏，无法读取：${detailOf(e)}`,
+      `the .docx file is damaged and cannot be read: ${detailOf(e)}`,
+    );
   }
   return htmlToText(html);
 }

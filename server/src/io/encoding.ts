@@ -21,7 +21,12 @@ export interface DecodedText {
 
 /** Display name of an encoding, as shown in verbose output. */
 export function encodingLabel(d: { encoding: TextEncoding; bom: boolean }): string {
-  const names: Record<TextEncoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030' };
+  const names: Record<TextEncoding, string> = {
+    'utf-8': 'UTF-8',
+    'utf-16le': 'UTF-16LE',
+    'utf-16be': 'UTF-16BE',
+    gb18030: 'GB18030',
+  };
   return names[d.encoding] + (d.bom ? ' BOM' : '');
 }
 
@@ -56,8 +61,10 @@ export function decodeText(buf: Uint8Array): DecodedText | undefined {
     const text = decodeUtf8Strict(buf.subarray(3));
     return text === undefined ? undefined : { text, encoding: 'utf-8', bom: true };
   }
-  if (startsWith(buf, [0xff, 0xfe])) return { text: iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16le'), encoding: 'utf-16le', bom: true };
-  if (startsWith(buf, [0xfe, 0xff])) return { text: iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16be'), encoding: 'utf-16be', bom: true };
+  if (startsWith(buf, [0xff, 0xfe]))
+    return { text: iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16le'), encoding: 'utf-16le', bom: true };
+  if (startsWith(buf, [0xfe, 0xff]))
+    return { text: iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16be'), encoding: 'utf-16be', bom: true };
   const utf8 = decodeUtf8Strict(buf);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', bom: false };
   const gb = decodeGb18030(buf);
@@ -109,7 +116,7 @@ function decodeGb18030(buf: Uint8Array): string | undefined {
     parts.push(text);
     return text.length === runUnits && !text.includes('\uFFFD');
   };
-  for (let i = 0; i < buf.length; ) {
+  for (let i = 0; i < buf.length;) {
     const c = gbCharAt(buf, i);
     if (!c) return undefined;
     if (c.unmapped) {
@@ -128,7 +135,11 @@ function decodeGb18030(buf: Uint8Array): string | undefined {
  * Byte offsets in `buf` (the whole file, BOM included) of the given text offsets (ascending) of the
  * text that `decodeText(buf)` read. Undefined when an offset falls inside a character.
  */
-export function byteOffsets(buf: Uint8Array, how: { encoding: TextEncoding; bom: boolean }, offsets: readonly number[]): number[] | undefined {
+export function byteOffsets(
+  buf: Uint8Array,
+  how: { encoding: TextEncoding; bom: boolean },
+  offsets: readonly number[],
+): number[] | undefined {
   const out: number[] = [];
   let byte = how.bom ? (how.encoding === 'utf-8' ? 3 : 2) : 0;
   let unit = 0;
@@ -139,7 +150,13 @@ export function byteOffsets(buf: Uint8Array, how: { encoding: TextEncoding; bom:
       : how.encoding === 'utf-8'
         ? (): { bytes: number; units: number } | undefined => {
             const b = buf[byte];
-            return b < 0x80 ? { bytes: 1, units: 1 } : b < 0xe0 ? { bytes: 2, units: 1 } : b < 0xf0 ? { bytes: 3, units: 1 } : { bytes: 4, units: 2 };
+            return b < 0x80
+              ? { bytes: 1, units: 1 }
+              : b < 0xe0
+                ? { bytes: 2, units: 1 }
+                : b < 0xf0
+                  ? { bytes: 3, units: 1 }
+                  : { bytes: 4, units: 2 };
           }
         : (): GbChar | undefined => gbCharAt(buf, byte);
   while (k < offsets.length) {
@@ -168,7 +185,11 @@ export interface ByteEdit {
  * The file's bytes with each edit's span replaced by its new text, encoded; every byte outside the
  * spans is copied as it is. Undefined when a span boundary does not map to a byte offset.
  */
-export function spliceEdits(buf: Uint8Array, how: { encoding: TextEncoding; bom: boolean }, edits: readonly ByteEdit[]): Buffer | undefined {
+export function spliceEdits(
+  buf: Uint8Array,
+  how: { encoding: TextEncoding; bom: boolean },
+  edits: readonly ByteEdit[],
+): Buffer | undefined {
   const points = edits.flatMap((e) => [e.start, e.end]);
   for (let i = 1; i < points.length; i++) if (points[i] < points[i - 1]) return undefined;
   const at = byteOffsets(buf, how, points);

@@ -44,20 +44,95 @@ export async function htmlToText(html: string): Promise<string> {
 
 /** Elements whose content is never text of the page. */
 const SKIPPED = new Set([
-  'head', 'title', 'script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math',
-  'select', 'option', 'datalist', 'textarea', 'input', 'button', 'canvas', 'audio', 'video', 'map', 'nav',
+  'head',
+  'title',
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'select',
+  'option',
+  'datalist',
+  'textarea',
+  'input',
+  'button',
+  'canvas',
+  'audio',
+  'video',
+  'map',
+  'nav',
 ]);
 
 /** Elements that end a line before and after them. */
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
-  'html', 'legend', 'li', 'listing', 'main', 'menu', 'ol', 'p', 'pre', 'section', 'summary', 'ul', 'xmp', 'caption',
-  'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'listing',
+  'main',
+  'menu',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'ul',
+  'xmp',
+  'caption',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
 ]);
 
 /** Class or id words that name navigation chrome (breadcrumbs, menus, site footers). */
-const CHROME_WORDS = new Set(['nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'crumb', 'crumbs', 'footer', 'sitemap']);
+const CHROME_WORDS = new Set([
+  'nav',
+  'navbar',
+  'navigation',
+  'menu',
+  'breadcrumb',
+  'breadcrumbs',
+  'crumb',
+  'crumbs',
+  'footer',
+  'sitemap',
+]);
 const CHROME_ROLES = new Set(['navigation', 'menu', 'menubar', 'search']);
 const PAGE_ROLES = new Set(['banner', 'contentinfo']);
 /** Elements inside which `<header>`/`<footer>` belong to the content, not to the page. */
@@ -121,7 +196,11 @@ function isChrome(el: Element, extent: Extent, inSection: boolean): boolean {
   const role = attr(el, 'role')?.trim().toLowerCase();
   if (role && CHROME_ROLES.has(role)) return true;
   if (extent.table) return false;
-  if (!inSection && (el.tagName === 'header' || el.tagName === 'footer' || (role !== undefined && PAGE_ROLES.has(role)))) return true;
+  if (
+    !inSection &&
+    (el.tagName === 'header' || el.tagName === 'footer' || (role !== undefined && PAGE_ROLES.has(role)))
+  )
+    return true;
   if (extent.chars > CHROME_MAX_CHARS) return false;
   // Words of the class and id: "main-nav", "main_nav", "mainNav" → main, nav.
   const names = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`
@@ -254,7 +333,9 @@ export function documentToText(root: Node): string {
     }
     if (!isElement(node)) {
       // The document or a fragment (comments and doctypes have no children and are left out).
-      if (!exit) for (let i = childrenOf(node).length - 1; i >= 0; i--) stack.push({ node: childrenOf(node)[i], exit: false, inSection });
+      if (!exit)
+        for (let i = childrenOf(node).length - 1; i >= 0; i--)
+          stack.push({ node: childrenOf(node)[i], exit: false, inSection });
       continue;
     }
     const tag = node.tagName;
@@ -273,7 +354,8 @@ export function documentToText(root: Node): string {
       else if (table && (tag === 'td' || tag === 'th')) table.cell = { el: node, lines: [] };
       stack.push({ node, exit: true, inSection });
       const inner = inSection || SECTIONING.has(tag);
-      for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i], exit: false, inSection: inner });
+      for (let i = node.childNodes.length - 1; i >= 0; i--)
+        stack.push({ node: node.childNodes[i], exit: false, inSection: inner });
       continue;
     }
     if (BLOCKS.has(tag)) endLine();

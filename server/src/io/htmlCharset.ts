@@ -18,19 +18,45 @@ export interface DecodedHtml {
 
 /** WHATWG labels → the decoder used here (only the encodings Chinese government pages use, and their aliases). */
 const LABELS: ReadonlyMap<string, string> = new Map([
-  ...['unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'utf-8', 'utf8', 'x-unicode20utf8'].map((l) => [l, 'utf-8'] as const),
-  ...['chinese', 'csgb2312', 'csiso58gb231280', 'gb2312', 'gb_2312', 'gb_2312-80', 'gbk', 'iso-ir-58', 'x-gbk', 'gb18030'].map(
-    (l) => [l, 'gb18030'] as const,
-  ),
-  ...['big5', 'big5-hkscs', 'cn-big5', 'csbig5', 'x-x-big5'].map((l) => [l, 'big5'] as const),
-  // The prescan turns a UTF-16 declaration into UTF-8 (a page that really is UTF-16 has a BOM).
-  ...['utf-16', 'utf-16le', 'utf-16be', 'unicode', 'ucs-2', 'csunicode', 'iso-10646-ucs-2', 'unicodefeff', 'unicodefffe'].map(
+  ...['unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'utf-8', 'utf8', 'x-unicode20utf8'].map(
     (l) => [l, 'utf-8'] as const,
   ),
-  ...['ascii', 'us-ascii', 'iso-8859-1', 'latin1', 'l1', 'windows-1252', 'cp1252', 'x-cp1252'].map((l) => [l, 'windows-1252'] as const),
+  ...[
+    'chinese',
+    'csgb2312',
+    'csiso58gb231280',
+    'gb2312',
+    'gb_2312',
+    'gb_2312-80',
+    'gbk',
+    'iso-ir-58',
+    'x-gbk',
+    'gb18030',
+  ].map((l) => [l, 'gb18030'] as const),
+  ...['big5', 'big5-hkscs', 'cn-big5', 'csbig5', 'x-x-big5'].map((l) => [l, 'big5'] as const),
+  // The prescan turns a UTF-16 declaration into UTF-8 (a page that really is UTF-16 has a BOM).
+  ...[
+    'utf-16',
+    'utf-16le',
+    'utf-16be',
+    'unicode',
+    'ucs-2',
+    'csunicode',
+    'iso-10646-ucs-2',
+    'unicodefeff',
+    'unicodefffe',
+  ].map((l) => [l, 'utf-8'] as const),
+  ...['ascii', 'us-ascii', 'iso-8859-1', 'latin1', 'l1', 'windows-1252', 'cp1252', 'x-cp1252'].map(
+    (l) => [l, 'windows-1252'] as const,
+  ),
 ]);
 
-const DISPLAY: Record<string, string> = { 'utf-8': 'UTF-8', gb18030: 'GB18030', big5: 'Big5', 'windows-1252': 'windows-1252' };
+const DISPLAY: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  gb18030: 'GB18030',
+  big5: 'Big5',
+  'windows-1252': 'windows-1252',
+};
 
 /** The decoder for an encoding label (trimmed, case-insensitive), or undefined when it names none we know. */
 export function encodingForLabel(label: string): string | undefined {
@@ -42,8 +68,10 @@ export function decodeHtml(buf: Uint8Array): DecodedHtml | undefined {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     return decodeWith(buf.subarray(3), 'utf-8', 'bom');
   }
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16le'), encoding: 'UTF-16LE', source: 'bom' };
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16be'), encoding: 'UTF-16BE', source: 'bom' };
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
+    return { text: iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16le'), encoding: 'UTF-16LE', source: 'bom' };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff)
+    return { text: iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16be'), encoding: 'UTF-16BE', source: 'bom' };
   const declared = prescanCharset(buf);
   if (declared) {
     const d = decodeWith(buf, declared, 'meta');

@@ -81,13 +81,21 @@ async function pageText(page: PdfPage, budget: { items: number; chars: number })
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
-    const chunk = value as { items: ({ str?: string; transform?: number[]; width?: number; height?: number } | object)[] };
+    const chunk = value as {
+      items: ({ str?: string; transform?: number[]; width?: number; height?: number } | object)[];
+    };
     budget.items -= chunk.items.length;
     for (const it of chunk.items) {
       if (!('str' in it) || typeof it.str !== 'string') continue;
       budget.chars -= it.str.length;
       const [a, b, c, d, x, y] = it.transform as number[];
-      items.push({ str: it.str, x, y, width: it.width ?? 0, size: Math.hypot(c, d) || Math.hypot(a, b) || (it.height ?? 0) });
+      items.push({
+        str: it.str,
+        x,
+        y,
+        width: it.width ?? 0,
+        size: Math.hypot(c, d) || Math.hypot(a, b) || (it.height ?? 0),
+      });
     }
     if (budget.items < 0 || budget.chars < 0) {
       await reader.cancel().catch(() => undefined);
@@ -98,7 +106,8 @@ async function pageText(page: PdfPage, budget: { items: number; chars: number })
 }
 
 export async function pdfToText(buf: Uint8Array): Promise<string> {
-  if (!isPdf(buf)) throw inputError('pdf-invalid', '不是有效的 PDF 文件（缺少 %PDF 文件头）', 'not a valid PDF file (no %PDF header)');
+  if (!isPdf(buf))
+    throw inputError('pdf-invalid', '不是有效的 PDF 文件（缺少 %PDF 文件头）', 'not a valid PDF file (no %PDF header)');
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     ...NO_GENERATED_CODE,
@@ -121,7 +130,11 @@ export async function pdfToText(buf: Uint8Array): Promise<string> {
     } catch (e) {
       const name = (e as { name?: string } | undefined)?.name;
       if (name === 'PasswordException') {
-        throw inputError('pdf-encrypted', 'PDF 已加密（需要密码），无法读取文字', 'the PDF is encrypted (password required); its text cannot be read');
+        throw inputError(
+          'pdf-encrypted',
+          'PDF 已加密（需要密码），无法读取文字',
+          'the PDF is encrypted (password required); its text cannot be read',
+        );
       }
       throw inputError('pdf-invalid', `PDF 文件无效或已损坏：${detailOf(e)}`, `invalid or damaged PDF: ${detailOf(e)}`);
     }
@@ -137,7 +150,11 @@ export async function pdfToText(buf: Uint8Array): Promise<string> {
     }
     const text = joinPages(pages);
     if (text.trim() === '') {
-      throw inputError('pdf-no-text', 'PDF 中没有可提取的文字（可能是扫描件）', 'the PDF has no extractable text (it may be a scan)');
+      throw inputError(
+        'pdf-no-text',
+        'PDF 中没有可提取的文字（可能是扫描件）',
+        'the PDF has no extractable text (it may be a scan)',
+      );
     }
     return text;
   } catch (e) {

@@ -75,7 +75,10 @@ export async function readInput(file: string, options: { maxBytes?: number } = {
  * larger file), which is then checked where time and memory are bounded (a worker). Refusals
  * (missing, special or too large) throw the same InputError that readInput would.
  */
-export async function readTextInline(file: string, options: { maxBytes?: number; inlineMaxBytes: number }): Promise<InputText | undefined> {
+export async function readTextInline(
+  file: string,
+  options: { maxBytes?: number; inlineMaxBytes: number },
+): Promise<InputText | undefined> {
   const kind = kindOfPath(file);
   if (kind !== 'text' && kind !== 'markdown') return undefined;
   const buf = readRegularFile(file, options.maxBytes ?? DEFAULT_MAX_BYTES, options.inlineMaxBytes);
@@ -155,7 +158,11 @@ export async function decodeInput(buf: Buffer, kind: InputKind): Promise<InputTe
   }
   const decoded = decodeText(buf);
   if (!decoded) {
-    throw inputError('unknown-encoding', '无法识别文本编码（既不是 UTF-8，也不是 GB18030/GBK）', 'unknown text encoding (neither UTF-8 nor GB18030/GBK)');
+    throw inputError(
+      'unknown-encoding',
+      '无法识别文本编码（既不是 UTF-8，也不是 GB18030/GBK）',
+      'unknown text encoding (neither UTF-8 nor GB18030/GBK)',
+    );
   }
   return { kind, text: decoded.text, encoding: decoded.encoding, bom: decoded.bom, writable: true };
 }
@@ -168,10 +175,19 @@ async function decodeHtmlInput(buf: Buffer): Promise<InputText> {
   }
   const decoded = decodeHtml(buf);
   if (!decoded) {
-    throw inputError('unknown-encoding', '无法识别网页编码（声明的编码、UTF-8 与 GB18030/GBK 都无法解码）', 'unknown page encoding (neither the declared encoding, UTF-8 nor GB18030/GBK decodes it)');
+    throw inputError(
+      'unknown-encoding',
+      '无法识别网页编码（声明的编码、UTF-8 与 GB18030/GBK 都无法解码）',
+      'unknown page encoding (neither the declared encoding, UTF-8 nor GB18030/GBK decodes it)',
+    );
   }
   const source = { bom: 'BOM', meta: 'meta', content: 'detected' }[decoded.source];
-  return { kind: 'html', text: await htmlToText(decoded.text), pageEncoding: `${decoded.encoding} (${source})`, writable: false };
+  return {
+    kind: 'html',
+    text: await htmlToText(decoded.text),
+    pageEncoding: `${decoded.encoding} (${source})`,
+    writable: false,
+  };
 }
 
 export { InputError };

@@ -58,7 +58,8 @@ export async function snapshotFile(file: string): Promise<FileSnapshot> {
   const handle = await fs.promises.open(real, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new WriteRefusal('not-regular', { zh: '不是普通文件，未写入', en: 'not a regular file; not written' });
+    if (!stat.isFile())
+      throw new WriteRefusal('not-regular', { zh: '不是普通文件，未写入', en: 'not a regular file; not written' });
     const bytes = await handle.readFile();
     return { file, real, bytes, stat, sha256: sha256(bytes) };
   } finally {
@@ -89,10 +90,16 @@ async function checkWritable(snap: FileSnapshot): Promise<void> {
   try {
     await fs.promises.access(real, fs.constants.W_OK);
   } catch {
-    throw new WriteRefusal('read-only', { zh: `没有写入权限（权限 ${mode}），未写入`, en: `not writable by this user (mode ${mode}); not written` });
+    throw new WriteRefusal('read-only', {
+      zh: `没有写入权限（权限 ${mode}），未写入`,
+      en: `not writable by this user (mode ${mode}); not written`,
+    });
   }
   if ((stat.mode & 0o222) === 0) {
-    throw new WriteRefusal('read-only', { zh: `文件是只读的（权限 ${mode}），未写入`, en: `the file is read-only (mode ${mode}); not written` });
+    throw new WriteRefusal('read-only', {
+      zh: `文件是只读的（权限 ${mode}），未写入`,
+      en: `the file is read-only (mode ${mode}); not written`,
+    });
   }
   if (stat.nlink > 1) {
     throw new WriteRefusal('hard-links', {
@@ -123,7 +130,11 @@ async function unchanged(snap: FileSnapshot): Promise<boolean> {
  * Replaces the contents of the file read into `snap` by `data`. Throws WriteRefusal when it must not
  * (see above), or the error of a failed write; in both cases the file is as it was.
  */
-export async function replaceFile(snap: FileSnapshot, data: Uint8Array, hooks: { beforeRename?: () => Promise<void> } = {}): Promise<void> {
+export async function replaceFile(
+  snap: FileSnapshot,
+  data: Uint8Array,
+  hooks: { beforeRename?: () => Promise<void> } = {},
+): Promise<void> {
   await checkWritable(snap);
   const dir = path.dirname(snap.real);
   const tmp = path.join(dir, tempNameFor(path.basename(snap.real)));

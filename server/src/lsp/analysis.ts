@@ -4,7 +4,14 @@
  * detection is on and the text looks like a report.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applySuppressions, lint, type LintResultWithErrors, type Locale, type SeveritySetting, type SuppressionEntry } from '../core';
+import {
+  applySuppressions,
+  lint,
+  type LintResultWithErrors,
+  type Locale,
+  type SeveritySetting,
+  type SuppressionEntry,
+} from '../core';
 import type { ConfigFileProblem } from '../config/config';
 import type { GovreportSettings } from './protocol';
 import { settingsKey } from './settings';
@@ -79,14 +86,24 @@ export class Analyzer {
     const text = doc.getText();
     const force = doc.languageId === REPORT_LANGUAGE;
     const candidate =
-      settings.enable && (force || (settings.detectReports && DETECTED_LANGUAGES.has(doc.languageId) && mayBeReport(text)));
+      settings.enable &&
+      (force || (settings.detectReports && DETECTED_LANGUAGES.has(doc.languageId) && mayBeReport(text)));
     if (!candidate) {
       return { uri: doc.uri, version: doc.version, linted: false, result: lint(''), rules, force, suppressed: 0 };
     }
     const limit = settings.maxDocumentChars;
     if (limit > 0 && text.length > limit) {
       // Checking would hold the server for seconds on every change: say so instead (status item, output channel).
-      return { uri: doc.uri, version: doc.version, linted: false, result: lint(''), rules, force, suppressed: 0, tooLarge: { chars: text.length, limit } };
+      return {
+        uri: doc.uri,
+        version: doc.version,
+        linted: false,
+        result: lint(''),
+        rules,
+        force,
+        suppressed: 0,
+        tooLarge: { chars: text.length, limit },
+      };
     }
     const result = lint(text, { rules, force });
     const linted = force || result.model.isReport;

@@ -8,22 +8,19 @@
  * (the editor refuses it once the document has moved on) and, for lazily resolved actions, by the
  * version carried in `data` (resolve returns no edit for an older version).
  */
-import {
-  CodeActionKind,
-  type CodeAction,
-  type CodeActionParams,
-  type WorkspaceEdit,
-} from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fingerprint, fixAll, localize, suppressionMessages, type Finding, type Locale, type Span, type TextEdit } from '../core';
 import {
-  arithmeticRuleIds,
-  FEATURE_MESSAGES as M,
-  hasPreferredFix,
-  inside,
-  tableAt,
-  touches,
-} from '../core/features';
+  fingerprint,
+  fixAll,
+  localize,
+  suppressionMessages,
+  type Finding,
+  type Locale,
+  type Span,
+  type TextEdit,
+} from '../core';
+import { arithmeticRuleIds, FEATURE_MESSAGES as M, hasPreferredFix, inside, tableAt, touches } from '../core/features';
 import type { Analysis } from './analysis';
 import type { ServerContext } from './context';
 import { toDiagnostic, toSpan, toTextEdits } from './convert';
@@ -98,7 +95,15 @@ export async function provideCodeActions(ctx: ServerContext, params: CodeActionP
   for (const [kind, tspan] of tablesHere) {
     const inTable = findings.filter((f) => arithmetic.has(f.ruleId) && hasPreferredFix(f) && inside(f.span, tspan));
     actions.push(
-      lazyFixAll(ctx, doc, analysis, localize(M.actionFixTableTotals(M.tableName[kind]), locale), inTable, locale, kind),
+      lazyFixAll(
+        ctx,
+        doc,
+        analysis,
+        localize(M.actionFixTableTotals(M.tableName[kind]), locale),
+        inTable,
+        locale,
+        kind,
+      ),
     );
   }
   const fixable = findings.filter(hasPreferredFix);
@@ -131,7 +136,12 @@ function quickFixes(ctx: ServerContext, doc: TextDocument, f: Finding, locale: L
 
 function suppressAction(doc: TextDocument, f: Finding, locale: Locale): CodeAction {
   const title = localize(suppressionMessages.suppressAction(), locale);
-  const args: SuppressCommandArgs = { uri: doc.uri, version: doc.version, rule: f.ruleId, fingerprint: fingerprint(doc.getText(), f) };
+  const args: SuppressCommandArgs = {
+    uri: doc.uri,
+    version: doc.version,
+    rule: f.ruleId,
+    fingerprint: fingerprint(doc.getText(), f),
+  };
   return {
     title,
     kind: CodeActionKind.QuickFix,

@@ -58,9 +58,10 @@ export class ServerContext {
   settingsChanged(pushedSettings: unknown): void {
     this.perUri.clear();
     if (!this.caps.configuration) {
-      const section = pushedSettings && typeof pushedSettings === 'object'
-        ? (pushedSettings as Record<string, unknown>)[SETTINGS_SECTION]
-        : undefined;
+      const section =
+        pushedSettings && typeof pushedSettings === 'object'
+          ? (pushedSettings as Record<string, unknown>)[SETTINGS_SECTION]
+          : undefined;
       this.pushed = normalizeSettings(section);
     }
     this.analyzer.clear();
@@ -75,7 +76,10 @@ export class ServerContext {
    * Rule severities in force for a document: the `.govreportrc.json` files above it (file URIs only),
    * with the editor's `govreport.rules` over them (settings win).
    */
-  rulesFor(uri: string, settings: GovreportSettings): { rules: Record<string, SeveritySetting>; configErrors: ConfigFileProblem[] } {
+  rulesFor(
+    uri: string,
+    settings: GovreportSettings,
+  ): { rules: Record<string, SeveritySetting>; configErrors: ConfigFileProblem[] } {
     if (!uri.startsWith('file:')) return { rules: settings.rules, configErrors: [] };
     let filePath: string;
     try {
@@ -154,7 +158,9 @@ export class ServerContext {
   }
 
   /** Settings and analysis of the document as it is now, or undefined when it is not open. */
-  async current(uri: string): Promise<{ doc: TextDocument; settings: GovreportSettings; analysis: Analysis; locale: Locale } | undefined> {
+  async current(
+    uri: string,
+  ): Promise<{ doc: TextDocument; settings: GovreportSettings; analysis: Analysis; locale: Locale } | undefined> {
     if (!this.documents.get(uri)) return undefined;
     const settings = await this.settingsFor(uri);
     const doc = this.documents.get(uri);

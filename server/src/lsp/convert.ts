@@ -40,12 +40,10 @@ export function toDiagnostic(doc: TextDocument, f: Finding, locale: Locale): Dia
     message: localize(f.message, locale),
   };
   if (f.related && f.related.length > 0) {
-    d.relatedInformation = f.related.map(
-      (r): DiagnosticRelatedInformation => ({
-        location: { uri: doc.uri, range: toRange(doc, r.span) },
-        message: localize(r.message, locale),
-      }),
-    );
+    d.relatedInformation = f.related.map((r): DiagnosticRelatedInformation => ({
+      location: { uri: doc.uri, range: toRange(doc, r.span) },
+      message: localize(r.message, locale),
+    }));
   }
   return d;
 }

@@ -76,7 +76,9 @@ export class DiagnosticsPublisher {
     try {
       cur = await this.ctx.current(uri);
     } catch (e) {
-      this.ctx.connection.console.error(`govreport: lint failed for ${uri}: ${e instanceof Error ? e.stack : String(e)}`);
+      this.ctx.connection.console.error(
+        `govreport: lint failed for ${uri}: ${e instanceof Error ? e.stack : String(e)}`,
+      );
       return;
     }
     // Changed or closed while the settings were fetched: that version's own run will publish.

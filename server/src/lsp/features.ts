@@ -24,12 +24,7 @@ import {
 } from '../core/features';
 import type { Analysis } from './analysis';
 import { toRange } from './convert';
-import {
-  FIX_ALL_COMMAND,
-  type FixAllCommandArgs,
-  type ReportViewResult,
-  type ReportViewTable,
-} from './protocol';
+import { FIX_ALL_COMMAND, type FixAllCommandArgs, type ReportViewResult, type ReportViewTable } from './protocol';
 
 const SYMBOL_KIND: Record<OutlineKind, SymbolKind> = {
   title: SymbolKind.File,
@@ -77,7 +72,10 @@ export function hoverAt(doc: TextDocument, analysis: Analysis, offset: number, l
   };
 }
 
-export function verdictState(v: Pick<TableVerdict, 'hasSums' | 'brokenSums' | 'malformedRows' | 'missingRows' | 'problems'>, locale: Locale): string {
+export function verdictState(
+  v: Pick<TableVerdict, 'hasSums' | 'brokenSums' | 'malformedRows' | 'missingRows' | 'problems'>,
+  locale: Locale,
+): string {
   const parts: string[] = [];
   if (v.hasSums) parts.push(localize(v.brokenSums > 0 ? M.sumsBroken(v.brokenSums) : M.sumsOk, locale));
   if (v.malformedRows > 0) parts.push(localize(M.malformedRows(v.malformedRows), locale));
@@ -116,11 +114,24 @@ export function reportViewOf(doc: TextDocument, analysis: Analysis, locale: Loca
     version: doc.version,
     linted: analysis.linted,
     ...(analysis.tooLarge ? { tooLarge: analysis.tooLarge } : {}),
-    ...(analysis.configErrors ? { configErrors: analysis.configErrors.map((e) => ({ file: e.file, path: e.path, message: localize(e.message, locale) })) } : {}),
+    ...(analysis.configErrors
+      ? {
+          configErrors: analysis.configErrors.map((e) => ({
+            file: e.file,
+            path: e.path,
+            message: localize(e.message, locale),
+          })),
+        }
+      : {}),
     isReport: data.isReport,
-    title: data.title ? { text: data.title.text, year: data.title.year, range: toRange(doc, data.title.span) } : undefined,
+    title: data.title
+      ? { text: data.title.text, year: data.title.year, range: toRange(doc, data.title.span) }
+      : undefined,
     edition: data.edition,
-    sections: data.sections.map(({ span, line: _line, ...s }) => ({ ...s, ...(span ? { range: toRange(doc, span) } : {}) })),
+    sections: data.sections.map(({ span, line: _line, ...s }) => ({
+      ...s,
+      ...(span ? { range: toRange(doc, span) } : {}),
+    })),
     tables: data.tables.map((t): ReportViewTable => {
       const { span, line: _line, ...rest } = t;
       return {

@@ -33,7 +33,10 @@ export interface FrameSink {
   error(reason: string): void;
 }
 
-type Mode = { kind: 'header'; scanned: number } | { kind: 'body'; length: number; bodyStart: number; scanned: number } | { kind: 'resync'; from: number };
+type Mode =
+  | { kind: 'header'; scanned: number }
+  | { kind: 'body'; length: number; bodyStart: number; scanned: number }
+  | { kind: 'resync'; from: number };
 
 export class FrameParser {
   private buf = Buffer.alloc(0);
@@ -57,7 +60,10 @@ export class FrameParser {
   private append(chunk: Buffer): void {
     if (this.end + chunk.length > this.buf.length) {
       const live = this.end - this.start;
-      const next = live + chunk.length <= this.buf.length / 2 ? this.buf : Buffer.allocUnsafe(Math.max(64 * 1024, 2 * (live + chunk.length)));
+      const next =
+        live + chunk.length <= this.buf.length / 2
+          ? this.buf
+          : Buffer.allocUnsafe(Math.max(64 * 1024, 2 * (live + chunk.length)));
       this.buf.copy(next, 0, this.start, this.end);
       this.shift(this.start);
       this.buf = next;
@@ -121,7 +127,10 @@ export class FrameParser {
     const next = findHeaderLine(this.buf, Math.max(m.bodyStart, m.scanned - OVERLAP), this.end);
     if (next >= 0) {
       const got = next - m.bodyStart;
-      return this.fail(`Content-Length ${m.length} runs past the message (the next header starts after ${got} bytes)`, next);
+      return this.fail(
+        `Content-Length ${m.length} runs past the message (the next header starts after ${got} bytes)`,
+        next,
+      );
     }
     m.scanned = this.end;
     return false;
@@ -170,7 +179,8 @@ export function parseHeader(text: string): number | string {
     if (length !== undefined) return 'two Content-Length headers';
     if (!/^\d{1,15}$/.test(value)) return `an invalid Content-Length: ${quote(value)}`;
     length = Number(value);
-    if (length > FRAMING_LIMITS.maxContentLength) return `a Content-Length of ${length} bytes (limit ${FRAMING_LIMITS.maxContentLength})`;
+    if (length > FRAMING_LIMITS.maxContentLength)
+      return `a Content-Length of ${length} bytes (limit ${FRAMING_LIMITS.maxContentLength})`;
   }
   return length ?? `a header without Content-Length: ${quote(text)}`;
 }

@@ -47,9 +47,15 @@ export function startServer(connection: Connection): void {
   const guard =
     <P, R>(handler: (p: P) => R, valid: (p: unknown) => boolean = () => true) =>
     (p: P): R => {
-      if (phase === 'starting') throw new ResponseError(ErrorCodes.ServerNotInitialized, 'govreport: the server is not initialized yet');
-      if (phase === 'shutdown') throw new ResponseError(ErrorCodes.InvalidRequest, 'govreport: the server is shutting down');
-      if (!valid(p)) throw new ResponseError(ErrorCodes.InvalidParams, 'govreport: the parameters do not have the shape the request needs');
+      if (phase === 'starting')
+        throw new ResponseError(ErrorCodes.ServerNotInitialized, 'govreport: the server is not initialized yet');
+      if (phase === 'shutdown')
+        throw new ResponseError(ErrorCodes.InvalidRequest, 'govreport: the server is shutting down');
+      if (!valid(p))
+        throw new ResponseError(
+          ErrorCodes.InvalidParams,
+          'govreport: the parameters do not have the shape the request needs',
+        );
       return handler(p);
     };
 
@@ -83,7 +89,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
+    if (dynamicConfiguration)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
   });
 
   const need = (): { ctx: ServerContext; diagnostics: DiagnosticsPublisher } => {
@@ -127,20 +134,30 @@ export function startServer(connection: Connection): void {
   });
 
   // A handler that needs the current analysis of an open document.
-  const withDoc = async <T>(uri: string, empty: T, f: (cur: NonNullable<Awaited<ReturnType<ServerContext['current']>>>) => T): Promise<T> => {
+  const withDoc = async <T>(
+    uri: string,
+    empty: T,
+    f: (cur: NonNullable<Awaited<ReturnType<ServerContext['current']>>>) => T,
+  ): Promise<T> => {
     const cur = await need().ctx.current(uri);
     return cur ? f(cur) : empty;
   };
 
-  connection.onDocumentSymbol(guard((p) => withDoc(p.textDocument.uri, [], (c) => documentSymbols(c.doc, c.analysis, c.locale)), hasDocument));
-  connection.onFoldingRanges(guard((p) => withDoc(p.textDocument.uri, [], (c) => foldingRangesOf(c.analysis)), hasDocument));
+  connection.onDocumentSymbol(
+    guard((p) => withDoc(p.textDocument.uri, [], (c) => documentSymbols(c.doc, c.analysis, c.locale)), hasDocument),
+  );
+  connection.onFoldingRanges(
+    guard((p) => withDoc(p.textDocument.uri, [], (c) => foldingRangesOf(c.analysis)), hasDocument),
+  );
   connection.onHover(
     guard(
       (p) => withDoc(p.textDocument.uri, null, (c) => hoverAt(c.doc, c.analysis, c.doc.offsetAt(p.position), c.locale)),
       (p) => hasDocument(p) && isPosition((p as { position?: unknown }).position),
     ),
   );
-  connection.onCodeLens(guard((p) => withDoc(p.textDocument.uri, [], (c) => tableLenses(c.doc, c.analysis, c.locale)), hasDocument));
+  connection.onCodeLens(
+    guard((p) => withDoc(p.textDocument.uri, [], (c) => tableLenses(c.doc, c.analysis, c.locale)), hasDocument),
+  );
   connection.onCodeAction(
     guard(
       (p) => provideCodeActions(need().ctx, p),
@@ -159,36 +176,42 @@ export function startServer(connection: Connection): void {
     SkeletonRequest.method,
     guard(
       (p: SkeletonParams) => reportSkeleton({ year: p.year, body: p.body, eol: p.eol }),
-      (p) => isObject(p) && Number.isInteger(p.year) && (p.body === undefined || typeof p.body === 'string') && (p.eol === undefined || typeof p.eol === 'string'),
+      (p) =>
+        isObject(p) &&
+        Number.isInteger(p.year) &&
+        (p.body === undefined || typeof p.body === 'string') &&
+        (p.eol === undefined || typeof p.eol === 'string'),
     ),
   );
 
-  connection.onExecuteCommand(guard(async (p): Promise<FixAllCommandResult | SuppressCommandResult | undefined> => {
-    if (p.command === SUPPRESS_COMMAND) {
-      const { ctx: c, diagnostics: d } = need();
-      const res = await suppress(c, p.arguments?.[0] as SuppressCommandArgs | undefined);
-      if (res.applied) {
-        c.configFilesChanged();
-        d.scheduleAll();
+  connection.onExecuteCommand(
+    guard(async (p): Promise<FixAllCommandResult | SuppressCommandResult | undefined> => {
+      if (p.command === SUPPRESS_COMMAND) {
+        const { ctx: c, diagnostics: d } = need();
+        const res = await suppress(c, p.arguments?.[0] as SuppressCommandArgs | undefined);
+        if (res.applied) {
+          c.configFilesChanged();
+          d.scheduleAll();
+        }
+        return res;
       }
-      return res;
-    }
-    if (p.command !== FIX_ALL_COMMAND) return undefined;
-    const args = p.arguments?.[0] as FixAllCommandArgs | undefined;
-    if (!args || typeof args.uri !== 'string') return { applied: false, edits: 0, reason: 'unknown' };
-    const c = need().ctx;
-    const cur = await c.current(args.uri);
-    if (!cur) return { applied: false, edits: 0, reason: 'unknown' };
-    if (cur.doc.version !== args.version) return { applied: false, edits: 0, reason: 'stale' };
-    if (!cur.analysis.linted) return { applied: false, edits: 0, reason: 'disabled' };
-    const edits = fixAllEdits(cur.analysis, cur.doc, args.table);
-    if (edits.length === 0) return { applied: false, edits: 0, reason: 'nothing' };
-    const label = args.table
-      ? localize(M.actionFixTableTotals(M.tableName[args.table]), cur.locale)
-      : localize(M.actionFixAllInDocument, cur.locale);
-    const res = await connection.workspace.applyEdit({ label, edit: workspaceEdit(c, cur.doc, edits) });
-    return res.applied ? { applied: true, edits: edits.length } : { applied: false, edits: 0, reason: 'rejected' };
-  }));
+      if (p.command !== FIX_ALL_COMMAND) return undefined;
+      const args = p.arguments?.[0] as FixAllCommandArgs | undefined;
+      if (!args || typeof args.uri !== 'string') return { applied: false, edits: 0, reason: 'unknown' };
+      const c = need().ctx;
+      const cur = await c.current(args.uri);
+      if (!cur) return { applied: false, edits: 0, reason: 'unknown' };
+      if (cur.doc.version !== args.version) return { applied: false, edits: 0, reason: 'stale' };
+      if (!cur.analysis.linted) return { applied: false, edits: 0, reason: 'disabled' };
+      const edits = fixAllEdits(cur.analysis, cur.doc, args.table);
+      if (edits.length === 0) return { applied: false, edits: 0, reason: 'nothing' };
+      const label = args.table
+        ? localize(M.actionFixTableTotals(M.tableName[args.table]), cur.locale)
+        : localize(M.actionFixAllInDocument, cur.locale);
+      const res = await connection.workspace.applyEdit({ label, edit: workspaceEdit(c, cur.doc, edits) });
+      return res.applied ? { applied: true, edits: edits.length } : { applied: false, edits: 0, reason: 'rejected' };
+    }),
+  );
 
   connection.onShutdown(() => {
     phase = 'shutdown';
@@ -218,7 +241,11 @@ async function suppress(c: ServerContext, args: SuppressCommandArgs | undefined)
   const loaded = c.suppressionsFileFor(args.uri, true);
   if (!loaded) return { applied: false, reason: 'unknown' };
   if (loaded.problems.length > 0) return { applied: false, file: loaded.file, reason: 'unreadable' };
-  const entry = { file: suppressionKeyOf(loaded.file, fileURLToPath(args.uri)), rule: args.rule, fingerprint: args.fingerprint };
+  const entry = {
+    file: suppressionKeyOf(loaded.file, fileURLToPath(args.uri)),
+    rule: args.rule,
+    fingerprint: args.fingerprint,
+  };
   try {
     await writeSuppressionsFile(loaded.file, { ...loaded.data, suppressions: [...loaded.data.suppressions, entry] });
   } catch (e) {

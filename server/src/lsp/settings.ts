@@ -14,7 +14,8 @@ export function normalizeSettings(raw: unknown): GovreportSettings {
       if (sev && SEVERITY_SETTINGS.includes(sev)) rules[id] = sev;
     }
   }
-  const debounce = typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) ? r.debounceMs : DEFAULT_SETTINGS.debounceMs;
+  const debounce =
+    typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) ? r.debounceMs : DEFAULT_SETTINGS.debounceMs;
   return {
     enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
     rules,

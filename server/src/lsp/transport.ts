@@ -28,8 +28,11 @@ export function createServerConnection(argv: readonly string[] = process.argv): 
   guard.onError = (reason) => {
     framingErrors++;
     if (framingErrors <= MAX_LOGGED_FRAMING_ERRORS) {
-      connection.console.error(`govreport: 收到无效的消息（${reason}），已丢弃 / dropped an invalid message: ${reason}`);
-      if (framingErrors === MAX_LOGGED_FRAMING_ERRORS) connection.console.error('govreport: 后续无效消息不再记录 / further invalid messages are not logged');
+      connection.console.error(
+        `govreport: 收到无效的消息（${reason}），已丢弃 / dropped an invalid message: ${reason}`,
+      );
+      if (framingErrors === MAX_LOGGED_FRAMING_ERRORS)
+        connection.console.error('govreport: 后续无效消息不再记录 / further invalid messages are not logged');
     }
   };
   // stdout carries the protocol: console output goes to the client's log, as the library does for `--stdio`.
@@ -71,7 +74,11 @@ const HEADER_END = Buffer.from('\r\n\r\n', 'ascii');
 
 /** A chunk that is a message header and nothing else. */
 function isHeader(chunk: Buffer): boolean {
-  return chunk.length <= 1024 && chunk.subarray(0, HEADER_START.length).equals(HEADER_START) && chunk.indexOf(HEADER_END) === chunk.length - HEADER_END.length;
+  return (
+    chunk.length <= 1024 &&
+    chunk.subarray(0, HEADER_START.length).equals(HEADER_START) &&
+    chunk.indexOf(HEADER_END) === chunk.length - HEADER_END.length
+  );
 }
 
 /** `console.*` to the client's log (Node's other console methods go through these). */

@@ -97,17 +97,13 @@ export function matchSectionHeading(line: Line): HeadingMatch | undefined {
       best = { id: t.id, sim: 1, kind: 'variant' };
       continue;
     }
-    const sim = Math.max(
-      ...[t.std, ...t.variants].map((v) => Math.max(similarity(key, v), 0.95 * charDice(key, v))),
-    );
+    const sim = Math.max(...[t.std, ...t.variants].map((v) => Math.max(similarity(key, v), 0.95 * charDice(key, v))));
     if (!best || sim > best.sim) best = { id: t.id, sim, kind: 'altered' };
   }
   if (!best) return undefined;
   // Without an enumerator only an exact title counts; with one, a close title; with the
   // section's own numeral, a looser one (typos, dropped words).
-  const ok = !m
-    ? best.kind !== 'altered'
-    : best.kind !== 'altered' || best.sim >= (num === best.id ? 0.6 : 0.8);
+  const ok = !m ? best.kind !== 'altered' : best.kind !== 'altered' || best.sim >= (num === best.id ? 0.6 : 0.8);
   if (!ok) return undefined;
   const restStart = c.start + (m ? m[0].length : 0);
   const restText = c.text.slice(m ? m[0].length : 0);

@@ -32,7 +32,7 @@ function isSeparator(c: number): boolean {
 }
 
 /** First characters of a number or a placeholder, besides digits. */
-const VALUE_START = new Set([..."+-−—–―─/\\无空"].map((ch) => ch.charCodeAt(0)));
+const VALUE_START = new Set([...'+-−—–―─/\\无空'].map((ch) => ch.charCodeAt(0)));
 
 /** Classifies one token as a cell value, or returns undefined when it is not value-like. */
 export function classifyValue(raw: string, start: number): CellToken | undefined {
@@ -95,14 +95,11 @@ const blank = (start: number): CellToken => ({ start, end: start, raw: '', kind:
 
 /** Splits a line into a label and trailing cells (see the engine's scanRow for the rules). */
 export function scanRow(line: Line, expected?: number): RowScan {
-  const pipe = line.text.includes('|') && (isPipeRow(line.text) || /^\s*\|.*\|/.test(line.text) || /\|.*\|\s*$/.test(line.text));
+  const pipe =
+    line.text.includes('|') && (isPipeRow(line.text) || /^\s*\|.*\|/.test(line.text) || /\|.*\|\s*$/.test(line.text));
   const tabbed = pipe || line.text.includes('\t');
   const boundaries = tabbed ? ('known' as const) : ('guessed' as const);
-  let fields = pipe
-    ? pipeFields(line)
-    : tabbed
-      ? fieldsOf(line, /\t/g)
-      : fieldsOf(line, /[ \t]+/g);
+  let fields = pipe ? pipeFields(line) : tabbed ? fieldsOf(line, /\t/g) : fieldsOf(line, /[ \t]+/g);
   if (tabbed) {
     // A tab field holding several blank-separated numbers ("0 0") counts as several cells.
     const split: Field[] = [];
@@ -122,10 +119,17 @@ export function scanRow(line: Line, expected?: number): RowScan {
     while (a < b && isSeparator(t.charCodeAt(a))) a++;
     while (b > a && isSeparator(t.charCodeAt(b - 1))) b--;
     if (a === b) return { labelText: '', cells: [], boundaries };
-    const scan: RowScan = { labelStart: line.start + a, labelEnd: line.start + b, labelText: t.slice(a, b), cells: [], boundaries };
+    const scan: RowScan = {
+      labelStart: line.start + a,
+      labelEnd: line.start + b,
+      labelText: t.slice(a, b),
+      cells: [],
+      boundaries,
+    };
     if (tabbed && expected !== undefined) {
       const lastText = fields.map((f) => f.text !== '').lastIndexOf(true);
-      if (lastText >= 0 && fields.length - 1 - lastText >= expected) scan.blankCells = fields.slice(fields.length - expected).map((f) => blank(f.start));
+      if (lastText >= 0 && fields.length - 1 - lastText >= expected)
+        scan.blankCells = fields.slice(fields.length - expected).map((f) => blank(f.start));
     }
     return scan;
   }
@@ -162,7 +166,13 @@ export function scanRow(line: Line, expected?: number): RowScan {
   let labelEnd = labelFields.length ? labelFields[labelFields.length - 1].end : undefined;
 
   // A label glued to its first number.
-  if (expected !== undefined && cells.length > 0 && cells.length < expected && labelEnd !== undefined && labelStart !== undefined) {
+  if (
+    expected !== undefined &&
+    cells.length > 0 &&
+    cells.length < expected &&
+    labelEnd !== undefined &&
+    labelStart !== undefined
+  ) {
     const lt = line.text.slice(labelStart - line.start, labelEnd - line.start);
     const m = /(\d+)$/.exec(lt);
     if (m && m.index > 0 && /[\u3400-\u9fff)）]/.test(lt[m.index - 1]) && cells.length + 1 === expected) {

@@ -158,7 +158,11 @@ function counts(ds: readonly Diagnostic[]): Record<'error' | 'warning' | 'info',
 const MAX_BARS = 30;
 
 /** A horizontal bar chart, stacked by severity, as inline SVG. Labels are escaped text nodes. */
-export function barChart(title: string, bars: { label: string; counts: Record<'error' | 'warning' | 'info', number> }[], lang: Locale): string {
+export function barChart(
+  title: string,
+  bars: { label: string; counts: Record<'error' | 'warning' | 'info', number> }[],
+  lang: Locale,
+): string {
   const shown = bars.slice(0, MAX_BARS);
   const labelW = 260;
   const barW = 420;
@@ -173,7 +177,10 @@ export function barChart(title: string, bars: { label: string; counts: Record<'e
     let x = labelW;
     for (const s of ['error', 'warning', 'info'] as const) {
       const w = (b.counts[s] / max) * barW;
-      if (w > 0) parts.push(`<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowH - 6}" fill="var(--${s === 'error' ? 'err' : s === 'warning' ? 'warn' : 'info'})"><title>${esc(`${b.label}: ${localize(SEVERITY_NAMES[s], lang)} ${b.counts[s]}`)}</title></rect>`);
+      if (w > 0)
+        parts.push(
+          `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowH - 6}" fill="var(--${s === 'error' ? 'err' : s === 'warning' ? 'warn' : 'info'})"><title>${esc(`${b.label}: ${localize(SEVERITY_NAMES[s], lang)} ${b.counts[s]}`)}</title></rect>`,
+        );
       x += w;
     }
     const total = b.counts.error + b.counts.warning + b.counts.info;
@@ -181,8 +188,10 @@ export function barChart(title: string, bars: { label: string; counts: Record<'e
   });
   const more = bars.length - shown.length;
   const note = more > 0 ? `<p class="note">${esc(lang === 'en' ? `… and ${more} more` : `……另有 ${more} 项`)}</p>` : '';
-  return `<figure class="chart"><figcaption><strong>${esc(title)}</strong></figcaption>` +
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${labelW + barW + 60} ${h}" role="img" aria-label="${esc(title)}">${parts.join('')}</svg>${note}</figure>`;
+  return (
+    `<figure class="chart"><figcaption><strong>${esc(title)}</strong></figcaption>` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${labelW + barW + 60} ${h}" role="img" aria-label="${esc(title)}">${parts.join('')}</svg>${note}</figure>`
+  );
 }
 
 /** The text of 1-based `line` around the finding, with the finding's characters marked. */
@@ -232,28 +241,47 @@ export function formatHtml(results: readonly FileResult[], ctx: HtmlContext): st
   const s = summarize(results);
   const out: string[] = [];
   out.push(`<header><h1>${L(R.reportTitle)}</h1>`);
-  out.push(`<p class="meta">${L(R.generated(ctx.date.toISOString().slice(0, 10), ctx.version))} · ${L(R.counts(s.files, s.errors, s.warnings, s.infos))}</p></header>`);
+  out.push(
+    `<p class="meta">${L(R.generated(ctx.date.toISOString().slice(0, 10), ctx.version))} · ${L(R.counts(s.files, s.errors, s.warnings, s.infos))}</p></header>`,
+  );
 
   // Summary per report.
   out.push(`<section id="summary"><h2>${L(R.reports)}</h2><table id="reports"><thead><tr>`);
   out.push(`<th>${L(R.file)}</th><th>${L(R.body)}</th><th class="num">${L(R.year)}</th><th>${L(R.verdict)}</th>`);
-  out.push(`<th class="num">${L(R.errors)}</th><th class="num">${L(R.warnings)}</th><th class="num">${L(R.infos)}</th><th>${L(R.previous)}</th></tr></thead><tbody>`);
+  out.push(
+    `<th class="num">${L(R.errors)}</th><th class="num">${L(R.warnings)}</th><th class="num">${L(R.infos)}</th><th>${L(R.previous)}</th></tr></thead><tbody>`,
+  );
   for (const r of results) {
     const v = verdictOf(r);
     const c = counts(r.diagnostics);
-    const cls = v === 'pass' ? 'verdict-pass' : v === 'errors' || v === 'unreadable' ? 'verdict-errors' : v === 'warnings' ? 'verdict-warnings' : '';
-    const prev = r.crossYear?.previous !== undefined ? esc(r.crossYear.previous) : r.crossYear?.note ? `<span class="note">${L(r.crossYear.note)}</span>` : '';
+    const cls =
+      v === 'pass'
+        ? 'verdict-pass'
+        : v === 'errors' || v === 'unreadable'
+          ? 'verdict-errors'
+          : v === 'warnings'
+            ? 'verdict-warnings'
+            : '';
+    const prev =
+      r.crossYear?.previous !== undefined
+        ? esc(r.crossYear.previous)
+        : r.crossYear?.note
+          ? `<span class="note">${L(r.crossYear.note)}</span>`
+          : '';
     out.push(
       `<tr data-verdict="${v}"><td>${esc(r.display)}</td><td>${esc(r.identity?.body ?? '')}</td><td class="num">${r.identity?.year ?? ''}</td>` +
         `<td class="verdict ${cls}">${L(VERDICT_TEXT[v])}${r.status === 'error' && r.error ? `<span class="related">${L(r.error.message)}</span>` : ''}</td>` +
         `<td class="num">${c.error}</td><td class="num">${c.warning}</td><td class="num">${c.info}</td><td>${prev}</td></tr>`,
     );
   }
-  out.push(`</tbody><tfoot><tr><th colspan="4">${L(R.total)}</th><th class="num">${s.errors}</th><th class="num">${s.warnings}</th><th class="num">${s.infos}</th><th></th></tr></tfoot></table></section>`);
+  out.push(
+    `</tbody><tfoot><tr><th colspan="4">${L(R.total)}</th><th class="num">${s.errors}</th><th class="num">${s.warnings}</th><th class="num">${s.infos}</th><th></th></tr></tfoot></table></section>`,
+  );
 
   // Charts.
   const byRule = new Map<string, Diagnostic[]>();
-  for (const r of results) for (const d of r.diagnostics) (byRule.get(d.rule) ?? byRule.set(d.rule, []).get(d.rule)!).push(d);
+  for (const r of results)
+    for (const d of r.diagnostics) (byRule.get(d.rule) ?? byRule.set(d.rule, []).get(d.rule)!).push(d);
   const ruleBars = [...byRule.entries()]
     .map(([id, ds]) => ({ label: id, counts: counts(ds) }))
     .sort((a, b) => total(b.counts) - total(a.counts) || (a.label < b.label ? -1 : 1));
@@ -276,17 +304,25 @@ export function formatHtml(results: readonly FileResult[], ctx: HtmlContext): st
     out.push(
       `<div id="controls" class="controls noprint" hidden><input id="filter-text" type="search" placeholder="${L(R.filterPlaceholder)}" aria-label="${L(R.filter)}">` +
         `<select id="filter-severity" aria-label="${L(R.severity)}"><option value="">${L(R.allSeverities)}</option>` +
-        (['error', 'warning', 'info'] as const).map((x) => `<option value="${x}">${L(SEVERITY_NAMES[x])}</option>`).join('') +
+        (['error', 'warning', 'info'] as const)
+          .map((x) => `<option value="${x}">${L(SEVERITY_NAMES[x])}</option>`)
+          .join('') +
         `</select><span class="note">${L(R.sortHint)}</span></div>`,
     );
     out.push(`<table id="findings"><thead><tr>`);
-    out.push(`<th data-sort="text">${L(R.file)}</th><th data-sort="num" class="num">${L(R.position)}</th><th data-sort="num">${L(R.severity)}</th>`);
-    out.push(`<th data-sort="text">${L(R.rule)}</th><th>${L(R.message)}</th><th>${L(R.lineText)}</th><th class="num">${L(R.expected)}</th><th class="num">${L(R.written)}</th><th>${L(R.fix)}</th></tr></thead><tbody>`);
+    out.push(
+      `<th data-sort="text">${L(R.file)}</th><th data-sort="num" class="num">${L(R.position)}</th><th data-sort="num">${L(R.severity)}</th>`,
+    );
+    out.push(
+      `<th data-sort="text">${L(R.rule)}</th><th>${L(R.message)}</th><th>${L(R.lineText)}</th><th class="num">${L(R.expected)}</th><th class="num">${L(R.written)}</th><th>${L(R.fix)}</th></tr></thead><tbody>`,
+    );
     const describe = new Map(ctx.rules.map((x) => [x.meta.id, localize(x.meta.description, ctx.lang)]));
     results.forEach((r, fileIndex) => {
       const starts = r.text !== undefined && r.diagnostics.length > 0 ? lineStarts(r.text) : [];
       for (const d of r.diagnostics) {
-        const related = (d.related ?? []).map((x) => `<span class="related">${L(R.previousReport)} ${esc(x.display)}:${x.line}:${x.column}</span>`).join('');
+        const related = (d.related ?? [])
+          .map((x) => `<span class="related">${L(R.previousReport)} ${esc(x.display)}:${x.line}:${x.column}</span>`)
+          .join('');
         out.push(
           `<tr data-severity="${d.severity}"><td data-key="${String(fileIndex).padStart(6, '0')}">${esc(r.display)}</td>` +
             `<td class="num pos" data-key="${d.line * 100000 + d.column}">${d.line}:${d.column}</td>` +

@@ -53,7 +53,12 @@ export function toJson(results: readonly FileResult[], lang: Locale): JsonFileEn
         };
         if (d.related) {
           j.related = d.related.map((x) => ({
-            file: x.display, line: x.line, column: x.column, endLine: x.endLine, endColumn: x.endColumn, message: localize(x.message, lang),
+            file: x.display,
+            line: x.line,
+            column: x.column,
+            endLine: x.endLine,
+            endColumn: x.endColumn,
+            message: localize(x.message, lang),
           }));
         }
         return j;

@@ -70,7 +70,12 @@ export function toSarif(results: readonly FileResult[], ctx: SarifContext): Reco
     if (r.status === 'not-report') {
       notifications.push({
         level: 'note',
-        message: { text: ctx.lang === 'en' ? 'not recognised as an annual report; skipped' : '未识别为政府信息公开工作年度报告，已跳过' },
+        message: {
+          text:
+            ctx.lang === 'en'
+              ? 'not recognised as an annual report; skipped'
+              : '未识别为政府信息公开工作年度报告，已跳过',
+        },
         locations: [{ physicalLocation: physical }],
         descriptor: { id: 'not-a-report' },
       });
@@ -89,7 +94,11 @@ export function toSarif(results: readonly FileResult[], ctx: SarifContext): Reco
           const loc: Record<string, unknown> = artifactLocation({ path: x.path }, ctx.cwd);
           const at = indexOf.get(x.path) ?? artifactFor(x.path);
           loc.index = at;
-          return { id: i, physicalLocation: { artifactLocation: loc, region: region(x) }, message: { text: localize(x.message, ctx.lang) } };
+          return {
+            id: i,
+            physicalLocation: { artifactLocation: loc, region: region(x) },
+            message: { text: localize(x.message, ctx.lang) },
+          };
         });
       }
       const idx = ruleIndex.get(d.rule);
@@ -101,7 +110,10 @@ export function toSarif(results: readonly FileResult[], ctx: SarifContext): Reco
             artifactChanges: [
               {
                 artifactLocation: { ...location, index: artifactIndex },
-                replacements: d.fix.edits.map((e: RangeEdit) => ({ deletedRegion: region(e), insertedContent: { text: e.newText } })),
+                replacements: d.fix.edits.map((e: RangeEdit) => ({
+                  deletedRegion: region(e),
+                  insertedContent: { text: e.newText },
+                })),
               },
             ],
           },

@@ -20,7 +20,11 @@ export function formatStylish(results: readonly FileResult[], lang: Locale, c: C
   for (const r of results) {
     if (r.fix?.diff) out.push(escapeControlKeepLines(r.fix.diff.trimEnd()), '');
     if (r.status === 'error' && r.error) {
-      out.push(c.underline(safe(r.display)), `  ${c.red(localize(SEVERITY_TEXT.error, lang))}  ${safe(localize(r.error.message, lang))}`, '');
+      out.push(
+        c.underline(safe(r.display)),
+        `  ${c.red(localize(SEVERITY_TEXT.error, lang))}  ${safe(localize(r.error.message, lang))}`,
+        '',
+      );
       continue;
     }
     if (r.status === 'not-report') {
@@ -33,7 +37,8 @@ export function formatStylish(results: readonly FileResult[], lang: Locale, c: C
       continue;
     }
     const notes: string[] = [];
-    if (r.fix?.written) notes.push(zh ? `已写入 ${r.fix.edits} 处修复` : `${r.fix.edits} fix${r.fix.edits === 1 ? '' : 'es'} written`);
+    if (r.fix?.written)
+      notes.push(zh ? `已写入 ${r.fix.edits} 处修复` : `${r.fix.edits} fix${r.fix.edits === 1 ? '' : 'es'} written`);
     if (r.fix?.error) notes.push(c.red(safe(localize(r.fix.error, lang))));
     if (r.fix?.notWritable) notes.push(zh ? `${r.kind} 文件不会被修改` : `${r.kind} files are never modified`);
     if (r.diagnostics.length === 0 && notes.length === 0) continue;
@@ -42,8 +47,16 @@ export function formatStylish(results: readonly FileResult[], lang: Locale, c: C
     const rows = r.diagnostics.map((d) => {
       const sev = localize(SEVERITY_TEXT[d.severity], lang);
       const colored = d.severity === 'error' ? c.red(sev) : d.severity === 'warning' ? c.yellow(sev) : c.blue(sev);
-      const related = (d.related ?? []).map((x) => `${localize(R.previousReport, lang)} ${safe(x.display)}:${x.line}:${x.column}`);
-      return { pos: `${d.line}:${d.column}`, sev: colored, msg: safe(localize(d.message, lang)), rule: c.dim(safe(d.rule)), related };
+      const related = (d.related ?? []).map(
+        (x) => `${localize(R.previousReport, lang)} ${safe(x.display)}:${x.line}:${x.column}`,
+      );
+      return {
+        pos: `${d.line}:${d.column}`,
+        sev: colored,
+        msg: safe(localize(d.message, lang)),
+        rule: c.dim(safe(d.rule)),
+        related,
+      };
     });
     const posW = Math.max(0, ...rows.map((x) => x.pos.length));
     const sevW = Math.max(0, ...rows.map((x) => displayWidth(x.sev)));
@@ -82,7 +95,8 @@ export function summaryLines(results: readonly FileResult[], lang: Locale, c: Co
   lines.push(files);
   const pairs = results.filter((r) => r.crossYear?.previous !== undefined).length;
   if (pairs > 0) lines.push(localize(R.crossYearPairs(pairs), lang));
-  if (s.suppressed > 0 || s.staleSuppressions > 0) lines.push(localize(M.summary(s.suppressed, s.staleSuppressions), lang));
+  if (s.suppressed > 0 || s.staleSuppressions > 0)
+    lines.push(localize(M.summary(s.suppressed, s.staleSuppressions), lang));
   if (s.byRule.length > 0) {
     lines.push((zh ? '按规则：' : 'by rule: ') + s.byRule.map(([id, n]) => `${safe(id)} ${n}`).join(zh ? '，' : ', '));
   }

@@ -22,8 +22,19 @@ export interface Summary {
 
 export function summarize(results: readonly FileResult[]): Summary {
   const s: Summary = {
-    files: results.length, checked: 0, notReports: 0, unreadable: 0, filesWithErrors: 0,
-    errors: 0, warnings: 0, infos: 0, fixable: 0, fixedFiles: 0, suppressed: 0, staleSuppressions: 0, byRule: [],
+    files: results.length,
+    checked: 0,
+    notReports: 0,
+    unreadable: 0,
+    filesWithErrors: 0,
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+    fixable: 0,
+    fixedFiles: 0,
+    suppressed: 0,
+    staleSuppressions: 0,
+    byRule: [],
   };
   const byRule = new Map<string, number>();
   for (const r of results) {

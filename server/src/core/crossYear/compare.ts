@@ -7,7 +7,14 @@
  * stand alone. Pure data: the CLI formats it as text, JSON or HTML.
  */
 import type { CellKind, FormatEdition, Localized, ReportModel, RowNode, SectionId, Span, TableNode } from '../types';
-import { SECTIONS, T3_COLUMNS_WITH_SUBTOTAL, TEMPLATES, rowDisplay, type ColumnTemplate, type RowTemplate } from '../template/template';
+import {
+  SECTIONS,
+  T3_COLUMNS_WITH_SUBTOTAL,
+  TEMPLATES,
+  rowDisplay,
+  type ColumnTemplate,
+  type RowTemplate,
+} from '../template/template';
 import { columnsOfRow, columnDisplay } from '../rules/table/common';
 import { TABLE_NAMES } from '../i18n/messages/table';
 import { evaluateCrossYear, type RelationResult } from '../rules/crossYear/relations';
@@ -126,8 +133,13 @@ function table3Figures(prev: ReportModel, cur: ReportModel): FigureRow[] {
     for (const c of cols) {
       out.push(
         figureRow({
-          table: 't3', rowId: r.id, rowName: rowDisplay(edition, r.id), columnId: c.id, columnName: c.label,
-          previous: readFigure(prev.tables.t3, r.id, c.id), current: readFigure(cur.tables.t3, r.id, c.id),
+          table: 't3',
+          rowId: r.id,
+          rowName: rowDisplay(edition, r.id),
+          columnId: c.id,
+          columnName: c.label,
+          previous: readFigure(prev.tables.t3, r.id, c.id),
+          current: readFigure(cur.tables.t3, r.id, c.id),
         }),
       );
     }
@@ -139,11 +151,20 @@ function table4Figures(prev: ReportModel, cur: ReportModel): FigureRow[] {
   const t = TEMPLATES['2021'].table4;
   const out: FigureRow[] = [];
   for (const c of t.columns) {
-    const name = cur.tables.t4 ? columnDisplay(cur.tables.t4, c) : prev.tables.t4 ? columnDisplay(prev.tables.t4, c) : c.label;
+    const name = cur.tables.t4
+      ? columnDisplay(cur.tables.t4, c)
+      : prev.tables.t4
+        ? columnDisplay(prev.tables.t4, c)
+        : c.label;
     out.push(
       figureRow({
-        table: 't4', rowId: 't4.data', rowName: '', columnId: c.id, columnName: name,
-        previous: readFigure(prev.tables.t4, 't4.data', c.id), current: readFigure(cur.tables.t4, 't4.data', c.id),
+        table: 't4',
+        rowId: 't4.data',
+        rowName: '',
+        columnId: c.id,
+        columnName: name,
+        previous: readFigure(prev.tables.t4, 't4.data', c.id),
+        current: readFigure(cur.tables.t4, 't4.data', c.id),
       }),
     );
   }
@@ -165,8 +186,14 @@ function table2Figures(prev: ReportModel, cur: ReportModel): FigureRow[] {
       for (const c of cols) {
         out.push(
           figureRow({
-            table: 't2', block: b.heading, rowId: r.id, rowName: rowDisplay(rowEdition, r.id), columnId: c.id, columnName: c.label,
-            previous: readFigure(prev.tables.t2, r.id, c.id), current: readFigure(cur.tables.t2, r.id, c.id),
+            table: 't2',
+            block: b.heading,
+            rowId: r.id,
+            rowName: rowDisplay(rowEdition, r.id),
+            columnId: c.id,
+            columnName: c.label,
+            previous: readFigure(prev.tables.t2, r.id, c.id),
+            current: readFigure(cur.tables.t2, r.id, c.id),
           }),
         );
       }
@@ -185,9 +212,15 @@ function partsOf(model: ReportModel): Part[] {
   const parts: Part[] = [];
   const ids = new Set<SectionId>(model.sections.map((s) => s.id));
   for (const s of SECTIONS) {
-    if (ids.has(s.id)) parts.push({ kind: 'section', id: `s${s.id}`, name: { zh: `${s.enumerator}${s.title}`, en: `${s.enumerator}${s.title}` } });
+    if (ids.has(s.id))
+      parts.push({
+        kind: 'section',
+        id: `s${s.id}`,
+        name: { zh: `${s.enumerator}${s.title}`, en: `${s.enumerator}${s.title}` },
+      });
   }
-  for (const t of ['t2', 't3', 't4'] as const) if (model.tables[t]) parts.push({ kind: 'table', id: t, name: TABLE_NAMES[t] });
+  for (const t of ['t2', 't3', 't4'] as const)
+    if (model.tables[t]) parts.push({ kind: 'table', id: t, name: TABLE_NAMES[t] });
   for (const b of model.tables.t2?.blocks ?? []) {
     const heading = TEMPLATES[model.tables.t2!.edition].table2.find((x) => x.id === b.blockId)?.heading ?? b.blockId;
     parts.push({ kind: 'block', id: b.blockId, name: { zh: heading, en: heading } });
@@ -200,11 +233,19 @@ export function compareReports(previous: ReportModel, current: ReportModel): Com
   const pp = partsOf(previous);
   const cp = partsOf(current);
   const has = (list: Part[], p: Part) => list.some((x) => x.kind === p.kind && x.id === p.id);
-  const side = (m: ReportModel): ComparedReport => ({ identity: identityOf(m), edition: m.edition, isReport: m.isReport });
+  const side = (m: ReportModel): ComparedReport => ({
+    identity: identityOf(m),
+    edition: m.edition,
+    isReport: m.isReport,
+  });
   return {
     previous: side(previous),
     current: side(current),
-    figures: [...table2Figures(previous, current), ...table3Figures(previous, current), ...table4Figures(previous, current)],
+    figures: [
+      ...table2Figures(previous, current),
+      ...table3Figures(previous, current),
+      ...table4Figures(previous, current),
+    ],
     onlyInPrevious: pp.filter((p) => !has(cp, p)),
     onlyInCurrent: cp.filter((p) => !has(pp, p)),
     identities: evaluateCrossYear(current, previous),

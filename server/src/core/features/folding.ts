@@ -10,7 +10,8 @@ export interface FoldRange {
 
 export function foldingRanges(model: ReportModel): FoldRange[] {
   const out: FoldRange[] = [];
-  for (const s of model.sections) out.push({ startLine: s.line, endLine: trimBlank(model, s.line, s.endLine), kind: 'section' });
+  for (const s of model.sections)
+    out.push({ startLine: s.line, endLine: trimBlank(model, s.line, s.endLine), kind: 'section' });
   for (const { table } of presentTables(model)) {
     out.push({ startLine: table.line, endLine: trimBlank(model, table.line, table.endLine), kind: 'table' });
     const blocks = table.blocks ?? [];

@@ -73,7 +73,10 @@ function sectionNode(model: ReportModel, s: SectionNode, findings: readonly Find
     children: s.subItems.map((it, i) => ({
       kind: 'subItem' as const,
       name: it.title,
-      span: { start: it.span.start, end: i + 1 < s.subItems.length ? Math.max(it.span.end, s.subItems[i + 1].span.start) : span.end },
+      span: {
+        start: it.span.start,
+        end: i + 1 < s.subItems.length ? Math.max(it.span.end, s.subItems[i + 1].span.start) : span.end,
+      },
       selectionSpan: it.span,
       children: [],
     })),

@@ -51,7 +51,8 @@ export function reportView(model: ReportModel, findings: readonly Finding[]): Re
     const found = model.sections.filter((s) => s.id === tpl.id);
     const first = found[0];
     const officialTitle = `${tpl.enumerator}${tpl.title}`;
-    if (!first) return { id: tpl.id, officialTitle, present: false, occurrences: 0, hasContent: false, problems: counts([]) };
+    if (!first)
+      return { id: tpl.id, officialTitle, present: false, occurrences: 0, hasContent: false, problems: counts([]) };
     const span = { start: first.headingSpan.start, end: Math.max(first.headingSpan.end, first.bodySpan.end) };
     return {
       id: tpl.id,

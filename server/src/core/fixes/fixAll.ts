@@ -49,7 +49,8 @@ export function fixAll(original: string, options: FixAllOptions = {}): FixAllRes
   while (passes < maxPasses) {
     const { model, findings } = lint(text, options);
     const w = within;
-    const selected = (id: string) => (!options.ruleIds || options.ruleIds.includes(id)) && options.rules?.[id] !== 'off';
+    const selected = (id: string) =>
+      (!options.ruleIds || options.ruleIds.includes(id)) && options.rules?.[id] !== 'off';
     // Sums are fixed together, in dependency order, so that one pass converges; the other
     // rules contribute their preferred fixes.
     const sumEdits = model.isReport || options.force ? cascadeEdits(model, (id) => selected(id), w) : [];
@@ -57,7 +58,8 @@ export function fixAll(original: string, options: FixAllOptions = {}): FixAllRes
       ...sumEdits,
       ...preferredEdits(
         findings,
-        (f) => !ARITHMETIC.has(f.ruleId) && selected(f.ruleId) && (!w || (f.span.start >= w.start && f.span.end <= w.end)),
+        (f) =>
+          !ARITHMETIC.has(f.ruleId) && selected(f.ruleId) && (!w || (f.span.start >= w.start && f.span.end <= w.end)),
       ),
     ]);
     if (edits.length === 0) break;

@@ -97,7 +97,9 @@ function findHeadings(t: string): Heading[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-const WORDING_KEYS = new Map<number, string[]>(SECTIONS.map((s) => [s.id, [s.title, ...s.variants].map((w) => keyOf(norm(w)))]));
+const WORDING_KEYS = new Map<number, string[]>(
+  SECTIONS.map((s) => [s.id, [s.title, ...s.variants].map((w) => keyOf(norm(w)))]),
+);
 
 /** The best inline heading of section `id` in [lo, hi): its numeral and a wording close to the section's. */
 function closestHeading(t: string, id: number, lo: number, hi: number): Heading | undefined {
@@ -143,7 +145,7 @@ export function readOneLine(base: NormalizedText): OneLineView | undefined {
   const t = base.text;
   // Quick reject: no long line.
   let longest = 0;
-  for (let s = 0; s < t.length; ) {
+  for (let s = 0; s < t.length;) {
     const nl = t.indexOf('\n', s);
     const e = nl < 0 ? t.length : nl;
     if (e - s > longest) longest = e - s;
@@ -152,7 +154,7 @@ export function readOneLine(base: NormalizedText): OneLineView | undefined {
   if (longest <= LONG_LINE) return undefined;
   // Few line breaks: most of the text stands on long lines.
   let onLong = 0;
-  for (let s = 0; s < t.length; ) {
+  for (let s = 0; s < t.length;) {
     const nl = t.indexOf('\n', s);
     const e = nl < 0 ? t.length : nl;
     if (e - s > LONG_LINE) onLong += e - s;
@@ -182,7 +184,8 @@ export function readOneLine(base: NormalizedText): OneLineView | undefined {
       }
       const first = model.title?.span ?? firstContent(model);
       const inferredBy: Record<string, 'row' | 'table'> = {};
-      for (const [id, s] of byId) if (s === 'inferred-row' || s === 'inferred-table') inferredBy[id] = s === 'inferred-row' ? 'row' : 'table';
+      for (const [id, s] of byId)
+        if (s === 'inferred-row' || s === 'inferred-table') inferredBy[id] = s === 'inferred-row' ? 'row' : 'table';
       model.oneLine = { span: first, certain, inferredBy };
       if (certain) {
         const o = view.original(model.eol);
@@ -248,7 +251,9 @@ function viewLineStarts(t: string): number[] {
 
 /** Characters a value run may hold: digits, thousands separators and decimal points, placeholders. */
 function isValueChar(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || c === 0x2c || c === 0x2e || c === 0x2014 || c === 0x2d || c === 0x2f || c === 0x65e0;
+  return (
+    (c >= 0x30 && c <= 0x39) || c === 0x2c || c === 0x2e || c === 0x2014 || c === 0x2d || c === 0x2f || c === 0x65e0
+  );
 }
 
 interface Found {
@@ -326,7 +331,9 @@ class Reader {
   private title(limit: number): void {
     const t = this.t;
     // Near the start (a heading may come first in damaged text).
-    const m = /政府信息公开(?:工作)?年度报告|年度政府信息公开工作报告|政务公开工作年度报告/.exec(t.slice(0, Math.max(limit, Math.min(t.length, 4000))));
+    const m = /政府信息公开(?:工作)?年度报告|年度政府信息公开工作报告|政务公开工作年度报告/.exec(
+      t.slice(0, Math.max(limit, Math.min(t.length, 4000))),
+    );
     if (!m) return;
     const end = m.index + m[0].length;
     const head = t.slice(Math.max(0, end - 100), end);
@@ -377,12 +384,14 @@ class Reader {
     if (enumerator) {
       let a = i;
       while (a > from && SPACE(this.t.charCodeAt(a - 1))) a--;
-      if (a - enumerator.length >= from && this.t.slice(a - enumerator.length, a) === enumerator) start = a - enumerator.length;
+      if (a - enumerator.length >= from && this.t.slice(a - enumerator.length, a) === enumerator)
+        start = a - enumerator.length;
       else {
         // "一." for "一、", "1、" for "1.": the enumerator's numeral with either mark.
         const num = enumerator.replace(/[、.,()]/g, '');
         const s2 = a - num.length - 1;
-        if (s2 >= from && this.t.slice(s2, s2 + num.length) === num && /[、.,]/.test(this.t[s2 + num.length])) start = s2;
+        if (s2 >= from && this.t.slice(s2, s2 + num.length) === num && /[、.,]/.test(this.t[s2 + num.length]))
+          start = s2;
       }
     }
     return { start, end: i + m[0].length };
@@ -404,7 +413,13 @@ class Reader {
       // A trailing "." or "," belongs to what follows ("…0 3.其他" is handled by the label; "12。" by prose).
       let e = p;
       while (e > s + 1 && (t.charCodeAt(e - 1) === 0x2e || t.charCodeAt(e - 1) === 0x2c)) e--;
-      if (e < p && num && p < to && !(t.charCodeAt(e + 1) >= 0x30 && t.charCodeAt(e + 1) <= 0x39) && t.slice(s, e).endsWith(num)) {
+      if (
+        e < p &&
+        num &&
+        p < to &&
+        !(t.charCodeAt(e + 1) >= 0x30 && t.charCodeAt(e + 1) <= 0x39) &&
+        t.slice(s, e).endsWith(num)
+      ) {
         // "…0 04.无正当理由…": the "4." starts the next row.
         if (e - num.length > s) {
           tokens.push({ start: s, end: e - num.length, text: t.slice(s, e - num.length) });
@@ -433,7 +448,14 @@ class Reader {
       return undefined;
     }
     if (count > 1 && splits.length > 0) {
-      const ok = eqs.length ? splits.filter((s) => satisfies(s.map((c) => c.value), eqs)) : [];
+      const ok = eqs.length
+        ? splits.filter((s) =>
+            satisfies(
+              s.map((c) => c.value),
+              eqs,
+            ),
+          )
+        : [];
       if (ok.length === 1) {
         this.layCells(ok[0]);
         this.states.push([rowId, 'inferred-row']);
@@ -480,7 +502,8 @@ class Reader {
     const re = /第\s*二十\s*条\s*第\s*\(\s*([一二三四五六七八九十]+)\s*\)\s*项/g;
     re.lastIndex = from;
     const starts: { start: number; end: number; item: string }[] = [];
-    for (let m = re.exec(t); m && m.index < to; m = re.exec(t)) starts.push({ start: m.index, end: m.index + m[0].length, item: m[1] });
+    for (let m = re.exec(t); m && m.index < to; m = re.exec(t))
+      starts.push({ start: m.index, end: m.index + m[0].length, item: m[1] });
     if (starts.length === 0) return;
     const region = t.slice(from, to);
     const edition: FormatEdition =
@@ -524,7 +547,11 @@ class Reader {
       if (f.start < p) continue;
       this.breakAt(f.start);
       let next = to;
-      for (let j = i + 1; j < labels.length; j++) if (labels[j] && labels[j]!.start >= f.end) { next = labels[j]!.start; break; }
+      for (let j = i + 1; j < labels.length; j++)
+        if (labels[j] && labels[j]!.start >= f.end) {
+          next = labels[j]!.start;
+          break;
+        }
       const { tokens, end } = this.run(f.end, next);
       this.cells(bt.rows[i].id, tokens, bt.columns.length, []);
       this.rest(end, next);
@@ -537,7 +564,8 @@ class Reader {
   private table3(from: number, to: number): void {
     const t = this.t;
     const region = t.slice(from, to);
-    const edition: FormatEdition = region.includes(norm('申请人无正当理由逾期不补正')) || region.includes(norm('其他处理1.')) ? '2021' : '2019';
+    const edition: FormatEdition =
+      region.includes(norm('申请人无正当理由逾期不补正')) || region.includes(norm('其他处理1.')) ? '2021' : '2019';
     const rows = TEMPLATES[edition].table3.rows;
     // The corner note, then the header, on lines of their own.
     const note = region.indexOf('(本列数据的勾稽关系');
@@ -587,14 +615,26 @@ class Reader {
       }
       lineOpen = false;
       let next = to;
-      for (let j = i + 1; j < found.length; j++) if (found[j]) { next = found[j]!.start; break; }
+      for (let j = i + 1; j < found.length; j++)
+        if (found[j]) {
+          next = found[j]!.start;
+          break;
+        }
       const nextMissing = i + 1 < rows.length && !found[i + 1] ? norm(rows[i + 1].enumerator) : '';
       const { tokens, end } = this.run(f.end, next, nextMissing);
       const before = this.states.length;
-      const left = this.cells(r.id, tokens, columns.length, eqs.filter((e) => e.rows.has(r.id)).map((e) => e.eq));
+      const left = this.cells(
+        r.id,
+        tokens,
+        columns.length,
+        eqs.filter((e) => e.rows.has(r.id)).map((e) => e.eq),
+      );
       if (left) undecided.push({ rowId: r.id, splits: left, tokens });
       else if (this.states.length > before && this.states[this.states.length - 1][1] !== 'unreadable') {
-        values.set(r.id, this.lastSplit.map((c) => c.value));
+        values.set(
+          r.id,
+          this.lastSplit.map((c) => c.value),
+        );
       }
       this.rest(end, next);
     }
@@ -621,7 +661,10 @@ class Reader {
         for (let i = 0; i < undecided.length; i++) {
           pick[i] = x % undecided[i].splits.length;
           x = Math.floor(x / undecided[i].splits.length);
-          values.set(undecided[i].rowId, undecided[i].splits[pick[i]].map((c) => c.value));
+          values.set(
+            undecided[i].rowId,
+            undecided[i].splits[pick[i]].map((c) => c.value),
+          );
         }
         if (columnSumsHold(rels, ids, values)) {
           hits++;
@@ -707,13 +750,28 @@ class Reader {
 }
 
 /** Header words of tables 三 and 四, longest first. */
-const T3_HEADER_WORDS = ['申请人情况', '法人或其他组织', '社会公益组织', '法律服务机构', '商业企业', '科研机构', '自然人', '小计', '总计', '其他'];
+const T3_HEADER_WORDS = [
+  '申请人情况',
+  '法人或其他组织',
+  '社会公益组织',
+  '法律服务机构',
+  '商业企业',
+  '科研机构',
+  '自然人',
+  '小计',
+  '总计',
+  '其他',
+];
 const T4_HEADER_WORDS = [
   ...new Set([...T4_GROUPS.map((g) => g.label), '行政诉讼', ...TEMPLATES['2021'].table4.columns.map((c) => c.label)]),
 ].sort((a, b) => b.length - a.length);
 
 /** The row relations of a table as equations over column indexes, with the rows they apply to. */
-function rowEquations(sums: SumRelation[], table: 't3' | 't4', ids: string[]): { rows: Set<string>; eq: RowEquation }[] {
+function rowEquations(
+  sums: SumRelation[],
+  table: 't3' | 't4',
+  ids: string[],
+): { rows: Set<string>; eq: RowEquation }[] {
   const out: { rows: Set<string>; eq: RowEquation }[] = [];
   for (const s of sums) {
     if (s.table !== table || s.each !== 'row') continue;

@@ -74,7 +74,9 @@ export function splitsOf(tokens: RunToken[], columns: number): SplitResult {
   // A sign belongs to the first number of its token ("-15104" may be "-1" "5" "104"): the digits are cut.
   const signs: string[] = tokens.map((tk) => (/^[+-]\d+$/.test(tk.text) ? tk.text[0] : ''));
   if (signs.some((x) => x)) {
-    const digits = tokens.map((tk, i) => (signs[i] ? { start: tk.start + 1, end: tk.end, text: tk.text.slice(1) } : tk));
+    const digits = tokens.map((tk, i) =>
+      signs[i] ? { start: tk.start + 1, end: tk.end, text: tk.text.slice(1) } : tk,
+    );
     const r = splitsOf(digits, columns);
     const signAt = new Map<number, string>();
     for (let i = 0; i < tokens.length; i++) if (signs[i]) signAt.set(tokens[i].start + 1, signs[i]);

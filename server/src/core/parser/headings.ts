@@ -70,7 +70,9 @@ const EXACT_MATCH = new Map<string, { id: SectionId; sim: number; kind: 'standar
 for (const t of TITLE_KEYS) for (const v of t.variants) EXACT_MATCH.set(v, { id: t.id, sim: 1, kind: 'variant' });
 for (const t of [...TITLE_KEYS].reverse()) EXACT_MATCH.set(t.std, { id: t.id, sim: 1, kind: 'standard' });
 /** First characters of headings, by code unit. */
-const HEADING_START = new Set(['第', ...NUMERALS, ...[...EXACT_MATCH.keys()].map((k) => k[0])].map((ch) => ch.charCodeAt(0)));
+const HEADING_START = new Set(
+  ['第', ...NUMERALS, ...[...EXACT_MATCH.keys()].map((k) => k[0])].map((ch) => ch.charCodeAt(0)),
+);
 
 interface TitleScore {
   id: SectionId;
@@ -125,9 +127,7 @@ export function matchSectionHeading(line: Line): HeadingMatch | undefined {
   const best: TitleScore = EXACT_MATCH.get(key) ?? closestTitle(key);
   // Without an enumerator only an exact title counts; with one, a close title; with the
   // section's own numeral, a looser one (typos, dropped words).
-  const ok = !m
-    ? best.kind !== 'altered'
-    : best.kind !== 'altered' || best.sim >= (num === best.id ? 0.6 : 0.8);
+  const ok = !m ? best.kind !== 'altered' : best.kind !== 'altered' || best.sim >= (num === best.id ? 0.6 : 0.8);
   if (!ok) return undefined;
   const restStart = c.start + (m ? m[0].length : 0);
   const restText = c.text.slice(m ? m[0].length : 0);

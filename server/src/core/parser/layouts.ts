@@ -128,7 +128,6 @@ function mayHoldValue(t: string): boolean {
   return false;
 }
 
-
 /**
  * Whether `raw` is a number as tables write it: an optional sign (+ - −), digits or digits grouped by
  * thousands ("3,119"), an optional decimal part. Returns 0 when not, 1 for a plain number, 2 for a grouped one.
@@ -146,7 +145,8 @@ function numberShape(raw: string): 0 | 1 | 2 {
     // Thousands: the first group has 1–3 digits, every later one exactly 3.
     if (j - i > 3) return 0;
     while (j < n && raw.charCodeAt(j) === 0x2c) {
-      if (!isDigit(raw.charCodeAt(j + 1)) || !isDigit(raw.charCodeAt(j + 2)) || !isDigit(raw.charCodeAt(j + 3))) return 0;
+      if (!isDigit(raw.charCodeAt(j + 1)) || !isDigit(raw.charCodeAt(j + 2)) || !isDigit(raw.charCodeAt(j + 3)))
+        return 0;
       j += 4;
     }
     grouped = true;
@@ -270,7 +270,13 @@ export function scanRow(line: Line, expected?: number): RowScan {
     while (a < b && isSeparator(t.charCodeAt(a))) a++;
     while (b > a && isSeparator(t.charCodeAt(b - 1))) b--;
     if (a === b) return { labelText: '', cells: [], boundaries: reader.boundaries };
-    const scan: RowScan = { labelStart: line.start + a, labelEnd: line.start + b, labelText: t.slice(a, b), cells: [], boundaries: reader.boundaries };
+    const scan: RowScan = {
+      labelStart: line.start + a,
+      labelEnd: line.start + b,
+      labelText: t.slice(a, b),
+      cells: [],
+      boundaries: reader.boundaries,
+    };
     if (known && expected !== undefined) {
       const blanks = trailingBlanks(line, reader, expected);
       if (blanks) scan.blankCells = blanks;
@@ -331,7 +337,13 @@ export function scanRow(line: Line, expected?: number): RowScan {
   }
 
   // A label glued to its first number.
-  if (expected !== undefined && cells.length > 0 && cells.length < expected && labelEnd !== undefined && labelStart !== undefined) {
+  if (
+    expected !== undefined &&
+    cells.length > 0 &&
+    cells.length < expected &&
+    labelEnd !== undefined &&
+    labelStart !== undefined
+  ) {
     const a = labelStart - line.start;
     const b = labelEnd - line.start;
     let d = b;

@@ -41,7 +41,9 @@ export function isPipeRow(s: string): boolean {
 /** A page number or footer that PDF extraction leaves between rows: "-3-", "— 3 —", "第 3 页". */
 export function isPageMarker(s: string): boolean {
   if (s.length > 40) return false;
-  return /^\s*(?:[-—–―]+\s*\d{1,4}\s*[-—–―]+|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/.test(s);
+  return /^\s*(?:[-—–―]+\s*\d{1,4}\s*[-—–―]+|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/.test(
+    s,
+  );
 }
 
 /** What `\s` matches (and `trim` removes), by code unit. */
@@ -49,7 +51,14 @@ export function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
-    c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }

@@ -99,7 +99,11 @@ function parseUnsafe(text: string): ReportModel {
   }
   const sec4 = headings.find((h) => h.m.id === 4);
   const t4Search = Math.max(t3End, sec4 ? sec4.line + 1 : 0, 0);
-  const t4From = findLine(lines, t4Search, (l) => !headingLines.has(l.index) && !inTable[l.index] && isT4Anchor(l.text));
+  const t4From = findLine(
+    lines,
+    t4Search,
+    (l) => !headingLines.has(l.index) && !inTable[l.index] && isT4Anchor(l.text),
+  );
   if (t4From >= 0) {
     const to = nextHeadingAfter(t4From);
     const t4 = parseTable4(ctx, t4From, to);

@@ -105,7 +105,10 @@ export function assembleRows(
   let score = 0;
 
   /** The template row a label names best, if any; with `allowUnlabelled`, a row without label takes the next row. */
-  const choose = (keyed: KeyedText, allowUnlabelled: boolean): { cand: Candidate; alignStart: number; dist: number } | undefined => {
+  const choose = (
+    keyed: KeyedText,
+    allowUnlabelled: boolean,
+  ): { cand: Candidate; alignStart: number; dist: number } | undefined => {
     let best: { c: Candidate; dist: number; start: number; score: number } | undefined;
     const labelKey = keyed.key;
     if (!isEnumeratorKey(labelKey)) {
@@ -136,7 +139,8 @@ export function assembleRows(
         if (!best || s > best.score) best = { c, dist: a.dist, start: a.start, score: s };
       }
     }
-    if (best && 1 - best.dist / Math.max(best.c.key.length, 1) >= MIN_SIM) return { cand: best.c, alignStart: best.start, dist: best.dist };
+    if (best && 1 - best.dist / Math.max(best.c.key.length, 1) >= MIN_SIM)
+      return { cand: best.c, alignStart: best.start, dist: best.dist };
     if (allowUnlabelled && (labelKey.length === 0 || isEnumeratorKey(labelKey))) {
       // No label at all: the next expected row (reported as a missing label).
       const cand = cands.find((c) => c.order >= next && !matched[c.order]);
@@ -185,7 +189,8 @@ export function assembleRows(
     }
     if (!keyed) keyed = withLabel();
     const lineFragments = alone ? [] : fragments.slice();
-    if (scan.labelStart !== undefined && scan.labelEnd !== undefined) lineFragments.push({ start: scan.labelStart, end: scan.labelEnd, line: li });
+    if (scan.labelStart !== undefined && scan.labelEnd !== undefined)
+      lineFragments.push({ start: scan.labelStart, end: scan.labelEnd, line: li });
     pending = { key: '', pos: [] };
     fragments = [];
     if (!chosen) chosen = choose(keyed, true);
@@ -203,14 +208,18 @@ export function assembleRows(
     // Keep the opening bracket of an enumerator "(一)".
     if (labelStartPos !== undefined && labelStartPos > 0 && ctx.norm.text[labelStartPos - 1] === '(') labelStartPos--;
     const used = labelStartPos === undefined ? [] : lineFragments.filter((f) => f.end > labelStartPos);
-    if (used.length > 0 && labelStartPos !== undefined) used[0] = { ...used[0], start: Math.max(used[0].start, labelStartPos) };
+    if (used.length > 0 && labelStartPos !== undefined)
+      used[0] = { ...used[0], start: Math.max(used[0].start, labelStartPos) };
     const cells = tokens.map((t) => toCell(ctx, t));
     const firstLine = used.length ? used[0].line : li;
     const startPos = used.length ? used[0].start : tokens[0].start;
     const endPos = tokens[tokens.length - 1].end;
     const row: RowNode = {
       rowId: cand.t.id,
-      labelText: used.length === 1 ? ctx.norm.text.slice(used[0].start, used[0].end) : used.map((f) => ctx.norm.text.slice(f.start, f.end)).join(''),
+      labelText:
+        used.length === 1
+          ? ctx.norm.text.slice(used[0].start, used[0].end)
+          : used.map((f) => ctx.norm.text.slice(f.start, f.end)).join(''),
       labelSpans: used.map((f) => ctx.span(f.start, f.end)),
       labelMatch: 'exact',
       cells,

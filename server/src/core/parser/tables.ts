@@ -112,7 +112,11 @@ const T3_HEADERS_8: ExpectedHeader[] = [T3_HEADER_GROUPS[0], ...columnHeaders(T3
 const BLOCK_HEADERS = new WeakMap<Table2BlockTemplate, ExpectedHeader[]>();
 function blockHeaders(bt: Table2BlockTemplate): ExpectedHeader[] {
   let h = BLOCK_HEADERS.get(bt);
-  if (!h) BLOCK_HEADERS.set(bt, (h = bt.columns.map((c) => ({ columnId: `${bt.id}.${c.id}`, label: c.label, accepted: c.accepted }))));
+  if (!h)
+    BLOCK_HEADERS.set(
+      bt,
+      (h = bt.columns.map((c) => ({ columnId: `${bt.id}.${c.id}`, label: c.label, accepted: c.accepted }))),
+    );
   return h;
 }
 

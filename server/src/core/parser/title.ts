@@ -85,7 +85,13 @@ function isTitlePart(c: Compact): boolean {
  * lines between them allowed), that reads as a title. A single line that names its body wins over a
  * run starting there; a run is taken only when it names a body.
  */
-export function findTitle(lines: Line[], from: number, to: number, skip: (i: number) => boolean, empty: (i: number) => boolean): TitleMatch | undefined {
+export function findTitle(
+  lines: Line[],
+  from: number,
+  to: number,
+  skip: (i: number) => boolean,
+  empty: (i: number) => boolean,
+): TitleMatch | undefined {
   for (let i = from; i < to; i++) {
     if (skip(i) || empty(i) || isChrome(lines[i].text)) continue;
     const first = compact(lines[i]);

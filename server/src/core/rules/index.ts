@@ -9,7 +9,13 @@ import { ARITHMETIC_RULES } from './arithmetic';
 import { TEXT_RULES } from './text';
 import { CROSS_YEAR_RULES } from './crossYear';
 
-export const RULES: readonly Rule[] = [...STRUCTURE_RULES, ...TABLE_RULES, ...ARITHMETIC_RULES, ...TEXT_RULES, ...CROSS_YEAR_RULES];
+export const RULES: readonly Rule[] = [
+  ...STRUCTURE_RULES,
+  ...TABLE_RULES,
+  ...ARITHMETIC_RULES,
+  ...TEXT_RULES,
+  ...CROSS_YEAR_RULES,
+];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
 

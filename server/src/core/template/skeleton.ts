@@ -35,7 +35,10 @@ export function sectionBody(id: SectionId, edition: FormatEdition): string[] {
     case 2:
       return table2(t.table2);
     case 3:
-      return table3(t.table3.columns.map((c) => c.label), t.table3.rows);
+      return table3(
+        t.table3.columns.map((c) => c.label),
+        t.table3.rows,
+      );
     case 4:
       return table4(t.table4.columns.map((c) => c.label));
     case 5:

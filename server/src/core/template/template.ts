@@ -43,7 +43,13 @@ export const TABLE_KINDS: readonly TableKind[] = ['t2', 't3', 't4'];
 export const TABLE_SECTION: Readonly<Record<TableKind, SectionId>> = { t2: 2, t3: 3, t4: 4 };
 
 /** The usual sub-items of section 一, for the outline and the skeleton. */
-export const SECTION1_SUBITEMS = ['（一）主动公开', '（二）依申请公开', '（三）政府信息管理', '（四）平台建设', '（五）监督保障'];
+export const SECTION1_SUBITEMS = [
+  '（一）主动公开',
+  '（二）依申请公开',
+  '（三）政府信息管理',
+  '（四）平台建设',
+  '（五）监督保障',
+];
 
 export interface ColumnTemplate {
   id: string;
@@ -344,9 +350,7 @@ const T2_2019: Table2BlockTemplate[] = [
 function sumsFor(edition: FormatEdition): SumRelation[] {
   const rows3 = t3Rows(edition).filter((r) => !r.group);
   const dataRowIds = rows3.map((r) => r.id);
-  const resultRowIds = rows3
-    .filter((r) => r.parent !== undefined && r.id !== 't3.total')
-    .map((r) => r.id);
+  const resultRowIds = rows3.filter((r) => r.parent !== undefined && r.id !== 't3.total').map((r) => r.id);
   const allColumns = T3_COLUMNS_WITH_SUBTOTAL.map((c) => c.id);
   return [
     {
@@ -392,18 +396,16 @@ function sumsFor(edition: FormatEdition): SumRelation[] {
       minus: ['t3.total'],
       alternatives: ['t3.new'],
     },
-    ...T4_GROUPS.map(
-      (g): SumRelation => ({
-        id: `t4.${g.id}Total`,
-        ruleId: g.id === 'review' ? 'sum-review-total' : 'sum-litigation-total',
-        table: 't4',
-        each: 'row',
-        rows: ['t4.data'],
-        columns: T4_OUTCOMES.map(([id]) => `${g.id}.${id}`),
-        target: `${g.id}.total`,
-        plus: ['upheld', 'corrected', 'other', 'pending'].map((o) => `${g.id}.${o}`),
-      }),
-    ),
+    ...T4_GROUPS.map((g): SumRelation => ({
+      id: `t4.${g.id}Total`,
+      ruleId: g.id === 'review' ? 'sum-review-total' : 'sum-litigation-total',
+      table: 't4',
+      each: 'row',
+      rows: ['t4.data'],
+      columns: T4_OUTCOMES.map(([id]) => `${g.id}.${id}`),
+      target: `${g.id}.total`,
+      plus: ['upheld', 'corrected', 'other', 'pending'].map((o) => `${g.id}.${o}`),
+    })),
   ];
 }
 

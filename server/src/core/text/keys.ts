@@ -182,7 +182,7 @@ export function charDice(a: string, b: string): number {
   const x = codePoints(a);
   const y = codePoints(b);
   let common = 0;
-  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+  for (let i = 0, j = 0; i < x.length && j < y.length;) {
     if (x[i] === y[j]) {
       common++;
       i++;

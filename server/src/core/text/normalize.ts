@@ -101,7 +101,12 @@ export function normalize(original: string): NormalizedText {
     const c = original.charCodeAt(i);
     // Fast path: ASCII and ordinary CJK.
     // (CJK punctuation U+3001–U+33FF and the dashes and quotes U+2010–U+202E are kept as they are.)
-    if (c < 0x0d || (c > 0x0d && c < 0x80 && c !== 0x0a) || (c >= 0x3001 && c < 0xa000) || (c >= 0x2010 && c <= 0x202e)) {
+    if (
+      c < 0x0d ||
+      (c > 0x0d && c < 0x80 && c !== 0x0a) ||
+      (c >= 0x3001 && c < 0xa000) ||
+      (c >= 0x2010 && c <= 0x202e)
+    ) {
       map[o++] = i++;
       run = undefined;
       continue;

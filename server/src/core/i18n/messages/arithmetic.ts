@@ -27,7 +27,10 @@ export const arithmeticMessages = {
     en: `${label} = ${fmtNum(value)}`,
   }),
   rowWhat: (row: string): Localized => ({ zh: `${q(row)}行`, en: `Row "${row}"` }),
-  columnWhat: (column: string): Localized => ({ zh: `（七）总计的${q(column)}列`, en: `（七）总计, column "${column}"` }),
+  columnWhat: (column: string): Localized => ({
+    zh: `（七）总计的${q(column)}列`,
+    en: `（七）总计, column "${column}"`,
+  }),
   /** A long column sum whose addends are all 0. */
   allZero: (n: number): Localized => ({ zh: `${n} 项之和（均为 0）`, en: `the ${n} items (all 0)` }),
   /** A long column sum shown by its non-zero addends. */

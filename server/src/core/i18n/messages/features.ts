@@ -20,7 +20,9 @@ export const FEATURE_MESSAGES = {
     zh: `${n} 行无法读取`,
     en: n === 1 ? '1 unreadable row' : `${n} unreadable rows`,
   })) as Template<[number]>,
-  missingRows: ((n: number) => ({ zh: `缺 ${n} 行`, en: n === 1 ? '1 row missing' : `${n} rows missing` })) as Template<[number]>,
+  missingRows: ((n: number) => ({ zh: `缺 ${n} 行`, en: n === 1 ? '1 row missing' : `${n} rows missing` })) as Template<
+    [number]
+  >,
   missing: { zh: '缺失', en: 'missing' } as Localized,
   present: { zh: '已填写', en: 'present' } as Localized,
   empty: { zh: '无内容', en: 'empty' } as Localized,
@@ -43,6 +45,9 @@ export const FEATURE_MESSAGES = {
     zh: `修复本文档中所有此类问题（${ruleId}）`,
     en: `Fix all ${ruleId} problems in this document`,
   })) as Template<[string]>,
-  actionFixAllInDocument: { zh: '修复文档中所有可自动修复的问题', en: 'Fix all auto-fixable problems in the document' } as Localized,
+  actionFixAllInDocument: {
+    zh: '修复文档中所有可自动修复的问题',
+    en: 'Fix all auto-fixable problems in the document',
+  } as Localized,
   actionFixAllSource: { zh: '修复所有年报问题（govreport）', en: 'Fix all report problems (govreport)' } as Localized,
 };

@@ -16,7 +16,7 @@ export const oneLineMessages = {
         },
   oneLine: (): Localized => ({
     zh: '报告全文的换行已丢失（如从网页复制），已按标准格式逐行读取；所有表格数值均可确定',
-    en: 'The report\'s line breaks are gone (as when copied from a web page); it was read in the standard layout, and every table value is certain',
+    en: "The report's line breaks are gone (as when copied from a web page); it was read in the standard layout, and every table value is certain",
   }),
   reformat: (): Localized => ({ zh: '重新排版为标准格式', en: 'Reformat into the standard layout' }),
 };

@@ -9,13 +9,13 @@ const L = (zh: string, en: string): Localized => ({ zh, en });
 export const reviewMessages = {
   previousUnchecked: L(
     '无法从标题核实上年报告的机关名称与年度，仍按 --previous 指定的文件核对',
-    'the titles do not let the body and year of last year\'s report be verified; compared with the --previous file anyway',
+    "the titles do not let the body and year of last year's report be verified; compared with the --previous file anyway",
   ),
   previousMismatch: (prevBody: string, prevYear: number, body: string, year: number): Localized => ({
     zh: `--previous 指定的是“${prevBody}” ${prevYear} 年的报告，本报告是“${body}” ${year} 年的报告；仍按指定文件核对`,
     en: `--previous names a ${prevYear} report of "${prevBody}", this is a ${year} report of "${body}"; compared anyway`,
   }),
-  previousReport: L('上年报告', 'previous year\'s report'),
+  previousReport: L('上年报告', "previous year's report"),
   crossYearPairs: (n: number): Localized => ({
     zh: `跨年核对：${n} 对相邻年度的报告`,
     en: `cross-year checks: ${n} pair${n === 1 ? '' : 's'} of consecutive years`,
@@ -75,8 +75,8 @@ export const reviewMessages = {
   column: L('列', 'Column'),
   table: L('表', 'Table'),
   sections: L('章节', 'Sections'),
-  onlyInPrevious: L('仅上年报告有', 'Only in last year\'s report'),
-  onlyInCurrent: L('仅本年报告有', 'Only in this year\'s report'),
+  onlyInPrevious: L('仅上年报告有', "Only in last year's report"),
+  onlyInCurrent: L('仅本年报告有', "Only in this year's report"),
   sameSections: L('两份报告的章节与统计表相同。', 'Both reports have the same sections and tables.'),
   identities: L('跨年勾稽关系', 'Cross-year identities'),
   identity: L('关系', 'Identity'),
@@ -84,16 +84,22 @@ export const reviewMessages = {
   holds: L('成立', 'holds'),
   broken: L('不成立', 'broken'),
   skipped: L('未核对', 'not checked'),
-  skipMissing: L('缺少表格、行或单元格，或单元格无法分开', 'a table, row or cell is missing, or the cells could not be told apart'),
+  skipMissing: L(
+    '缺少表格、行或单元格，或单元格无法分开',
+    'a table, row or cell is missing, or the cells could not be told apart',
+  ),
   skipNotANumber: L('单元格不是整数', 'a cell holds no whole number'),
   skipEdition: L(
     '2019 年试行格式的第（一）项没有可对应的列（“对外公开总数量”含已废止文件，且无废止件数）',
-    'the 2019 trial format\'s item (1) has no counterpart columns (对外公开总数量 includes repealed documents, and there is no repeal count)',
+    "the 2019 trial format's item (1) has no counterpart columns (对外公开总数量 includes repealed documents, and there is no repeal count)",
   ),
   unreadable: L('无法读取', 'unreadable'),
   notInReport: L('无', '—'),
   edition: (e: string): Localized => ({ zh: `${e} 年格式`, en: `${e} format` }),
-  compareHeader: (prev: string, cur: string): Localized => ({ zh: `上年：${prev}\u3000本年：${cur}`, en: `last year: ${prev}   this year: ${cur}` }),
+  compareHeader: (prev: string, cur: string): Localized => ({
+    zh: `上年：${prev}\u3000本年：${cur}`,
+    en: `last year: ${prev}   this year: ${cur}`,
+  }),
   identityCarryOver: (column: string): Localized => ({
     zh: `本年“二、上年结转”= 上年“四、结转下年度继续办理”（${column}）`,
     en: `this year's 二、上年结转 = last year's 四、结转下年度继续办理 (${column})`,

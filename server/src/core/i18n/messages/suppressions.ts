@@ -14,16 +14,25 @@ export const suppressionMessages = {
   suppressAction: (): Localized => ({ zh: '忽略此问题', en: 'Suppress this problem' }),
   /** Summary line of a run. */
   summary: (suppressed: number, stale: number): Localized => ({
-    zh: `已忽略 ${suppressed} 个问题（见 .govreport-suppressions.json）；${stale} 条忽略记录已不再匹配` +
+    zh:
+      `已忽略 ${suppressed} 个问题（见 .govreport-suppressions.json）；${stale} 条忽略记录已不再匹配` +
       (stale > 0 ? '（可用 --prune-suppressions 清除）' : ''),
-    en: `${suppressed} problem${suppressed === 1 ? '' : 's'} suppressed (see .govreport-suppressions.json); ` +
-      `${stale} suppression entr${stale === 1 ? 'y' : 'ies'} no longer match` + (stale > 0 ? ' (remove them with --prune-suppressions)' : ''),
+    en:
+      `${suppressed} problem${suppressed === 1 ? '' : 's'} suppressed (see .govreport-suppressions.json); ` +
+      `${stale} suppression entr${stale === 1 ? 'y' : 'ies'} no longer match` +
+      (stale > 0 ? ' (remove them with --prune-suppressions)' : ''),
   }),
   written: (file: string, entries: number): Localized => ({
     zh: `已写入 ${file}（${entries} 条忽略记录）`,
     en: `wrote ${file} (${entries} suppression entr${entries === 1 ? 'y' : 'ies'})`,
   }),
-  cannotWrite: (file: string, detail: string): Localized => ({ zh: `无法写入 ${file}：${detail}`, en: `cannot write ${file}: ${detail}` }),
-  fileProblem: (file: string, problem: Localized): Localized => ({ zh: `${file}：${problem.zh}`, en: `${file}: ${problem.en}` }),
+  cannotWrite: (file: string, detail: string): Localized => ({
+    zh: `无法写入 ${file}：${detail}`,
+    en: `cannot write ${file}: ${detail}`,
+  }),
+  fileProblem: (file: string, problem: Localized): Localized => ({
+    zh: `${file}：${problem.zh}`,
+    en: `${file}: ${problem.en}`,
+  }),
   cannotRead: (detail: string): Localized => ({ zh: `无法读取：${detail}`, en: `cannot be read: ${detail}` }),
 };

@@ -44,7 +44,9 @@ export const textMessages = {
   ): Localized => {
     const name = METRIC_NAMES[metric];
     const zhActual = written ? `正文${q(written)}即${name.zh}为 0` : `正文所述${name.zh}为 ${fmtNum(actual)}`;
-    const enActual = written ? `The prose says "${written}", i.e. ${name.en} is 0` : `The prose gives ${name.en} as ${fmtNum(actual)}`;
+    const enActual = written
+      ? `The prose says "${written}", i.e. ${name.en} is 0`
+      : `The prose gives ${name.en} as ${fmtNum(actual)}`;
     const f = formula ? `${formula} = ` : '';
     return {
       zh: `${zhActual}，与表格不一致：${where.zh}为 ${f}${fmtNum(expected)}`,

@@ -44,27 +44,23 @@ export const VALID_DOCUMENTS_RULE = 'cross-year-valid-documents';
 const T2_VALID_ROWS = ['t2.1.rules', 't2.1.normative'];
 
 export const CROSS_YEAR_RELATIONS: readonly CrossYearRelation[] = [
-  ...T3_COLUMNS_WITH_SUBTOTAL.map(
-    (c): CrossYearRelation => ({
-      id: `carryOver.${c.id}`,
-      ruleId: CARRY_OVER_RULE,
-      target: { side: 'current', table: 't3', row: 't3.carried', column: c.id, sign: 1 },
-      terms: [{ side: 'previous', table: 't3', row: 't3.next', column: c.id, sign: 1 }],
-    }),
-  ),
-  ...T2_VALID_ROWS.map(
-    (row): CrossYearRelation => ({
-      id: `validDocuments.${row}`,
-      ruleId: VALID_DOCUMENTS_RULE,
-      target: { side: 'current', table: 't2', row, column: 'valid', sign: 1 },
-      terms: [
-        { side: 'previous', table: 't2', row, column: 'valid', sign: 1 },
-        { side: 'current', table: 't2', row, column: 'made', sign: 1 },
-        { side: 'current', table: 't2', row, column: 'repealed', sign: -1 },
-      ],
-      edition: '2021',
-    }),
-  ),
+  ...T3_COLUMNS_WITH_SUBTOTAL.map((c): CrossYearRelation => ({
+    id: `carryOver.${c.id}`,
+    ruleId: CARRY_OVER_RULE,
+    target: { side: 'current', table: 't3', row: 't3.carried', column: c.id, sign: 1 },
+    terms: [{ side: 'previous', table: 't3', row: 't3.next', column: c.id, sign: 1 }],
+  })),
+  ...T2_VALID_ROWS.map((row): CrossYearRelation => ({
+    id: `validDocuments.${row}`,
+    ruleId: VALID_DOCUMENTS_RULE,
+    target: { side: 'current', table: 't2', row, column: 'valid', sign: 1 },
+    terms: [
+      { side: 'previous', table: 't2', row, column: 'valid', sign: 1 },
+      { side: 'current', table: 't2', row, column: 'made', sign: 1 },
+      { side: 'current', table: 't2', row, column: 'repealed', sign: -1 },
+    ],
+    edition: '2021',
+  })),
 ];
 
 /** A term read from a report. */
@@ -109,7 +105,11 @@ interface Located {
 }
 
 /** The row of `table` with id `rowId`, as the sum rules read it: the first one, its cells one per column. */
-function locate(table: TableNode | undefined, rowId: string, columnId: string): Located | { names: Located['names'] } | undefined {
+function locate(
+  table: TableNode | undefined,
+  rowId: string,
+  columnId: string,
+): Located | { names: Located['names'] } | undefined {
   if (!table) return undefined;
   const row = table.rows.find((r) => r.rowId === rowId);
   if (!row) return { names: namesOf(table, rowId, columnId, undefined) };

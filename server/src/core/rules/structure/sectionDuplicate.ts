@@ -22,7 +22,12 @@ export const sectionDuplicate = defineRule(
       report({
         message: M.sectionDuplicate(officialHeading(s.id), f + 1),
         span: s.headingSpan,
-        related: [{ span: model.sections.find((x) => x.line === f)!.headingSpan, message: M.sectionDuplicate(officialHeading(s.id), f + 1) }],
+        related: [
+          {
+            span: model.sections.find((x) => x.line === f)!.headingSpan,
+            message: M.sectionDuplicate(officialHeading(s.id), f + 1),
+          },
+        ],
         data: { section: s.id },
       });
     }

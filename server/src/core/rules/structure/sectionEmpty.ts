@@ -12,7 +12,8 @@ export const sectionEmpty = defineRule(
   },
   ({ model, report }) => {
     for (const s of model.sections) {
-      if (!s.hasContent) report({ message: M.sectionEmpty(officialHeading(s.id)), span: s.headingSpan, data: { section: s.id } });
+      if (!s.hasContent)
+        report({ message: M.sectionEmpty(officialHeading(s.id)), span: s.headingSpan, data: { section: s.id } });
     }
   },
 );

@@ -27,7 +27,8 @@ export const sectionMissing = defineRule(
       let tail = '';
       let span;
       // In one-line text a heading's line holds the whole report: a heading starts where its line would.
-      const lineStart = (s: (typeof present)[number]) => (model.oneLine ? s.headingSpan.start : model.lineStarts[s.line]);
+      const lineStart = (s: (typeof present)[number]) =>
+        model.oneLine ? s.headingSpan.start : model.lineStarts[s.line];
       if (nextSec) {
         at = lineStart(nextSec);
         prefix = model.text.slice(at, nextSec.headingSpan.start);
@@ -44,11 +45,13 @@ export const sectionMissing = defineRule(
       // The skeleton: the section's sub-items or its table with every count 0, for the author to fill in.
       const body = sectionBody(id, model.edition).join(eol);
       const withBody = `${lead}${prefix}${heading}${eol}${eol}${body}${eol}${tail}`;
-      const tableThere = (id === 2 && model.tables.t2) || (id === 3 && model.tables.t3) || (id === 4 && model.tables.t4);
+      const tableThere =
+        (id === 2 && model.tables.t2) || (id === 3 && model.tables.t3) || (id === 4 && model.tables.t4);
       const fixes: Fix[] = [
         { title: M.insertSection(heading), edits: [{ start: at, end: at, newText: headingOnly }], preferred: true },
       ];
-      if (!tableThere) fixes.push({ title: M.insertSectionSkeleton(heading), edits: [{ start: at, end: at, newText: withBody }] });
+      if (!tableThere)
+        fixes.push({ title: M.insertSectionSkeleton(heading), edits: [{ start: at, end: at, newText: withBody }] });
       report({
         message: M.sectionMissing(heading),
         span,

@@ -32,17 +32,23 @@ export const sectionTitle = defineRule(
       let span = s.titleSpan;
       let message = M.sectionTitleVariant(model.text.slice(s.titleSpan.start, s.titleSpan.end), tpl.title);
       if (wrongNumber) {
-        const at = s.headingSpan.start + model.text.slice(s.headingSpan.start, s.titleSpan.start).search(/[一二三四五六]/);
+        const at =
+          s.headingSpan.start + model.text.slice(s.headingSpan.start, s.titleSpan.start).search(/[一二三四五六]/);
         if (at >= s.headingSpan.start) edits.push({ start: at, end: at + 1, newText: NUMERALS[s.id - 1] });
         span = { start: s.headingSpan.start, end: s.titleSpan.end };
         if (s.titleMatch === 'standard') {
-          message = M.sectionEnumerator(model.text.slice(s.headingSpan.start, s.titleSpan.start).trim(), tpl.enumerator);
+          message = M.sectionEnumerator(
+            model.text.slice(s.headingSpan.start, s.titleSpan.start).trim(),
+            tpl.enumerator,
+          );
         }
       }
       report({
         message,
         span,
-        fixes: edits.length ? [{ title: M.restoreSectionTitle(officialHeading(s.id)), edits, preferred: true }] : undefined,
+        fixes: edits.length
+          ? [{ title: M.restoreSectionTitle(officialHeading(s.id)), edits, preferred: true }]
+          : undefined,
         data: { section: s.id, match: s.titleMatch },
       });
     }

@@ -36,14 +36,28 @@ export const tableCellInvalid = defineRule(
             const total = blankTotal(model, table, cell);
             const fix =
               total === undefined
-                ? { title: M.writeZero(), edits: [{ start: cell.span.start, end: cell.span.start, newText: '0' }], preferred: true }
-                : { title: M.writeTotal(total), edits: [{ start: cell.span.start, end: cell.span.start, newText: String(total) }], preferred: true };
+                ? {
+                    title: M.writeZero(),
+                    edits: [{ start: cell.span.start, end: cell.span.start, newText: '0' }],
+                    preferred: true,
+                  }
+                : {
+                    title: M.writeTotal(total),
+                    edits: [{ start: cell.span.start, end: cell.span.start, newText: String(total) }],
+                    preferred: true,
+                  };
             report({ message: M.cellBlank(name, colName), span, fixes: [fix], data });
           } else if (cell.kind === 'invalid') {
             report({
               message: M.cellPlaceholder(name, colName, cell.raw),
               span: cell.span,
-              fixes: [{ title: M.writeZero(), edits: [{ start: cell.span.start, end: cell.span.end, newText: '0' }], preferred: true }],
+              fixes: [
+                {
+                  title: M.writeZero(),
+                  edits: [{ start: cell.span.start, end: cell.span.end, newText: '0' }],
+                  preferred: true,
+                },
+              ],
               data,
             });
           } else if (cell.value !== undefined && cell.value < 0 && !col.signed) {

@@ -10,7 +10,12 @@ import { tablesOf } from './common';
 function headerLabel(edition: '2021' | '2019', columnId: string): string | undefined {
   if (columnId.startsWith('group.')) {
     const g = columnId.slice(6);
-    const names: Record<string, string> = { applicant: '申请人情况', legal: '法人或其他组织', review: '行政复议', litigation: '行政诉讼' };
+    const names: Record<string, string> = {
+      applicant: '申请人情况',
+      legal: '法人或其他组织',
+      review: '行政复议',
+      litigation: '行政诉讼',
+    };
     return names[g] ?? T4_GROUPS.find((x) => x.id === g)?.label;
   }
   if (columnId.startsWith('t2.')) {
@@ -42,7 +47,11 @@ export const tableLabel = defineRule(
         const expected = `${tpl.enumerator}${tpl.label}`;
         if (row.labelSpans.length === 0) {
           const at = row.cells[0]?.span ?? row.span;
-          report({ message: M.rowLabelMissing(rowDisplay(table.edition, row.rowId)), span: at, data: { row: row.rowId } });
+          report({
+            message: M.rowLabelMissing(rowDisplay(table.edition, row.rowId)),
+            span: at,
+            data: { row: row.rowId },
+          });
           continue;
         }
         const first = row.labelSpans[0];

@@ -19,7 +19,10 @@ export const tableOldFormat = defineRule(
     if (year === undefined || year < FIRST_YEAR_OF_2021_FORMAT) return;
     for (const [key, table] of tablesOf(model)) {
       if (table.edition !== '2019') continue;
-      const span = key === 't2' && table.blocks?.length ? table.blocks[0].span : (table.rows.find((r) => r.rowId === 't3.other')?.span ?? table.span);
+      const span =
+        key === 't2' && table.blocks?.length
+          ? table.blocks[0].span
+          : (table.rows.find((r) => r.rowId === 't3.other')?.span ?? table.span);
       report({ message: M.oldFormat(year), span, data: { table: key } });
     }
   },

@@ -15,7 +15,9 @@ export const tableRowMissing = defineRule(
     for (const [key, table] of tablesOf(model)) {
       const missing = new Set(table.missingRowIds);
       // One-line text: every row is on line 0, so a missing row is shown on the label of the next row present.
-      const order = model.oneLine ? TEMPLATES[table.edition][key === 't2' ? 'table2' : key === 't3' ? 'table3' : 'table4'] : undefined;
+      const order = model.oneLine
+        ? TEMPLATES[table.edition][key === 't2' ? 'table2' : key === 't3' ? 'table3' : 'table4']
+        : undefined;
       const templateRows = order ? ('rows' in order ? order.rows : order.flatMap((b) => b.rows)) : [];
       const oneLineSpan = (id: string) => {
         const after = templateRows.slice(templateRows.findIndex((r) => r.id === id) + 1);
@@ -33,13 +35,24 @@ export const tableRowMissing = defineRule(
         }
         const start = model.lineStarts[line];
         const next = line + 1 < model.lineStarts.length ? model.lineStarts[line + 1] : model.text.length;
-        return { start, end: Math.max(start, next - (/\r\n$/.test(model.text.slice(start, next)) ? 2 : /[\r\n]$/.test(model.text.slice(start, next)) ? 1 : 0)) };
+        return {
+          start,
+          end: Math.max(
+            start,
+            next -
+              (/\r\n$/.test(model.text.slice(start, next)) ? 2 : /[\r\n]$/.test(model.text.slice(start, next)) ? 1 : 0),
+          ),
+        };
       };
       if (key === 't2') {
         // A whole missing block is one finding.
         for (const b of TEMPLATES[table.edition].table2) {
           if (b.rows.every((r) => missing.has(r.id))) {
-            report({ message: M.blockMissing(b.heading), span: spanAt(table.missingRowAnchors[b.rows[0].id], b.rows[0].id), data: { table: key, block: b.id } });
+            report({
+              message: M.blockMissing(b.heading),
+              span: spanAt(table.missingRowAnchors[b.rows[0].id], b.rows[0].id),
+              data: { table: key, block: b.id },
+            });
             for (const r of b.rows) missing.delete(r.id);
           }
         }

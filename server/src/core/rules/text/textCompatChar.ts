@@ -44,7 +44,7 @@ export const textCompatChar = defineRule(
           const c = fromChars ? fromChars[k] : from[k];
           if (seen.includes(c)) continue;
           seen.push(c);
-          if (pairs.length < SHOWN_PAIRS) pairs.push([c, toChars ? toChars[k] ?? toChars.join('') : to[k]]);
+          if (pairs.length < SHOWN_PAIRS) pairs.push([c, toChars ? (toChars[k] ?? toChars.join('')) : to[k]]);
           else more = true;
         }
       }
@@ -53,7 +53,11 @@ export const textCompatChar = defineRule(
         message: M.compatChars(count, pairs, more),
         span: { start: runs[0].span.start, end: runs[runs.length - 1].span.end },
         fixes: [{ title: M.compatFix(), edits, preferred: true }],
-        data: { line: runs[0].line, count, runs: runs.map((r) => ({ original: r.original, replacement: r.replacement })) },
+        data: {
+          line: runs[0].line,
+          count,
+          runs: runs.map((r) => ({ original: r.original, replacement: r.replacement })),
+        },
       });
     }
   },

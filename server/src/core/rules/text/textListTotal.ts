@@ -17,12 +17,37 @@ import { isDigitCode, readInteger } from './numbers';
 import { asciiCommaAt, paragraphsOf, spanIn, type Paragraph } from './paragraphs';
 import { isSpace } from '../../parser/lines';
 
-const UNITS = ['人次', '场次', '条', '件', '篇', '个', '次', '项', '份', '期', '场', '家', '起', '宗', '部', '名', '人', '批', '张', '幅', '套', '本'];
+const UNITS = [
+  '人次',
+  '场次',
+  '条',
+  '件',
+  '篇',
+  '个',
+  '次',
+  '项',
+  '份',
+  '期',
+  '场',
+  '家',
+  '起',
+  '宗',
+  '部',
+  '名',
+  '人',
+  '批',
+  '张',
+  '幅',
+  '套',
+  '本',
+];
 const UNIT_RE = new RegExp(`^\\s*(${UNITS.join('|')})`);
 const SKIP_SENTENCE = /同比|较上|较去|较\s*\d|比上|比去|增加|减少|增长|下降|上年|去年|其中|分别|平均|占比|比例/;
 const APPROXIMATE = /^\s*(?:余|多|左右|以上|以下|万|千|百|亿|\.\d|%|％)/;
 /** The first characters of UNIT_RE's units and of APPROXIMATE's words, after the spaces both skip. */
-const AFTER_NUMBER: ReadonlySet<number> = new Set([...UNITS.map((u) => u[0]), ...'余多左以万千百亿.%％'].map((c) => c.charCodeAt(0)));
+const AFTER_NUMBER: ReadonlySet<number> = new Set(
+  [...UNITS.map((u) => u[0]), ...'余多左以万千百亿.%％'].map((c) => c.charCodeAt(0)),
+);
 const MARKER_RE = /总计|合计|共计|总共|一共|累计|共/g;
 /** "共" inside another word: 公共, 中共, 共同, 共享 … */
 const NOT_A_TOTAL_BEFORE = /^[公中]$/;
@@ -114,7 +139,12 @@ export const textListTotal = defineRule(
 );
 
 /** The counts (N + unit) of a sentence, in order; undefined when the sentence approximates or scales. */
-function countsIn(model: Parameters<typeof spanIn>[0], para: Paragraph, text: string, base: number): Count[] | undefined {
+function countsIn(
+  model: Parameters<typeof spanIn>[0],
+  para: Paragraph,
+  text: string,
+  base: number,
+): Count[] | undefined {
   const out: Count[] = [];
   const groupSep = (k: number) => asciiCommaAt(model, para, k);
   for (let i = 0; i < text.length; i++) {

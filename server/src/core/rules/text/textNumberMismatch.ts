@@ -58,7 +58,10 @@ const PATTERNS: Pattern[] = [
     metrics: ['new'],
     needs: '收申',
     digit: true,
-    re: new RegExp(`(?<key>新收到?|共收到|收到|接收到?|共接收)(?<pre>${TEXT}{0,12}?)(?<app>${APP})(?<post>${FILL})(?<num>\\d)`, 'g'),
+    re: new RegExp(
+      `(?<key>新收到?|共收到|收到|接收到?|共接收)(?<pre>${TEXT}{0,12}?)(?<app>${APP})(?<post>${FILL})(?<num>\\d)`,
+      'g',
+    ),
     accept: (m) => {
       const pre = m.groups!.pre;
       if (METRIC_WORDS.test(pre)) return false;
@@ -71,7 +74,10 @@ const PATTERNS: Pattern[] = [
     metrics: ['carried'],
     needs: '转上年结',
     digit: true,
-    re: new RegExp(`(?<key>上一?年度?(?:结转|转结)(?:到本年度?|至本年度?|到今年|至今年)?)(?<post>${FILL})(?<num>\\d)`, 'g'),
+    re: new RegExp(
+      `(?<key>上一?年度?(?:结转|转结)(?:到本年度?|至本年度?|到今年|至今年)?)(?<post>${FILL})(?<num>\\d)`,
+      'g',
+    ),
   },
   { metrics: ['done'], needs: '办结', digit: true, re: new RegExp(`(?<key>办结)(?<post>${FILL})(?<num>\\d)`, 'g') },
   {
@@ -80,8 +86,18 @@ const PATTERNS: Pattern[] = [
     digit: true,
     re: new RegExp(`(?<key>(?:结转|转)(?:至|到|入)?下一?年度?(?:继续)?(?:办理)?)(?<post>${FILL})(?<num>\\d)`, 'g'),
   },
-  { metrics: ['review'], needs: '议', digit: true, re: new RegExp(`(?<key>行政复议)(?<post>${CASE_FILL})(?<num>\\d)`, 'g') },
-  { metrics: ['litigation'], needs: '讼', digit: true, re: new RegExp(`(?<key>行政诉讼)(?<post>${CASE_FILL})(?<num>\\d)`, 'g') },
+  {
+    metrics: ['review'],
+    needs: '议',
+    digit: true,
+    re: new RegExp(`(?<key>行政复议)(?<post>${CASE_FILL})(?<num>\\d)`, 'g'),
+  },
+  {
+    metrics: ['litigation'],
+    needs: '讼',
+    digit: true,
+    re: new RegExp(`(?<key>行政诉讼)(?<post>${CASE_FILL})(?<num>\\d)`, 'g'),
+  },
   {
     metrics: ['review', 'litigation'],
     needs: '讼议',
@@ -94,10 +110,19 @@ const PATTERNS: Pattern[] = [
     negation: true,
     needs: '申公',
     digit: false,
-    re: new RegExp(`(?<key>(?:未|没有)(?:收到|接到|接收到?))(?<pre>${TEXT}{0,14}?)(?<app>政府信息公开申请|信息公开申请|依申请公开|公开申请)`, 'g'),
+    re: new RegExp(
+      `(?<key>(?:未|没有)(?:收到|接到|接收到?))(?<pre>${TEXT}{0,14}?)(?<app>政府信息公开申请|信息公开申请|依申请公开|公开申请)`,
+      'g',
+    ),
     accept: (m) => !METRIC_WORDS.test(m.groups!.pre),
   },
-  { metrics: ['carried'], negation: true, needs: '转上年结', digit: false, re: /(?<key>(?:无|没有|未收到|未有)上一?年度?(?:结转|转结))/g },
+  {
+    metrics: ['carried'],
+    negation: true,
+    needs: '转上年结',
+    digit: false,
+    re: /(?<key>(?:无|没有|未收到|未有)上一?年度?(?:结转|转结))/g,
+  },
   {
     metrics: ['review', 'litigation'],
     negation: true,
@@ -150,7 +175,8 @@ function patternsFor(para: Paragraph): Pattern[] {
 }
 
 /** A phrase that compares, plans, or accumulates over other periods: its figures are not this year's totals. */
-const NOT_THIS_YEAR = /同比|较|比上|比去|上一?年(?!度?(?:结转|转结))|去年|增加|减少|增长|下降|累计|截至|截止|计划|预计|拟|力争|平均/;
+const NOT_THIS_YEAR =
+  /同比|较|比上|比去|上一?年(?!度?(?:结转|转结))|去年|增加|减少|增长|下降|累计|截至|截止|计划|预计|拟|力争|平均/;
 
 /** A phrase about a part of the applications (其中…, by channel or by applicant): not the total. */
 const SUBSET = /其中|通过|网上|网络|信函|当面|邮寄|传真|电子邮件|现场|自然人|法人|企业|机构/;
@@ -186,7 +212,10 @@ function t3Expected(model: ReportModel, rowId: string): Expected | undefined {
   const cell = cells?.[t3.columnIds.indexOf('total')];
   if (!cell || cell.kind !== 'integer' || cell.value === undefined) return undefined;
   const row = rowDisplay(t3.edition, rowId);
-  const column = columnDisplay(t3, T3_COLUMNS_WITH_SUBTOTAL.find((c) => c.id === 'total')!);
+  const column = columnDisplay(
+    t3,
+    T3_COLUMNS_WITH_SUBTOTAL.find((c) => c.id === 'total')!,
+  );
   return { cells: [{ value: cell.value, span: cell.span, column }], table: t3, where: M.t3Cell(row, column) };
 }
 
@@ -366,7 +395,11 @@ function readClaim(
   const local = claim.start - base;
   const phrase = phraseAround(clause, m.index, Math.max(local + (claim.end - claim.start), m.index + m[0].length));
   if (NOT_THIS_YEAR.test(phrase) || SUBSET.test(phrase)) return undefined;
-  if (/(?:行政复议|行政诉讼)/.test(m.groups!.key ?? '') && !pat.negation && OUTCOME_WORDS.test(phrase.replace(/行政诉讼|行政复议/g, ''))) {
+  if (
+    /(?:行政复议|行政诉讼)/.test(m.groups!.key ?? '') &&
+    !pat.negation &&
+    OUTCOME_WORDS.test(phrase.replace(/行政诉讼|行政复议/g, ''))
+  ) {
     return undefined;
   }
   if (titleYear !== undefined && yearsIn(phrase).some((y) => y.year !== titleYear)) return undefined;

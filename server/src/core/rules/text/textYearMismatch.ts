@@ -81,7 +81,10 @@ export const textYearMismatch = defineRule(
         if (/^\s*年\s*\d{1,2}\s*月/.test(peek(clause.text, first.end))) continue;
         if (REPORT_REFERENCE.test(peek(clause.text, first.end, 20))) continue;
         if (!hasCountAfter(clause.text, first.end)) continue;
-        countClauses.push({ para, year: { ...first, start: clause.start + first.start, end: clause.start + first.end } });
+        countClauses.push({
+          para,
+          year: { ...first, start: clause.start + first.start, end: clause.start + first.end },
+        });
       }
     }
 
@@ -103,7 +106,9 @@ export const textYearMismatch = defineRule(
         report({
           message: M.yearInTitle(Y, W, list.length),
           span: title.yearSpan,
-          related: list.slice(0, 5).map((m) => ({ span: spanIn(model, m.para, m.start, m.end), message: M.proseYear(W) })),
+          related: list
+            .slice(0, 5)
+            .map((m) => ({ span: spanIn(model, m.para, m.start, m.end), message: M.proseYear(W) })),
           data: { expected: W, actual: Y, times: list.length },
         });
       }
