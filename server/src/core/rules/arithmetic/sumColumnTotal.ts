@@ -1,6 +1,4 @@
 import { sumRule } from './sumRule';
+import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
-export const sumColumnTotal = sumRule('sum-column-total', {
-  zh: '“（七）总计”每列应等于（一）至（六）各项办理结果之和',
-  en: 'Each column of （七）总计 equals the sum of the outcomes （一）–（六）',
-});
+export const sumColumnTotal = sumRule('sum-column-total', D.sumColumnTotal);

@@ -1,5 +1,6 @@
 import { defineRule } from '../define';
 import { oneLineMessages as M } from '../../i18n/messages/oneLine';
+import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 /**
  * One-line text read with certainty: said once, on the title, with the reformat as its fix. The
@@ -9,10 +10,7 @@ export const layoutOneLine = defineRule(
   {
     id: 'layout-one-line',
     category: 'structure',
-    description: {
-      zh: '报告全文在一行中（换行已丢失，如从网页复制）；可重新排版为标准格式',
-      en: 'The whole report is on one line (its line breaks lost, as when copied from a web page); it can be reformatted into the standard layout',
-    },
+    description: D.layoutOneLine,
     defaultSeverity: 'info',
     fixable: true,
   },

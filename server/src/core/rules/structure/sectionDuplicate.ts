@@ -2,12 +2,13 @@ import type { SectionId } from '../../types';
 import { defineRule } from '../define';
 import { structureMessages as M } from '../../i18n/messages/structure';
 import { officialHeading } from './common';
+import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 export const sectionDuplicate = defineRule(
   {
     id: 'section-duplicate',
     category: 'structure',
-    description: { zh: '同一章节出现多次', en: 'A section appears more than once' },
+    description: D.sectionDuplicate,
     defaultSeverity: 'error',
     fixable: false,
   },

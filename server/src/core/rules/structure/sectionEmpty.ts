@@ -1,12 +1,13 @@
 import { defineRule } from '../define';
 import { structureMessages as M } from '../../i18n/messages/structure';
 import { officialHeading } from './common';
+import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 export const sectionEmpty = defineRule(
   {
     id: 'section-empty',
     category: 'structure',
-    description: { zh: '章节没有内容', en: 'A section has no content' },
+    description: D.sectionEmpty,
     defaultSeverity: 'warning',
     fixable: false,
   },

@@ -3,12 +3,13 @@ import { defineRule } from '../define';
 import { structureMessages as M } from '../../i18n/messages/structure';
 import { firstOfEach, officialHeading } from './common';
 import { sectionBody } from '../../template/skeleton';
+import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 export const sectionMissing = defineRule(
   {
     id: 'section-missing',
     category: 'structure',
-    description: { zh: '缺少规定的六个章节之一', en: 'One of the six required sections is missing' },
+    description: D.sectionMissing,
     defaultSeverity: 'error',
     fixable: true,
   },

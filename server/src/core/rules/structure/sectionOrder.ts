@@ -1,6 +1,7 @@
 import { defineRule } from '../define';
 import { structureMessages as M } from '../../i18n/messages/structure';
 import { firstOfEach, officialHeading } from './common';
+import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 /** Indices of a longest increasing subsequence of `xs`. */
 function lis(xs: number[]): Set<number> {
@@ -24,7 +25,7 @@ export const sectionOrder = defineRule(
   {
     id: 'section-order',
     category: 'structure',
-    description: { zh: '章节顺序与规定不一致', en: 'Sections are not in the official order' },
+    description: D.sectionOrder,
     defaultSeverity: 'error',
     fixable: false,
   },

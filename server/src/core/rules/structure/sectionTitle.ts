@@ -4,6 +4,7 @@ import { structureMessages as M } from '../../i18n/messages/structure';
 import { SECTIONS } from '../../template/template';
 import { minimalEdit } from '../../text/edits';
 import { officialHeading } from './common';
+import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 const NUMERALS = '一二三四五六';
 
@@ -11,10 +12,7 @@ export const sectionTitle = defineRule(
   {
     id: 'section-title',
     category: 'structure',
-    description: {
-      zh: '章节标题不是规范表述（措辞变体、错别字或序号有误）',
-      en: 'A section title is not the standard wording (variant, typo or wrong number)',
-    },
+    description: D.sectionTitle,
     defaultSeverity: 'warning',
     fixable: true,
   },

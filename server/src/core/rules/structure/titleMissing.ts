@@ -1,14 +1,12 @@
 import { defineRule } from '../define';
 import { structureMessages as M } from '../../i18n/messages/structure';
+import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 export const titleMissing = defineRule(
   {
     id: 'title-missing',
     category: 'structure',
-    description: {
-      zh: '缺少标题行（机关名称 + 统计年度 + “政府信息公开工作年度报告”）',
-      en: 'No title line naming the body and the statistics year',
-    },
+    description: D.titleMissing,
     defaultSeverity: 'warning',
     fixable: false,
   },

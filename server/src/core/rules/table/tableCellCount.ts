@@ -1,15 +1,13 @@
 import { defineRule } from '../define';
 import { tableMessages as M } from '../../i18n/messages/table';
 import { columnsOfRow, rowName, tablesOf } from './common';
+import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 export const tableCellCount = defineRule(
   {
     id: 'table-cell-count',
     category: 'table',
-    description: {
-      zh: '表格行的数值个数与规定列数不符（多列、少列或数字连在一起）',
-      en: 'A table row has too many or too few values, or values run together',
-    },
+    description: D.tableCellCount,
     defaultSeverity: 'error',
     fixable: false,
   },

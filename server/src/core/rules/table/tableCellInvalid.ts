@@ -3,15 +3,13 @@ import { equationsOf, evaluate, relationsOf } from '../arithmetic/equations';
 import { defineRule } from '../define';
 import { tableMessages as M } from '../../i18n/messages/table';
 import { columnDisplay, columnsOfRow, rowName, tablesOf } from './common';
+import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 export const tableCellInvalid = defineRule(
   {
     id: 'table-cell-invalid',
     category: 'table',
-    description: {
-      zh: '单元格不是规定的数值（空白、“—”“/”“无”、负数，或件数写成小数）',
-      en: 'A cell is not a valid value (blank, "—", "/", "无", negative, or a decimal where a count belongs)',
-    },
+    description: D.tableCellInvalid,
     defaultSeverity: 'error',
     fixable: true,
   },

@@ -5,6 +5,7 @@ import { findRow, rowDisplay, TEMPLATES, T3_COLUMNS_WITH_SUBTOTAL, T4_GROUPS } f
 import { minimalEdit } from '../../text/edits';
 import { compatReplacement } from '../../text/normalize';
 import { tablesOf } from './common';
+import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 /** Official label text of a header column id. */
 function headerLabel(edition: '2021' | '2019', columnId: string): string | undefined {
@@ -31,10 +32,7 @@ export const tableLabel = defineRule(
   {
     id: 'table-label',
     category: 'table',
-    description: {
-      zh: '行标签或列标题与官方表述不一致（错别字、截断、漏字）',
-      en: 'A row label or column header differs from the official wording',
-    },
+    description: D.tableLabel,
     defaultSeverity: 'warning',
     fixable: true,
   },

@@ -2,6 +2,7 @@ import { defineRule } from '../define';
 import { tableMessages as M } from '../../i18n/messages/table';
 import { officialHeading } from '../structure/common';
 import type { SectionId } from '../../types';
+import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 const TABLE_OF: [SectionId, 't2' | 't3' | 't4'][] = [
   [2, 't2'],
@@ -13,7 +14,7 @@ export const tableMissing = defineRule(
   {
     id: 'table-missing',
     category: 'table',
-    description: { zh: '缺少规定的统计表', en: 'A required table is missing' },
+    description: D.tableMissing,
     defaultSeverity: 'error',
     fixable: false,
   },

@@ -2,15 +2,13 @@ import { defineRule } from '../define';
 import { tableMessages as M } from '../../i18n/messages/table';
 import { FIRST_YEAR_OF_2021_FORMAT } from '../../template/template';
 import { tablesOf } from './common';
+import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 export const tableOldFormat = defineRule(
   {
     id: 'table-old-format',
     category: 'table',
-    description: {
-      zh: '2021 年及以后的年度报告仍使用 2019 年试行格式的表格',
-      en: 'A report for 2021 or later uses the 2019 trial-format tables',
-    },
+    description: D.tableOldFormat,
     defaultSeverity: 'warning',
     fixable: false,
   },

@@ -2,12 +2,13 @@ import { defineRule } from '../define';
 import { tableMessages as M } from '../../i18n/messages/table';
 import { TEMPLATES, rowDisplay } from '../../template/template';
 import { tablesOf } from './common';
+import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 export const tableRowMissing = defineRule(
   {
     id: 'table-row-missing',
     category: 'table',
-    description: { zh: '统计表缺少规定的行', en: 'A table lacks a required row' },
+    description: D.tableRowMissing,
     defaultSeverity: 'error',
     fixable: false,
   },

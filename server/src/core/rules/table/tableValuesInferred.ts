@@ -1,15 +1,13 @@
 import { defineRule } from '../define';
 import { oneLineMessages as M } from '../../i18n/messages/oneLine';
 import { rowName, tablesOf } from './common';
+import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 export const tableValuesInferred = defineRule(
   {
     id: 'table-values-inferred',
     category: 'table',
-    description: {
-      zh: '一行文本中数值连在一起的表格行，按合计关系拆分读取（请核对拆分结果）',
-      en: 'In one-line text, a table row whose values ran together was split by its sums (check the split)',
-    },
+    description: D.tableValuesInferred,
     defaultSeverity: 'info',
     fixable: false,
   },

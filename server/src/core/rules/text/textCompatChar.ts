@@ -7,6 +7,7 @@ import type { ReportModel, TextEdit } from '../../types';
 import { defineRule } from '../define';
 import { isSurrogate } from '../../text/surrogates';
 import { textMessages as M } from '../../i18n/messages/text';
+import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 /** Pairs shown in a message. */
 const SHOWN_PAIRS = 3;
@@ -17,10 +18,7 @@ export const textCompatChar = defineRule(
   {
     id: 'text-compat-char',
     category: 'text',
-    description: {
-      zh: 'PDF 兼容字符（康熙部首、CJK 部首补充、CJK 兼容汉字）代替了标准汉字',
-      en: 'PDF compatibility characters (Kangxi radicals, CJK radicals supplement, CJK compatibility ideographs) stand in for standard ideographs',
-    },
+    description: D.textCompatChar,
     defaultSeverity: 'warning',
     fixable: true,
   },

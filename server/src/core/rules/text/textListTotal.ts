@@ -16,6 +16,7 @@ import { textMessages as M } from '../../i18n/messages/text';
 import { isDigitCode, readInteger } from './numbers';
 import { asciiCommaAt, paragraphsOf, spanIn, type Paragraph } from './paragraphs';
 import { isSpace } from '../../parser/lines';
+import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 const UNITS = [
   '人次',
@@ -67,10 +68,7 @@ export const textListTotal = defineRule(
   {
     id: 'text-list-total',
     category: 'text',
-    description: {
-      zh: '正文中列举的各项数字之和与写明的总计不一致（如“…发布2条…1条…总计6条”）',
-      en: 'An enumeration in the prose does not add up to the total it states ("…发布2条…1条…总计6条")',
-    },
+    description: D.textListTotal,
     defaultSeverity: 'warning',
     fixable: true,
   },

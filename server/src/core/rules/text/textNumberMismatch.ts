@@ -23,6 +23,7 @@ import { equationsOf, evaluate, holds, relationsOf } from '../arithmetic/equatio
 import { columnDisplay, columnsOfRow } from '../table/common';
 import { readInteger, yearsIn } from './numbers';
 import { asciiCommaAt, paragraphsOf, peek, phraseAround, spanIn, type Paragraph } from './paragraphs';
+import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 // ------------------------------------------------------------------ patterns
 
@@ -277,10 +278,7 @@ export const textNumberMismatch = defineRule(
   {
     id: 'text-number-mismatch',
     category: 'text',
-    description: {
-      zh: '正文中的数字（新收、上年结转、办结、结转下年度申请数，行政复议、行政诉讼数）与表格不一致；表格自身勾稽关系全部成立时，可按表格数值修正正文',
-      en: "A figure in the prose (new, carried-over, concluded and carried-forward applications, reviews, lawsuits) disagrees with the tables; when the table's own sums all hold, the fix writes the table's value into the prose",
-    },
+    description: D.textNumberMismatch,
     defaultSeverity: 'error',
     fixable: true,
   },

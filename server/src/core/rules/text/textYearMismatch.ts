@@ -14,6 +14,7 @@ import { textMessages as M } from '../../i18n/messages/text';
 import { BookTitles } from './bookTitles';
 import { readInteger, yearsIn, type YearMention } from './numbers';
 import { peek, paragraphsOf, spanIn, type Paragraph } from './paragraphs';
+import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 const PLAN = /将|计划|下一步|明年|下一年|下年|拟|预计|力争|打算|争取/;
 const COMPARISON = /同比|较|比|上年|去年|上一年|前年|增长|下降|增加|减少/;
@@ -34,10 +35,7 @@ export const textYearMismatch = defineRule(
   {
     id: 'text-year-mismatch',
     category: 'text',
-    description: {
-      zh: '正文报告本年度数据所用的年份与标题中的统计年度不一致',
-      en: "The year the prose reports this year's figures for differs from the title's statistics year",
-    },
+    description: D.textYearMismatch,
     defaultSeverity: 'warning',
     fixable: false,
   },
