@@ -6,7 +6,7 @@ import * as mammoth from 'mammoth';
 import * as yauzl from 'yauzl';
 import * as yazl from 'yazl';
 import { htmlToText } from './html';
-import { detailOf, inputError, inputFailure, InputError } from './errors';
+import { detailOf, inputFailure, InputError } from './errors';
 import { inputMessages } from '../core/i18n/messages/input';
 
 /**
@@ -30,11 +30,7 @@ function isTextPart(name: string): boolean {
 }
 
 function damaged(e: unknown): InputError {
-  return inputError(
-    'docx-damaged',
-    `.docx 文件已损坏，无法读取：${detailOf(e)}`,
-    `the .docx file is damaged and cannot be read: ${detailOf(e)}`,
-  );
+  return inputFailure('docx-damaged', inputMessages.docxDamaged(detailOf(e)));
 }
 
 /**
@@ -167,18 +163,10 @@ export function isZip(buf: Uint8Array): boolean {
 
 export async function docxToText(buf: Buffer): Promise<string> {
   if (isOleCompoundFile(buf)) {
-    throw inputError(
-      'docx-encrypted',
-      '文档受密码保护，或是旧版 Word 97-2003（.doc）文件：请去除密码或另存为 .docx',
-      'the document is password-protected, or an old Word 97-2003 (.doc) file: remove the password or save it as .docx',
-    );
+    throw inputFailure('docx-encrypted', inputMessages.docxEncrypted());
   }
   if (!isZip(buf)) {
-    throw inputError(
-      'docx-damaged',
-      '不是有效的 .docx 文件（不是 ZIP 压缩包）',
-      'not a valid .docx file (not a ZIP package)',
-    );
+    throw inputFailure('docx-damaged', inputMessages.docxNotZip());
   }
   const parts = await readDocxParts(buf);
   let html: string;
@@ -190,11 +178,7 @@ export async function docxToText(buf: Buffer): Promise<string> {
     );
     html = result.value;
   } catch (e) {
-    throw inputError(
-      'docx-damaged',
-      `.docx 文件已损坏，无法读取：${detailOf(e)}`,
-      `the .docx file is damaged and cannot be read: ${detailOf(e)}`,
-    );
+    throw inputFailure('docx-damaged', inputMessages.docxDamaged(detailOf(e)));
   }
   return htmlToText(html);
 }

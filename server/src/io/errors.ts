@@ -30,10 +30,6 @@ export class InputError extends Error {
   }
 }
 
-export function inputError(code: InputErrorCode, zh: string, en: string): InputError {
-  return new InputError(code, { zh, en });
-}
-
 /** An InputError with a message from the catalogue. */
 export function inputFailure(code: InputErrorCode, message: Localized): InputError {
   return new InputError(code, message);

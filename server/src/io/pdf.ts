@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { layoutPage, joinPages } from './pdfLayout';
 import type { PositionedText } from './pdfLayout';
-import { detailOf, inputError, inputFailure, InputError } from './errors';
+import { detailOf, inputFailure, InputError } from './errors';
 import { inputMessages } from '../core/i18n/messages/input';
 
 /**
@@ -106,8 +106,7 @@ async function pageText(page: PdfPage, budget: { items: number; chars: number })
 }
 
 export async function pdfToText(buf: Uint8Array): Promise<string> {
-  if (!isPdf(buf))
-    throw inputError('pdf-invalid', '不是有效的 PDF 文件（缺少 %PDF 文件头）', 'not a valid PDF file (no %PDF header)');
+  if (!isPdf(buf)) throw inputFailure('pdf-invalid', inputMessages.pdfNoHeader());
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     ...NO_GENERATED_CODE,
@@ -130,13 +129,9 @@ export async function pdfToText(buf: Uint8Array): Promise<string> {
     } catch (e) {
       const name = (e as { name?: string } | undefined)?.name;
       if (name === 'PasswordException') {
-        throw inputError(
-          'pdf-encrypted',
-          'PDF 已加密（需要密码），无法读取文字',
-          'the PDF is encrypted (password required); its text cannot be read',
-        );
+        throw inputFailure('pdf-encrypted', inputMessages.pdfEncrypted());
       }
-      throw inputError('pdf-invalid', `PDF 文件无效或已损坏：${detailOf(e)}`, `invalid or damaged PDF: ${detailOf(e)}`);
+      throw inputFailure('pdf-invalid', inputMessages.pdfInvalid(detailOf(e)));
     }
     if (doc.numPages > PDF_LIMITS.maxPages) {
       throw inputFailure('limit-exceeded', inputMessages.pdfTooManyPages(doc.numPages, PDF_LIMITS.maxPages));
@@ -150,16 +145,12 @@ export async function pdfToText(buf: Uint8Array): Promise<string> {
     }
     const text = joinPages(pages);
     if (text.trim() === '') {
-      throw inputError(
-        'pdf-no-text',
-        'PDF 中没有可提取的文字（可能是扫描件）',
-        'the PDF has no extractable text (it may be a scan)',
-      );
+      throw inputFailure('pdf-no-text', inputMessages.pdfNoText());
     }
     return text;
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw inputError('pdf-invalid', `PDF 文件无效或已损坏：${detailOf(e)}`, `invalid or damaged PDF: ${detailOf(e)}`);
+    throw inputFailure('pdf-invalid', inputMessages.pdfInvalid(detailOf(e)));
   } finally {
     await task.destroy();
   }

@@ -10,7 +10,7 @@ import { docxToText, isZip } from './docx';
 import { isPdf, pdfToText } from './pdf';
 import { htmlToText } from './html';
 import { decodeHtml } from './htmlCharset';
-import { detailOf, inputError, inputFailure, InputError } from './errors';
+import { detailOf, inputFailure, InputError } from './errors';
 import { inputMessages } from '../core/i18n/messages/input';
 import type { SpecialFileKind } from '../core/i18n/messages/input';
 
@@ -154,15 +154,11 @@ export async function decodeInput(buf: Buffer, kind: InputKind): Promise<InputTe
   if (kind === 'html') return decodeHtmlInput(buf);
   const hasUtf16Bom = buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff));
   if (!hasUtf16Bom && looksBinary(buf)) {
-    throw inputError('binary', '二进制文件，不是文本，已跳过', 'binary file, not text; skipped');
+    throw inputFailure('binary', inputMessages.binary());
   }
   const decoded = decodeText(buf);
   if (!decoded) {
-    throw inputError(
-      'unknown-encoding',
-      '无法识别文本编码（既不是 UTF-8，也不是 GB18030/GBK）',
-      'unknown text encoding (neither UTF-8 nor GB18030/GBK)',
-    );
+    throw inputFailure('unknown-encoding', inputMessages.unknownEncoding());
   }
   return { kind, text: decoded.text, encoding: decoded.encoding, bom: decoded.bom, writable: true };
 }
@@ -171,15 +167,11 @@ export async function decodeInput(buf: Buffer, kind: InputKind): Promise<InputTe
 async function decodeHtmlInput(buf: Buffer): Promise<InputText> {
   const hasUtf16Bom = buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff));
   if (!hasUtf16Bom && looksBinary(buf)) {
-    throw inputError('binary', '二进制文件，不是文本，已跳过', 'binary file, not text; skipped');
+    throw inputFailure('binary', inputMessages.binary());
   }
   const decoded = decodeHtml(buf);
   if (!decoded) {
-    throw inputError(
-      'unknown-encoding',
-      '无法识别网页编码（声明的编码、UTF-8 与 GB18030/GBK 都无法解码）',
-      'unknown page encoding (neither the declared encoding, UTF-8 nor GB18030/GBK decodes it)',
-    );
+    throw inputFailure('unknown-encoding', inputMessages.unknownPageEncoding());
   }
   const source = { bom: 'BOM', meta: 'meta', content: 'detected' }[decoded.source];
   return {

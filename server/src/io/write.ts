@@ -17,6 +17,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Localized } from '../core/types';
+import { inputMessages } from '../core/i18n/messages/input';
 
 export interface FileSnapshot {
   /** The path as given. */
@@ -42,10 +43,7 @@ export class WriteRefusal extends Error {
 }
 
 /** The file is no longer what was read: the user's edit wins. */
-export const CHANGED_SINCE_READ: Localized = {
-  zh: '文件在检查期间被修改，未写入（保留了修改后的内容），请重新运行',
-  en: 'the file changed while it was being checked; not written (the change is kept); run again',
-};
+export const CHANGED_SINCE_READ: Localized = inputMessages.changedSinceRead();
 
 function sha256(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -58,8 +56,7 @@ export async function snapshotFile(file: string): Promise<FileSnapshot> {
   const handle = await fs.promises.open(real, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
     const stat = await handle.stat();
-    if (!stat.isFile())
-      throw new WriteRefusal('not-regular', { zh: '不是普通文件，未写入', en: 'not a regular file; not written' });
+    if (!stat.isFile()) throw new WriteRefusal('not-regular', inputMessages.writeNotRegular());
     const bytes = await handle.readFile();
     return { file, real, bytes, stat, sha256: sha256(bytes) };
   } finally {
@@ -90,22 +87,13 @@ async function checkWritable(snap: FileSnapshot): Promise<void> {
   try {
     await fs.promises.access(real, fs.constants.W_OK);
   } catch {
-    throw new WriteRefusal('read-only', {
-      zh: `没有写入权限（权限 ${mode}），未写入`,
-      en: `not writable by this user (mode ${mode}); not written`,
-    });
+    throw new WriteRefusal('read-only', inputMessages.writeNoPermission(mode));
   }
   if ((stat.mode & 0o222) === 0) {
-    throw new WriteRefusal('read-only', {
-      zh: `文件是只读的（权限 ${mode}），未写入`,
-      en: `the file is read-only (mode ${mode}); not written`,
-    });
+    throw new WriteRefusal('read-only', inputMessages.writeReadOnly(mode));
   }
   if (stat.nlink > 1) {
-    throw new WriteRefusal('hard-links', {
-      zh: `文件有 ${stat.nlink} 个硬链接，写入会拆散它们，未写入（可用 --fix-dry-run 查看修复）`,
-      en: `the file has ${stat.nlink} hard links, which writing would split; not written (see the fixes with --fix-dry-run)`,
-    });
+    throw new WriteRefusal('hard-links', inputMessages.writeHardLinks(stat.nlink));
   }
 }
 
@@ -149,10 +137,7 @@ export async function replaceFile(
         try {
           await handle.chown(uid, gid);
         } catch {
-          throw new WriteRefusal('owner', {
-            zh: `无法保留文件的所有者和组（${uid}:${gid}），未写入`,
-            en: `cannot keep the file's owner and group (${uid}:${gid}); not written`,
-          });
+          throw new WriteRefusal('owner', inputMessages.writeOwner(`${uid}:${gid}`));
         }
       }
       // After chown, which clears set-id bits.

@@ -74,4 +74,65 @@ export const inputMessages = {
     en: `the thread checking this file ended unexpectedly (${detail}); this file was not checked`,
   }),
   internalError: (detail: string): Localized => ({ zh: `内部错误：${detail}`, en: `internal error: ${detail}` }),
+
+  binary: (): Localized => ({ zh: '二进制文件，不是文本，已跳过', en: 'binary file, not text; skipped' }),
+  unknownEncoding: (): Localized => ({
+    zh: '无法识别文本编码（既不是 UTF-8，也不是 GB18030/GBK）',
+    en: 'unknown text encoding (neither UTF-8 nor GB18030/GBK)',
+  }),
+  unknownPageEncoding: (): Localized => ({
+    zh: '无法识别网页编码（声明的编码、UTF-8 与 GB18030/GBK 都无法解码）',
+    en: 'unknown page encoding (neither the declared encoding, UTF-8 nor GB18030/GBK decodes it)',
+  }),
+  docxDamaged: (detail: string): Localized => ({
+    zh: `.docx 文件已损坏，无法读取：${detail}`,
+    en: `the .docx file is damaged and cannot be read: ${detail}`,
+  }),
+  docxEncrypted: (): Localized => ({
+    zh: '文档受密码保护，或是旧版 Word 97-2003（.doc）文件：请去除密码或另存为 .docx',
+    en: 'the document is password-protected, or an old Word 97-2003 (.doc) file: remove the password or save it as .docx',
+  }),
+  docxNotZip: (): Localized => ({
+    zh: '不是有效的 .docx 文件（不是 ZIP 压缩包）',
+    en: 'not a valid .docx file (not a ZIP package)',
+  }),
+  pdfNoHeader: (): Localized => ({
+    zh: '不是有效的 PDF 文件（缺少 %PDF 文件头）',
+    en: 'not a valid PDF file (no %PDF header)',
+  }),
+  pdfEncrypted: (): Localized => ({
+    zh: 'PDF 已加密（需要密码），无法读取文字',
+    en: 'the PDF is encrypted (password required); its text cannot be read',
+  }),
+  pdfInvalid: (detail: string): Localized => ({
+    zh: `PDF 文件无效或已损坏：${detail}`,
+    en: `invalid or damaged PDF: ${detail}`,
+  }),
+  pdfNoText: (): Localized => ({
+    zh: 'PDF 中没有可提取的文字（可能是扫描件）',
+    en: 'the PDF has no extractable text (it may be a scan)',
+  }),
+
+  /** Why a fixed file was not written back. */
+  changedSinceRead: (): Localized => ({
+    zh: '文件在检查期间被修改，未写入（保留了修改后的内容），请重新运行',
+    en: 'the file changed while it was being checked; not written (the change is kept); run again',
+  }),
+  writeNotRegular: (): Localized => ({ zh: '不是普通文件，未写入', en: 'not a regular file; not written' }),
+  writeNoPermission: (mode: string): Localized => ({
+    zh: `没有写入权限（权限 ${mode}），未写入`,
+    en: `not writable by this user (mode ${mode}); not written`,
+  }),
+  writeReadOnly: (mode: string): Localized => ({
+    zh: `文件是只读的（权限 ${mode}），未写入`,
+    en: `the file is read-only (mode ${mode}); not written`,
+  }),
+  writeHardLinks: (links: number): Localized => ({
+    zh: `文件有 ${links} 个硬链接，写入会拆散它们，未写入（可用 --fix-dry-run 查看修复）`,
+    en: `the file has ${links} hard links, which writing would split; not written (see the fixes with --fix-dry-run)`,
+  }),
+  writeOwner: (owner: string): Localized => ({
+    zh: `无法保留文件的所有者和组（${owner}），未写入`,
+    en: `cannot keep the file's owner and group (${owner}); not written`,
+  }),
 };
