@@ -1,5 +1,6 @@
 /** Command-line arguments → options. Usage errors are returned, never thrown. */
 import type { Locale, Localized, SeveritySetting } from '../core/types';
+import { cliMessages as M } from '../core/i18n/messages/cli';
 import { parseRuleOverride } from '../config/config';
 
 export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'html';
@@ -56,8 +57,8 @@ export interface CliOptions {
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: Localized };
 
-function usage(zh: string, en: string): ParseResult {
-  return { ok: false, error: { zh, en } };
+function usage(error: Localized): ParseResult {
+  return { ok: false, error };
 }
 
 const FLAGS = new Set([
@@ -170,12 +171,12 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     if (WITH_VALUE.has(name)) {
       if (eq > 0) value = arg.slice(eq + 1);
       else if (i + 1 < argv.length) value = argv[++i];
-      else return usage(`选项 ${name} 需要一个值`, `option ${name} needs a value`);
+      else return usage(M.needsValue(name));
     } else if (!FLAGS.has(name) || eq > 0) {
-      return usage(`未知选项：${arg}`, `unknown option: ${arg}`);
+      return usage(M.unknownOption(arg));
     }
     if (o.command === 'extract' && NOT_FOR_EXTRACT.has(name)) {
-      return usage(`extract 不接受选项 ${name}`, `extract does not take the option ${name}`);
+      return usage(M.notForExtract(name));
     }
     if (name === '--format' || name === '-f') {
       format = value ?? '';
@@ -188,46 +189,28 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     o.format = 'csv';
     if (format !== undefined) {
       if (format !== 'csv' && format !== 'json') {
-        return usage(
-          `extract 的输出格式“${format}”未知（可用：csv、json）`,
-          `unknown extract format "${format}" (use csv or json)`,
-        );
+        return usage(M.unknownExtractFormat(format));
       }
       o.format = format;
     }
   } else if (format !== undefined) {
     if (format !== 'stylish' && format !== 'json' && format !== 'sarif' && format !== 'html') {
-      return usage(
-        `未知的输出格式“${format}”（可用：stylish、json、sarif、html）`,
-        `unknown format "${format}" (use stylish, json, sarif or html)`,
-      );
+      return usage(M.unknownFormat(format));
     }
     o.format = format;
   }
-  if (o.fix && o.fixDryRun)
-    return usage('--fix 与 --fix-dry-run 不能同时使用', '--fix and --fix-dry-run cannot be used together');
-  if (o.printText && (o.fix || o.fixDryRun))
-    return usage(
-      '--print-text 不能与 --fix 或 --fix-dry-run 同时使用',
-      '--print-text cannot be combined with --fix or --fix-dry-run',
-    );
+  if (o.fix && o.fixDryRun) return usage(M.fixWithDryRun());
+  if (o.printText && (o.fix || o.fixDryRun)) return usage(M.printTextWithFix());
   if ((o.suppressAll || o.pruneSuppressions) && (o.printText || o.fixDryRun)) {
-    return usage(
-      '--suppress-all 与 --prune-suppressions 不能与 --print-text 或 --fix-dry-run 同时使用',
-      '--suppress-all and --prune-suppressions cannot be combined with --print-text or --fix-dry-run',
-    );
+    return usage(M.suppressWithPrintText());
   }
-  if (o.config && o.noConfig)
-    return usage('--config 与 --no-config 不能同时使用', '--config and --no-config cannot be used together');
-  if (o.previous !== undefined && !o.crossYear)
-    return usage('--previous 不能与 --no-cross-year 同时使用', '--previous cannot be combined with --no-cross-year');
+  if (o.config && o.noConfig) return usage(M.configWithNoConfig());
+  if (o.previous !== undefined && !o.crossYear) return usage(M.previousWithNoCrossYear());
   if (o.previous !== undefined && o.inputs.length !== 1) {
-    return usage('--previous 只能用于检查一个文件', '--previous can only be used when checking one file');
+    return usage(M.previousNeedsOneFile());
   }
   if (o.inputs.length === 0 && !o.help && !o.version && !o.printConfigSchema) {
-    return o.command === 'extract'
-      ? usage('没有指定要提取的文件或文件夹', 'no files or folders to extract from were given')
-      : usage('没有指定要检查的文件或文件夹', 'no files or folders to check were given');
+    return o.command === 'extract' ? usage(M.nothingToExtract()) : usage(M.nothingToCheck());
   }
   return { ok: true, options: o };
 }
@@ -289,13 +272,13 @@ function apply(o: CliOptions, name: string, value: string): Localized | undefine
       const v = value.toLowerCase();
       if (v === 'zh' || v === 'zh-cn' || v === 'zh-hans') o.lang = 'zh-cn';
       else if (v === 'en' || v.startsWith('en-')) o.lang = 'en';
-      else return { zh: `未知的语言“${value}”（可用：zh、en）`, en: `unknown language "${value}" (use zh or en)` };
+      else return M.unknownLanguage(value);
       return undefined;
     }
     case '--rule': {
       for (const part of value.split(',').filter((p) => p.trim() !== '')) {
         const r = parseRuleOverride(part);
-        if ('error' in r) return { zh: `--rule：${r.error.zh}`, en: `--rule: ${r.error.en}` };
+        if ('error' in r) return M.badRuleOption(r.error);
         o.rules[r.ruleId] = r.severity;
       }
       return undefined;
@@ -310,11 +293,7 @@ function apply(o: CliOptions, name: string, value: string): Localized | undefine
       return undefined;
     case '--max-warnings': {
       const n = nonNegativeInt(value);
-      if (n === undefined)
-        return {
-          zh: `--max-warnings 需要非负整数，而不是“${value}”`,
-          en: `--max-warnings needs a non-negative integer, not "${value}"`,
-        };
+      if (n === undefined) return M.badMaxWarnings(value);
       o.maxWarnings = n;
       return undefined;
     }
@@ -325,35 +304,24 @@ function apply(o: CliOptions, name: string, value: string): Localized | undefine
         return undefined;
       }
       const n = nonNegativeInt(value);
-      if (n === undefined || n < 1)
-        return {
-          zh: `--jobs 需要正整数或 auto，而不是“${value}”`,
-          en: `--jobs needs a positive integer or auto, not "${value}"`,
-        };
+      if (n === undefined || n < 1) return M.badJobs(value);
       o.jobs = n;
       return undefined;
     }
     case '--max-file-size': {
       const mb = Number(value);
-      if (!/^\d+(\.\d+)?$/.test(value) || !(mb > 0))
-        return {
-          zh: `--max-file-size 需要正数（MB），而不是“${value}”`,
-          en: `--max-file-size needs a positive number of MB, not "${value}"`,
-        };
+      if (!/^\d+(\.\d+)?$/.test(value) || !(mb > 0)) return M.badMaxFileSize(value);
       o.maxBytes = Math.round(mb * 1024 * 1024);
       return undefined;
     }
     case '--timeout-per-file': {
       const seconds = Number(value);
       if (!/^\d+(\.\d+)?$/.test(value) || !Number.isFinite(seconds) || seconds > 86_400) {
-        return {
-          zh: `--timeout-per-file 需要秒数（0 表示不限制），而不是“${value}”`,
-          en: `--timeout-per-file needs a number of seconds (0 = no limit), not "${value}"`,
-        };
+        return M.badTimeout(value);
       }
       o.timeoutPerFile = seconds;
       return undefined;
     }
   }
-  return { zh: `未知选项：${name}`, en: `unknown option: ${name}` };
+  return M.unknownOption(name);
 }

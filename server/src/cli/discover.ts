@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Localized } from '../core/types';
+import { cliMessages as M } from '../core/i18n/messages/cli';
 import { REPORT_EXTENSIONS } from '../io/read';
 import { globBase, globToRegExp, hasGlobChars } from './glob';
 
@@ -58,10 +59,7 @@ export function discover(inputs: readonly string[], cwd: string = process.cwd())
       if (found.length === 0) {
         problems.push({
           input,
-          message: {
-            zh: `文件夹中没有可检查的报告文件（${EXTENSION_LIST}）`,
-            en: `the folder holds no report files (${EXTENSION_LIST})`,
-          },
+          message: M.folderWithoutReports(EXTENSION_LIST),
         });
       }
       found.forEach(add);
@@ -72,7 +70,7 @@ export function discover(inputs: readonly string[], cwd: string = process.cwd())
       if (found.length === 0)
         problems.push({
           input,
-          message: { zh: '没有与此模式匹配的报告文件', en: 'no report files match this pattern' },
+          message: M.globWithoutMatches(),
         });
       found.forEach(add);
     } else {

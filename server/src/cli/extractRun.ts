@@ -2,14 +2,14 @@
  * The `extract` command: read each report, and write its figures as JSON or CSV (formats documented
  * in docs/cli.md). Files are read as by the checker (same kinds, encodings and errors).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { localize, parse } from '../core';
 import type { Locale, Localized } from '../core/types';
 import { readInput, InputError } from '../io/read';
 import { detailOf } from '../io/errors';
 import type { CliOptions } from './args';
-import { discover } from './discover';
+import { EXIT_OK, EXIT_USAGE_OR_IO, IO_LANES, discoverInputs, stderrSay, writeOutput } from './shared';
+import { cliMessages as M } from '../core/i18n/messages/cli';
+import { inputMessages } from '../core/i18n/messages/input';
 import { displayPath } from './process';
 import { extractRecord } from './extract';
 import type { Figure, ReportRecord } from './extract';
@@ -28,11 +28,8 @@ export interface ExtractIo {
   cwd: string;
 }
 
-const EXIT_OK = 0;
+/** Some figure could not be read (docs/cli.md). */
 const EXIT_UNREADABLE_FIGURES = 1;
-const EXIT_USAGE_OR_IO = 2;
-/** Files read ahead on one thread (as the checker does). */
-const IO_LANES = 4;
 
 /** Reads one file and extracts its record. Never throws. */
 export async function extractFile(
@@ -48,7 +45,7 @@ export async function extractFile(
     out.error =
       e instanceof InputError
         ? { code: e.code, message: e.localized }
-        : { code: 'unreadable', message: { zh: `无法读取：${detailOf(e)}`, en: `cannot be read: ${detailOf(e)}` } };
+        : { code: 'unreadable', message: inputMessages.unreadable(detailOf(e)) };
     return out;
   }
   const model = parse(text);
@@ -59,13 +56,9 @@ export async function extractFile(
 
 export async function runExtract(o: CliOptions, io: ExtractIo): Promise<number> {
   const lang = o.lang;
-  const say = (text: Localized) => io.stderr.write(`govreport-lint: ${localize(text, lang)}\n`);
-  let ioFailure = false;
-  const found = discover(o.inputs, io.cwd);
-  for (const p of found.problems) {
-    ioFailure = true;
-    say({ zh: `${p.input}：${p.message.zh}`, en: `${p.input}: ${p.message.en}` });
-  }
+  const say = stderrSay(io.stderr, lang);
+  const found = discoverInputs(o.inputs, io.cwd, say);
+  let ioFailure = found.failed;
   const results: ExtractResult[] = new Array(found.files.length);
   let next = 0;
   const lane = async (): Promise<void> => {
@@ -79,37 +72,20 @@ export async function runExtract(o: CliOptions, io: ExtractIo): Promise<number> 
   for (const r of results) {
     if (r.error) {
       ioFailure = true;
-      say({ zh: `${r.file}：${r.error.message.zh}`, en: `${r.file}: ${r.error.message.en}` });
+      say(M.aboutInput(r.file, r.error.message));
     } else if (r.skipped) {
-      say({
-        zh: `${r.file}：未识别为政府信息公开工作年度报告，已跳过（可用 --force 强制提取）`,
-        en: `${r.file}: not recognised as an annual report; skipped (--force extracts it anyway)`,
-      });
+      say(M.extractSkipped(r.file));
     } else if (r.record) {
       const n = r.record.figures.filter((f) => f.state === 'unreadable').length;
       unreadableFigures += n;
       if (o.verbose) {
-        const c = countStates(r.record.figures);
-        say({
-          zh: `${r.file}：读出 ${c.read}，推断 ${c.inferred}，空白 ${c.blank}，无法读取 ${c.unreadable}`,
-          en: `${r.file}: read ${c.read}, inferred ${c.inferred}, blank ${c.blank}, unreadable ${c.unreadable}`,
-        });
+        say(M.extractCounts(r.file, countStates(r.record.figures)));
       }
     }
   }
 
   const output = o.format === 'csv' ? formatExtractCsv(results) : formatExtractJson(results, lang);
-  if (o.outputFile) {
-    try {
-      fs.writeFileSync(path.resolve(io.cwd, o.outputFile), output);
-    } catch (e) {
-      say({
-        zh: `无法写入输出文件 ${o.outputFile}：${String(e)}`,
-        en: `cannot write the output file ${o.outputFile}: ${String(e)}`,
-      });
-      ioFailure = true;
-    }
-  } else io.stdout.write(output);
+  if (!writeOutput(output, o.outputFile, io, say)) ioFailure = true;
 
   if (ioFailure) return EXIT_USAGE_OR_IO;
   return unreadableFigures > 0 ? EXIT_UNREADABLE_FIGURES : EXIT_OK;

@@ -7,8 +7,9 @@ import type { Locale, Localized } from '../core/types';
 import { buildConfigSchema } from '../config/schema';
 import { parseArgs } from './args';
 import type { CliOptions } from './args';
-import { HELP } from './help';
-import { discover } from './discover';
+import { HELP } from '../core/i18n/messages/help';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE_OR_IO, IO_LANES, discoverInputs, stderrSay, writeOutput } from './shared';
+import { cliMessages } from '../core/i18n/messages/cli';
 import { FileChecker } from './process';
 import type { CheckSettings, FileResult } from './process';
 import { checkInWorkers, DEFAULT_FILE_LIMITS, DEFAULT_TIMEOUT_SECONDS } from './pool';
@@ -35,9 +36,7 @@ export interface CliIo {
   workerScript?: string;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_PROBLEMS = 1;
-export const EXIT_USAGE_OR_IO = 2;
+export { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE_OR_IO } from './shared';
 
 /** Below this many files, starting workers costs more than it saves (measured: docs/cli.md). */
 const PARALLEL_MIN_FILES = 24;
@@ -83,14 +82,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   const lang = o.lang;
-  const say = (text: Localized) => io.stderr.write(`govreport-lint: ${escapeControl(localize(text, lang))}\n`);
-  let ioFailure = false;
-
-  const found = discover(o.inputs, io.cwd);
-  for (const p of found.problems) {
-    ioFailure = true;
-    say({ zh: `${p.input}：${p.message.zh}`, en: `${p.input}: ${p.message.en}` });
-  }
+  const say = stderrSay(io.stderr, lang);
+  const found = discoverInputs(o.inputs, io.cwd, say);
+  let ioFailure = found.failed;
 
   const settings: CheckSettings = {
     cwd: io.cwd,
@@ -104,10 +98,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     keepText: (o.crossYear || o.format === 'html') && !o.printText,
   };
   if (o.previous !== undefined && found.files.length !== 1) {
-    return usageError(io, {
-      zh: '--previous 只能用于检查一个文件',
-      en: '--previous can only be used when checking one file',
-    });
+    return usageError(io, cliMessages.previousNeedsOneFile());
   }
   const results = await checkAll(found.files, settings, o, io);
 
@@ -159,17 +150,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const colored = o.outputFile ? false : (o.color ?? colorByDefault(io.stdout, io.env));
     output = formatStylish(shown, lang, colors(colored));
   }
-  if (o.outputFile) {
-    try {
-      fs.writeFileSync(path.resolve(io.cwd, o.outputFile), output);
-    } catch (e) {
-      say({
-        zh: `无法写入输出文件 ${o.outputFile}：${String(e)}`,
-        en: `cannot write the output file ${o.outputFile}: ${String(e)}`,
-      });
-      ioFailure = true;
-    }
-  } else io.stdout.write(output);
+  if (!writeOutput(output, o.outputFile, io, say)) ioFailure = true;
   if (o.format !== 'stylish' && io.stderr.isTTY) {
     // Machine formats keep stdout clean; a person watching still gets the summary.
     io.stderr.write(
@@ -189,9 +170,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   return EXIT_OK;
 }
-
-/** Files read ahead on one thread. */
-const IO_LANES = 4;
 
 /**
  * With one job, plain text and Markdown files up to this size are checked on the main thread: the

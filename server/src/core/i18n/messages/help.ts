@@ -1,4 +1,4 @@
-/** `--help`: Chinese and English side by side. */
+/** The command line's `--help`: Chinese and English side by side. */
 
 export const HELP = `govreport-lint — 政府信息公开工作年度报告检查工具
 govreport-lint — checks Chinese government information-disclosure annual reports
