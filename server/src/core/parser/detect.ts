@@ -4,7 +4,7 @@
  * kept, so that text that is not taken for a report can be told why.
  */
 import type { SectionId } from '../types';
-import { SECTIONS } from '../template/template';
+import { SECTIONS, SECTION_NUMERALS } from '../template/template';
 import { isSpace, type Line } from './lines';
 
 /** How many non-empty lines from the top a title is looked for in. */
@@ -28,7 +28,7 @@ export function titleSaysReport(lines: Line[], empty: (i: number) => boolean): b
   return false;
 }
 
-const NUMERALS = '一二三四五六';
+const NUMERALS = SECTION_NUMERALS;
 const WORDINGS = SECTIONS.map((s) => ({ id: s.id, words: [s.title, ...s.variants] }));
 
 /** The sections whose heading stands anywhere in the text as numeral, 、 and title ("三、收到和处理政府信息公开申请情况"). */

@@ -24,6 +24,7 @@ import {
   T4_GROUPS,
   type SumRelation,
   type Table2BlockTemplate,
+  SECTION_NUMERALS,
 } from '../template/template';
 import { charDice, keyOf, similarity } from '../text/keys';
 import { buildView, type ViewEdit } from './flatView';
@@ -60,7 +61,7 @@ interface Heading {
   end: number;
 }
 
-const NUMERALS = '一二三四五六';
+const NUMERALS = SECTION_NUMERALS;
 const HEADING_RE = new RegExp(
   `([${NUMERALS}])\\s*[、.,]\\s*(${SECTIONS.flatMap((s) => [s.title, ...s.variants])
     .sort((a, b) => b.length - a.length)

@@ -1,10 +1,10 @@
 /** Section headings, the title line and sub-items. Offsets are NORMALIZED offsets. */
 import type { SectionId } from '../types';
-import { SECTIONS } from '../template/template';
+import { SECTIONS, SECTION_NUMERALS } from '../template/template';
 import { charDice, keyOf, similarity } from '../text/keys';
 import { isSpace, type Line } from './lines';
 
-const NUMERALS = '一二三四五六';
+const NUMERALS = SECTION_NUMERALS;
 
 /** The line's content without leading blanks, Markdown heading marks, list marks or bold markers. */
 export interface Content {

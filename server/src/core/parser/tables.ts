@@ -4,7 +4,8 @@ import {
   TEMPLATES,
   T3_COLUMNS,
   T3_COLUMNS_WITH_SUBTOTAL,
-  T4_GROUPS,
+  T3_HEADER_GROUPS,
+  T4_HEADER_GROUPS,
   type RowTemplate,
   type Table2BlockTemplate,
 } from '../template/template';
@@ -98,16 +99,15 @@ function t3ColumnCount(ctx: ParseContext, from: number, to: number): number {
   return (counts.get(8) ?? 0) > (counts.get(7) ?? 0) ? 8 : 7;
 }
 
-const T3_HEADER_GROUPS: ExpectedHeader[] = [
-  { columnId: 'group.applicant', label: '申请人情况' },
-  { columnId: 'group.legal', label: '法人或其他组织' },
-];
+const groupHeaders = (groups: readonly { id: string; label: string }[]): ExpectedHeader[] =>
+  groups.map((g) => ({ columnId: `group.${g.id}`, label: g.label }));
+const T3_HEADERS_GROUPS: ExpectedHeader[] = groupHeaders(T3_HEADER_GROUPS);
 
 const columnHeaders = (cols: typeof T3_COLUMNS): ExpectedHeader[] =>
   cols.map((c) => ({ columnId: c.id, label: c.label, accepted: c.accepted }));
-const T3_HEADERS_7: ExpectedHeader[] = [...T3_HEADER_GROUPS, ...columnHeaders(T3_COLUMNS)];
+const T3_HEADERS_7: ExpectedHeader[] = [...T3_HEADERS_GROUPS, ...columnHeaders(T3_COLUMNS)];
 // The 8-column variant's subtotal is headed by 法人或其他组织 itself: that word is the column.
-const T3_HEADERS_8: ExpectedHeader[] = [T3_HEADER_GROUPS[0], ...columnHeaders(T3_COLUMNS_WITH_SUBTOTAL)];
+const T3_HEADERS_8: ExpectedHeader[] = [T3_HEADERS_GROUPS[0], ...columnHeaders(T3_COLUMNS_WITH_SUBTOTAL)];
 
 const BLOCK_HEADERS = new WeakMap<Table2BlockTemplate, ExpectedHeader[]>();
 function blockHeaders(bt: Table2BlockTemplate): ExpectedHeader[] {
@@ -281,9 +281,7 @@ function parseBlock(ctx: ParseContext, s: BlockStart, end: number, bt: Table2Blo
 // ---------------------------------------------------------------- table 四
 
 const T4_HEADERS: ExpectedHeader[] = [
-  { columnId: 'group.review', label: '行政复议' },
-  { columnId: 'group.litigation', label: '行政诉讼' },
-  ...T4_GROUPS.filter((g) => g.id !== 'review').map((g) => ({ columnId: `group.${g.id}`, label: g.label })),
+  ...groupHeaders(T4_HEADER_GROUPS),
   ...TEMPLATES['2021'].table4.columns.map((c) => ({ columnId: c.id, label: c.label })),
 ];
 

@@ -13,17 +13,23 @@ export interface SectionTemplate {
   title: string;
   /** Wordings seen in published reports: accepted as this section, flagged as non-standard. */
   variants: string[];
+  /** A short part of the title that every wording holds: a cheap sign that the section is there. */
+  keyword: string;
 }
 
+/** What every report's title names: a cheap sign that a text is a report. */
+export const REPORT_KEYWORD = '政府信息公开';
+
 export const SECTIONS: readonly SectionTemplate[] = [
-  { id: 1, enumerator: '一、', title: '总体情况', variants: [] },
-  { id: 2, enumerator: '二、', title: '主动公开政府信息情况', variants: [] },
-  { id: 3, enumerator: '三、', title: '收到和处理政府信息公开申请情况', variants: [] },
+  { id: 1, enumerator: '一、', title: '总体情况', variants: [], keyword: '总体情况' },
+  { id: 2, enumerator: '二、', title: '主动公开政府信息情况', variants: [], keyword: '主动公开' },
+  { id: 3, enumerator: '三、', title: '收到和处理政府信息公开申请情况', variants: [], keyword: '收到和处理' },
   {
     id: 4,
     enumerator: '四、',
     title: '政府信息公开行政复议、行政诉讼情况',
     variants: ['因政府信息公开工作被申请行政复议、提起行政诉讼情况'],
+    keyword: '行政复议',
   },
   {
     id: 5,
@@ -34,9 +40,13 @@ export const SECTIONS: readonly SectionTemplate[] = [
       '存在的主要问题及改进措施',
       '政府信息公开工作存在的主要问题及改进措施',
     ],
+    keyword: '存在的主要问题',
   },
-  { id: 6, enumerator: '六、', title: '其他需要报告的事项', variants: [] },
+  { id: 6, enumerator: '六、', title: '其他需要报告的事项', variants: [], keyword: '其他需要报告' },
 ];
+
+/** The numerals of the section enumerators in order (一 … 六), read from the template. */
+export const SECTION_NUMERALS: string = SECTIONS.map((s) => s.enumerator.charAt(0)).join('');
 
 /** The tables in report order, and the section each belongs to. */
 export const TABLE_KINDS: readonly TableKind[] = ['t2', 't3', 't4'];
@@ -223,6 +233,22 @@ export const T4_GROUPS: { id: string; label: string }[] = [
   { id: 'direct', label: '未经复议直接起诉' },
   { id: 'after', label: '复议后起诉' },
 ];
+
+/** Header cells that name a group of columns (header column id `group.<id>`): table 三's, then table 四's. */
+export const T3_HEADER_GROUPS: readonly { id: string; label: string }[] = [
+  { id: 'applicant', label: '申请人情况' },
+  { id: 'legal', label: '法人或其他组织' },
+];
+export const T4_HEADER_GROUPS: readonly { id: string; label: string }[] = [
+  T4_GROUPS[0],
+  { id: 'litigation', label: '行政诉讼' },
+  ...T4_GROUPS.slice(1),
+];
+
+/** The official label of a group header (`applicant`, `legal`, `review`, `litigation`, `direct`, `after`). */
+export function headerGroupLabel(groupId: string): string | undefined {
+  return [...T3_HEADER_GROUPS, ...T4_HEADER_GROUPS].find((g) => g.id === groupId)?.label;
+}
 
 const T4_COLUMNS: ColumnTemplate[] = T4_GROUPS.flatMap((g) =>
   T4_OUTCOMES.map(([id, label]) => ({ id: `${g.id}.${id}`, label })),

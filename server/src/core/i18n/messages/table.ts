@@ -9,6 +9,12 @@ export const TABLE_NAMES: Record<TableKind, Localized> = {
   t4: { zh: '行政复议、行政诉讼情况表', en: 'the review and litigation table' },
 };
 
+/**
+ * How messages name table 四's one data row, which the official table leaves without a label. Row names
+ * are the template's Chinese in both languages, and so is this one.
+ */
+export const T4_ROW_NAME = '行政复议、行政诉讼数据行';
+
 export const tableMessages = {
   tableMissing: (section: string, t: TableKind): Localized => ({
     zh: `章节${q(section)}缺少${TABLE_NAMES[t].zh}`,

@@ -1,12 +1,13 @@
 import type { TextEdit } from '../../types';
 import { defineRule } from '../define';
 import { structureMessages as M } from '../../i18n/messages/structure';
-import { SECTIONS } from '../../template/template';
+import { SECTIONS, SECTION_NUMERALS } from '../../template/template';
 import { minimalEdit } from '../../text/edits';
 import { officialHeading } from './common';
 import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
-const NUMERALS = '一二三四五六';
+const NUMERALS = SECTION_NUMERALS;
+const NUMERAL = new RegExp(`[${NUMERALS}]`);
 
 export const sectionTitle = defineRule(
   {
@@ -19,7 +20,7 @@ export const sectionTitle = defineRule(
   ({ model, report }) => {
     for (const s of model.sections) {
       const tpl = SECTIONS[s.id - 1];
-      const numeral = /[一二三四五六]/.exec(s.enumeratorText)?.[0];
+      const numeral = NUMERAL.exec(s.enumeratorText)?.[0];
       const wrongNumber = numeral !== undefined && NUMERALS.indexOf(numeral) + 1 !== s.id;
       if (s.titleMatch === 'standard' && !wrongNumber) continue;
       const edits: TextEdit[] = [];
@@ -30,8 +31,7 @@ export const sectionTitle = defineRule(
       let span = s.titleSpan;
       let message = M.sectionTitleVariant(model.text.slice(s.titleSpan.start, s.titleSpan.end), tpl.title);
       if (wrongNumber) {
-        const at =
-          s.headingSpan.start + model.text.slice(s.headingSpan.start, s.titleSpan.start).search(/[一二三四五六]/);
+        const at = s.headingSpan.start + model.text.slice(s.headingSpan.start, s.titleSpan.start).search(NUMERAL);
         if (at >= s.headingSpan.start) edits.push({ start: at, end: at + 1, newText: NUMERALS[s.id - 1] });
         span = { start: s.headingSpan.start, end: s.titleSpan.end };
         if (s.titleMatch === 'standard') {

@@ -2,6 +2,7 @@ import type { CellNode, FormatEdition, ReportModel, RowNode, TableNode } from '.
 import { T4_GROUPS, TEMPLATES, rowDisplay, type ColumnTemplate } from '../../template/template';
 import { T3_COLUMNS_WITH_SUBTOTAL } from '../../template/template';
 import { memoOn } from '../../util/memo';
+import { T4_ROW_NAME } from '../../i18n/messages/table';
 
 export type TableKey = 't2' | 't3' | 't4';
 
@@ -57,7 +58,7 @@ export function columnDisplay(table: Pick<TableNode, 'kind'>, col: ColumnTemplat
 }
 
 export function rowName(table: TableNode, row: RowNode): string {
-  if (table.kind === 't4') return '行政复议、行政诉讼数据行';
+  if (table.kind === 't4') return T4_ROW_NAME;
   return rowDisplay(table.edition, row.rowId);
 }
 

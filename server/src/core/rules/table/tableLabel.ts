@@ -1,7 +1,7 @@
 import type { Fix, TextEdit } from '../../types';
 import { defineRule } from '../define';
 import { tableMessages as M } from '../../i18n/messages/table';
-import { findRow, rowDisplay, TEMPLATES, T3_COLUMNS_WITH_SUBTOTAL, T4_GROUPS } from '../../template/template';
+import { findRow, headerGroupLabel, rowDisplay, TEMPLATES, T3_COLUMNS_WITH_SUBTOTAL } from '../../template/template';
 import { minimalEdit } from '../../text/edits';
 import { compatReplacement } from '../../text/normalize';
 import { tablesOf } from './common';
@@ -10,14 +10,7 @@ import { ruleDescriptions as D } from '../../i18n/messages/rules';
 /** Official label text of a header column id. */
 function headerLabel(edition: '2021' | '2019', columnId: string): string | undefined {
   if (columnId.startsWith('group.')) {
-    const g = columnId.slice(6);
-    const names: Record<string, string> = {
-      applicant: '申请人情况',
-      legal: '法人或其他组织',
-      review: '行政复议',
-      litigation: '行政诉讼',
-    };
-    return names[g] ?? T4_GROUPS.find((x) => x.id === g)?.label;
+    return headerGroupLabel(columnId.slice(6));
   }
   if (columnId.startsWith('t2.')) {
     const [, b, c] = columnId.split('.');
