@@ -12,6 +12,7 @@ import {
   type SeveritySetting,
   type SuppressionEntry,
 } from '../core';
+import { REPORT_KEYWORD, SECTIONS } from '../core/template/template';
 import type { ConfigFileProblem } from '../config/config';
 import type { GovreportSettings } from './protocol';
 import { settingsKey } from './settings';
@@ -114,9 +115,8 @@ export class Analyzer {
 /** Cheap check for large documents: a report names itself or has its section titles. */
 function mayBeReport(text: string): boolean {
   if (text.length <= PREFILTER_SIZE) return true;
-  if (text.includes('政府信息公开')) return true;
-  const titles = ['总体情况', '主动公开', '收到和处理', '行政复议', '存在的主要问题', '其他需要报告'];
-  return titles.filter((t) => text.includes(t)).length >= 3;
+  if (text.includes(REPORT_KEYWORD)) return true;
+  return SECTIONS.filter((s) => text.includes(s.keyword)).length >= 3;
 }
 
 export function localeFor(messageLanguage: GovreportSettings['messageLanguage'], displayLocale: Locale): Locale {

@@ -4,6 +4,7 @@
  */
 import type { ServerContext } from './context';
 import { toDiagnostic } from './convert';
+import { bothLanguages, serverMessages } from '../core/i18n/messages/server';
 
 /** A pending lint: a timer, or an immediate when there is no delay. */
 type Pending = { timeout: ReturnType<typeof setTimeout> } | { immediate: ReturnType<typeof setImmediate> };
@@ -56,10 +57,7 @@ export class DiagnosticsPublisher {
     if (this.tooLarge.has(uri)) return;
     this.tooLarge.add(uri);
     const { chars, limit } = tooLarge;
-    this.ctx.connection.console.warn(
-      `govreport: 文档有 ${chars} 个字符，超过上限 ${limit}（govreport.maxDocumentChars），未检查 / ` +
-        `${uri} has ${chars} characters, more than govreport.maxDocumentChars (${limit}): not checked`,
-    );
+    this.ctx.connection.console.warn(`govreport: ${bothLanguages(serverMessages.tooLarge(uri, chars, limit))}`);
   }
 
   private cancel(uri: string): void {

@@ -36,6 +36,7 @@ import {
   type SkeletonParams,
 } from './protocol';
 import { FEATURE_MESSAGES as M } from '../core/features';
+import { serverMessages } from '../core/i18n/messages/server';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -78,7 +79,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, SOURCE_FIX_ALL_KIND], resolveProvider: true },
-        documentSymbolProvider: { label: '年报' },
+        documentSymbolProvider: { label: localize(serverMessages.outlineLabel()) },
         foldingRangeProvider: true,
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },

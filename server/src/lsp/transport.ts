@@ -13,6 +13,7 @@ import { Writable } from 'node:stream';
 import { inspect } from 'node:util';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { FramingGuard } from './framing';
+import { bothLanguages, serverMessages } from '../core/i18n/messages/server';
 
 /** Framing errors written to the client's log; after these, only a count at the end of each burst. */
 const MAX_LOGGED_FRAMING_ERRORS = 20;
@@ -28,11 +29,9 @@ export function createServerConnection(argv: readonly string[] = process.argv): 
   guard.onError = (reason) => {
     framingErrors++;
     if (framingErrors <= MAX_LOGGED_FRAMING_ERRORS) {
-      connection.console.error(
-        `govreport: 收到无效的消息（${reason}），已丢弃 / dropped an invalid message: ${reason}`,
-      );
+      connection.console.error(`govreport: ${bothLanguages(serverMessages.invalidMessage(reason))}`);
       if (framingErrors === MAX_LOGGED_FRAMING_ERRORS)
-        connection.console.error('govreport: 后续无效消息不再记录 / further invalid messages are not logged');
+        connection.console.error(`govreport: ${bothLanguages(serverMessages.invalidMessagesMuted())}`);
     }
   };
   // stdout carries the protocol: console output goes to the client's log, as the library does for `--stdio`.
