@@ -44,12 +44,65 @@ function loadPdfJs(): Promise<PdfJs> {
         return { promise, resolve, reject };
       };
     }
-    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const g = globalThis as { pdfjsWorker?: unknown };
-    g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    return lib;
+    return keepingBuiltIns(async () => {
+      const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const g = globalThis as { pdfjsWorker?: unknown };
+      g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      return lib;
+    });
   })();
   return loading;
+}
+
+/** The built-in objects whose methods the legacy build of pdf.js may replace. */
+const BUILT_INS: readonly object[] = [
+  Array.prototype,
+  Function.prototype,
+  JSON,
+  Object,
+  Object.prototype,
+  String.prototype,
+  Map.prototype,
+  Set.prototype,
+  WeakMap.prototype,
+  Promise,
+  Promise.prototype,
+  Math,
+  Number,
+  Uint8Array,
+  Uint8Array.prototype,
+  Object.getPrototypeOf(Uint8Array.prototype) as object,
+  ArrayBuffer.prototype,
+  RegExp.prototype,
+];
+
+/**
+ * Runs `load` (which imports pdf.js) and then puts back every built-in method it replaced.
+ *
+ * The legacy build bundles core-js, which adds what Node 20 lacks (kept: pdf.js needs those) but also
+ * replaces methods Node has, over spec corner cases pdf.js never meets: `Array.prototype.push`,
+ * `JSON.stringify` and `JSON.parse` become JavaScript functions, for the whole thread — several
+ * times slower, and 10 % of a PDF's extraction time in a profile (BENCHMARKS.md).
+ */
+async function keepingBuiltIns<T>(load: () => Promise<T>): Promise<T> {
+  const saved = BUILT_INS.map((o) => {
+    const d = new Map<PropertyKey, PropertyDescriptor>();
+    for (const k of Reflect.ownKeys(o)) {
+      const desc = Object.getOwnPropertyDescriptor(o, k);
+      if (desc && typeof desc.value === 'function') d.set(k, desc);
+    }
+    return d;
+  });
+  try {
+    return await load();
+  } finally {
+    BUILT_INS.forEach((o, i) => {
+      for (const [k, desc] of saved[i]) {
+        const now = Object.getOwnPropertyDescriptor(o, k);
+        if (now && now.value !== desc.value) Object.defineProperty(o, k, desc);
+      }
+    });
+  }
 }
 
 function pdfjsDataDir(sub: string): string | undefined {
