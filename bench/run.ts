@@ -3,7 +3,7 @@
  * memory of the built language server, and batch throughput of the CLI. Prints Markdown tables
  * and writes bench/results/latest.json (and latest.md).
  *
- *   node out/bench/run.js [--smoke] [--skip engine,markdownlint,lsp,batch] [--out DIR]
+ *   node out/bench/run.js [--smoke] [--skip engine,markdownlint,lsp,batch,pdf,docx] [--out DIR]
  *
  * `--smoke` runs tiny sizes with few repeats: it shows that the harness works, nothing more.
  */
@@ -35,6 +35,16 @@ import { loadMarkdownlint } from './markdownlint';
 import { sinkValue } from './stats';
 import { lint } from '../server/src/core';
 import { checkTargets, renderMarkdown, type Results } from './report';
+import {
+  mammothInProcess,
+  ourDocxInProcess,
+  ourPdfInProcess,
+  pdftotextAvailable,
+  runCliOn,
+  runPdftotext,
+  writeDocuments,
+  type DocumentRun,
+} from './documents';
 
 interface Args {
   smoke: boolean;
@@ -117,6 +127,9 @@ async function main(): Promise<void> {
     engine: [],
     typing: [],
     batch: [],
+    documents: [],
+    documentNotes: [],
+    corpora: {},
   };
   const noteLoad = (part: string) => (results.load[part] = Math.round(os.loadavg()[0] * 10) / 10);
 
@@ -209,6 +222,42 @@ async function main(): Promise<void> {
       for (const b of runs)
         log(`  ${b.how}: ${b.reportsPerSecond.toFixed(0)} reports/s${b.note ? ` (${b.note})` : ''}`);
       results.batch = runs;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  for (const format of ['pdf', 'docx'] as const) {
+    if (args.skip.has(format)) continue;
+    log(`${format}:`);
+    noteLoad(format);
+    const count = args.smoke ? 4 : 60;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `govreport-bench-${format}-`));
+    try {
+      const corpus = await writeDocuments(pool, dir, count, format);
+      results.corpora[format] = { files: count, pages: corpus.pages, bytes: corpus.bytes };
+      const runs: DocumentRun[] = [];
+      const cli = cliAvailable();
+      const reference = format === 'pdf' ? pdftotextAvailable() : true;
+      if (format === 'pdf' && !reference)
+        results.documentNotes.push('pdftotext: reference unavailable (poppler-utils is not installed)');
+      if (!cli.ok) results.documentNotes.push(`${format}: CLI not measured: ${cli.why}`);
+      // Rounds of reference, CLI as a user runs it, CLI on one worker, reader in-process: a load that comes and goes hits them alike.
+      const rounds = args.smoke ? 1 : 2;
+      for (let round = 0; round < rounds; round++) {
+        if (format === 'pdf' && reference) runs.push(runPdftotext(corpus));
+        if (format === 'docx') runs.push(await mammothInProcess(corpus));
+        if (cli.ok) {
+          runs.push(runCliOn(corpus, format, undefined, jobsFor(count, undefined, 'documents')));
+          runs.push(runCliOn(corpus, format, 1, 1));
+        }
+        runs.push(await (format === 'pdf' ? ourPdfInProcess(corpus) : ourDocxInProcess(corpus)));
+      }
+      for (const b of runs)
+        log(
+          `  ${b.how}: ${b.seconds.toFixed(2)} s, ${b.cpuSeconds?.toFixed(2) ?? '–'} s CPU${b.note ? ` (${b.note})` : ''}`,
+        );
+      results.documents.push(...runs);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
