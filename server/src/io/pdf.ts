@@ -24,6 +24,9 @@ export const PDF_LIMITS = {
   maxImagePixels: 4_000_000,
 };
 
+/** Pages read at the same time (the reading is on one thread; this overlaps inflating with parsing). */
+const PAGES_IN_FLIGHT = 4;
+
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs', { with: { 'resolution-mode': 'import' } });
 
 let loading: Promise<PdfJs> | undefined;
@@ -45,9 +48,10 @@ function loadPdfJs(): Promise<PdfJs> {
       };
     }
     return keepingBuiltIns(async () => {
-      const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      // The minified builds: the same code, a fifth less for V8 to parse and compile at each start.
+      const lib = (await import('pdfjs-dist/legacy/build/pdf.min.mjs')) as PdfJs;
       const g = globalThis as { pdfjsWorker?: unknown };
-      g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs');
       return lib;
     });
   })();
@@ -194,13 +198,18 @@ export async function pdfToText(buf: Uint8Array): Promise<string> {
     if (doc.numPages > PDF_LIMITS.maxPages) {
       throw inputFailure('limit-exceeded', inputMessages.pdfTooManyPages(doc.numPages, PDF_LIMITS.maxPages));
     }
-    const pages: string[][] = [];
+    const pages: string[][] = new Array(doc.numPages);
     const budget = { items: PDF_LIMITS.maxTextItems, chars: PDF_LIMITS.maxTextChars };
-    for (let i = 1; i <= doc.numPages; i++) {
-      const page = await doc.getPage(i);
-      pages.push(layoutPage(await pageText(page, budget)));
-      page.cleanup();
-    }
+    // A few pages in flight: while one page's streams are inflated (off the thread), another is parsed.
+    let next = 1;
+    const lane = async (): Promise<void> => {
+      for (let i = next++; i <= doc.numPages; i = next++) {
+        const page = await doc.getPage(i);
+        pages[i - 1] = layoutPage(await pageText(page, budget));
+        page.cleanup();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PAGES_IN_FLIGHT, doc.numPages) }, lane));
     const text = joinPages(pages);
     if (text.trim() === '') {
       throw inputError(
