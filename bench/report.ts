@@ -119,11 +119,16 @@ export function checkTargets(r: Results): TargetCheck[] {
       met: tenMb[1] <= 12,
     });
   }
-  const seedTyping = r.typing.find((t) => t.document.startsWith('seed'));
+  const seedTyping = r.typing.find((t) => t.document.startsWith('seed') && !t.document.includes('floor'));
+  const floor = r.typing.find((t) => t.document.includes('floor'));
   if (seedTyping)
     out.push({
       target: 'didChange → diagnostics p99 ≤ 10 ms, typical report',
-      measured: `${ms(seedTyping.p99Ms)} ms`,
+      measured:
+        `${ms(seedTyping.p99Ms)} ms` +
+        (floor
+          ? ` (floor of the machine in the same run, no lint: p99 ${ms(floor.p99Ms)} ms, median ${ms(floor.medianMs)} ms; seed − floor medians ${ms(seedTyping.medianMs - floor.medianMs)} ms)`
+          : ''),
       met: seedTyping.p99Ms <= 10,
     });
   if (r.memory?.rssBytes !== undefined) {
@@ -334,7 +339,7 @@ export function renderMarkdown(r: Results): string {
     parts.push(
       '### PDF and Word\n\nReports drawn as PDF (pdfkit, embedded CJK font subset) and as .docx (docx package); ' +
         'whole processes timed from spawn to exit, CPU = user + system of the process and its threads. ' +
-        'Each row is run in interleaved rounds.' +
+        'The rows run in interleaved rounds (the reference first in each).' +
         (corpora ? ` Corpora: ${corpora}.` : '') +
         '\n\n' +
         (r.documentNotes.length ? r.documentNotes.join('\n\n') + '\n\n' : '') +
