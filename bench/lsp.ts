@@ -40,8 +40,10 @@ export class ServerUnderTest {
     serverJs: string = SERVER_JS,
     /** How long to wait for any one publication before giving up. */
     private readonly timeoutMs = 600_000,
+    /** Node options for the server, e.g. `--cpu-prof --trace-gc` (GOVREPORT_BENCH_SERVER_FLAGS in bench/run.ts). */
+    nodeArgs: readonly string[] = [],
   ) {
-    this.proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr?.resume();
     this.conn = createProtocolConnection(
       new StreamMessageReader(this.proc.stdout!),
@@ -98,10 +100,10 @@ export class ServerUnderTest {
     });
   }
 
-  async open(uri: string, text: string, version = 1): Promise<PublishDiagnosticsParams> {
+  async open(uri: string, text: string, version = 1, languageId = 'govreport'): Promise<PublishDiagnosticsParams> {
     const done = this.diagnosticsFor(uri, version);
     await this.conn.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri, languageId: 'govreport', version, text },
+      textDocument: { uri, languageId, version, text },
     });
     return done;
   }
@@ -219,6 +221,59 @@ export async function typingLatency(
     edits: times.length,
     lastDiagnostics,
   };
+}
+
+export interface TypingTarget {
+  name: string;
+  uri: string;
+  text: string;
+  /** The digit typed into. */
+  offset: number;
+  languageId: string;
+}
+
+/**
+ * Types into two documents in turn — one keystroke in `a`, one in `b` — so that whatever load the
+ * machine has falls on both alike. With `b` a plain-text document that is not a report (the server
+ * answers with empty diagnostics and lints nothing), `b` measures the floor of this machine at this
+ * moment: JSON-RPC both ways, the scheduling of two processes, the server's event loop.
+ */
+export async function typingPair(
+  server: ServerUnderTest,
+  targets: readonly [TypingTarget, TypingTarget],
+  edits: number,
+  warmup: number,
+  budgetMs: number,
+): Promise<[TypingResult, TypingResult]> {
+  const state = await Promise.all(
+    targets.map(async (t) => {
+      await server.open(t.uri, t.text, 1, t.languageId);
+      const original = t.text[t.offset];
+      const other = original === '9' ? '8' : String.fromCharCode(original.charCodeAt(0) + 1);
+      return { t, original, other, pos: positionOf(t.text, t.offset), version: 1, times: [] as number[], last: 0 };
+    }),
+  );
+  const type = async (k: number, timed: boolean) => {
+    const st = state[k];
+    st.version++;
+    const text = st.version % 2 === 0 ? st.other : st.original;
+    const r = await server.change(st.t.uri, st.version, st.pos.line, st.pos.character, 1, text);
+    if (timed) st.times.push(r.ms);
+    st.last = r.count;
+    return r.ms;
+  };
+  for (let i = 0; i < warmup; i++) for (const k of [0, 1]) await type(k, false);
+  let spent = 0;
+  while (state[0].times.length < edits && (spent < budgetMs || state[0].times.length < 5)) {
+    for (const k of [0, 1]) spent += await type(k, true);
+  }
+  return state.map((st) => ({
+    ...summarize(st.times),
+    document: st.t.name,
+    bytes: Buffer.byteLength(st.t.text, 'utf8'),
+    edits: st.times.length,
+    lastDiagnostics: st.last,
+  })) as [TypingResult, TypingResult];
 }
 
 export interface MemoryResult {

@@ -3,7 +3,7 @@
  * memory of the built language server, and batch throughput of the CLI. Prints Markdown tables
  * and writes bench/results/latest.json (and latest.md).
  *
- *   node out/bench/run.js [--smoke] [--skip engine,markdownlint,lsp,batch] [--out DIR]
+ *   node out/bench/run.js [--smoke] [--skip engine,markdownlint,lsp,batch,pdf,docx] [--document-rounds N] [--out DIR]
  *
  * `--smoke` runs tiny sizes with few repeats: it shows that the harness works, nothing more.
  */
@@ -26,6 +26,7 @@ import {
 import {
   memoryWithOpenReports,
   ServerUnderTest,
+  typingPair,
   SERVER_JS,
   typingLatency,
   type MemoryResult,
@@ -35,18 +36,36 @@ import { loadMarkdownlint } from './markdownlint';
 import { sinkValue } from './stats';
 import { lint } from '../server/src/core';
 import { checkTargets, renderMarkdown, type Results } from './report';
+import {
+  mammothInProcess,
+  ourDocxInProcess,
+  ourPdfInProcess,
+  pdftotextAvailable,
+  runCliOn,
+  runPdftotext,
+  writeDocuments,
+  type DocumentRun,
+} from './documents';
 
 interface Args {
   smoke: boolean;
+  /** Interleaved rounds of the PDF and Word rows. */
+  documentRounds: number;
   skip: Set<string>;
   outDir: string;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { smoke: false, skip: new Set(), outDir: path.join(__dirname, '..', '..', 'bench', 'results') };
+  const a: Args = {
+    smoke: false,
+    documentRounds: 2,
+    skip: new Set(),
+    outDir: path.join(__dirname, '..', '..', 'bench', 'results'),
+  };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--smoke') a.smoke = true;
     else if (argv[i] === '--skip') for (const s of (argv[++i] ?? '').split(',')) a.skip.add(s.trim());
+    else if (argv[i] === '--document-rounds') a.documentRounds = Math.max(1, Number(argv[++i]) || 1);
     else if (argv[i] === '--out') a.outDir = path.resolve(argv[++i] ?? a.outDir);
     else throw new Error(`unknown argument: ${argv[i]}`);
   }
@@ -74,6 +93,12 @@ function totalDigitOffset(text: string): number {
   const cell = row?.cells.filter((c) => c.kind === 'integer').at(-1);
   if (!cell) throw new Error('no total in table 三 to type into');
   return cell.span.end - 1;
+}
+
+/** Text as long as `text` (UTF-16 code units) that is no report: prose lines with digits, no headings or tables. */
+function notAReport(text: string): string {
+  const line = 'The quick brown fox jumps over the lazy dog 1234567 times.\n';
+  return line.repeat(Math.ceil(text.length / line.length)).slice(0, text.length);
 }
 
 const KB = 1e3;
@@ -117,6 +142,9 @@ async function main(): Promise<void> {
     engine: [],
     typing: [],
     batch: [],
+    documents: [],
+    documentNotes: [],
+    corpora: {},
   };
   const noteLoad = (part: string) => (results.load[part] = Math.round(os.loadavg()[0] * 10) / 10);
 
@@ -149,11 +177,43 @@ async function main(): Promise<void> {
       const seed = seeds[1] ?? seeds[0];
       const big = compilations.get(args.smoke ? 10 * KB : 1 * MB)!;
       const timeoutMs = args.smoke ? 60_000 : 600_000;
-      const server = new ServerUnderTest(SERVER_JS, timeoutMs);
+      const flags = (process.env.GOVREPORT_BENCH_SERVER_FLAGS ?? '').split(/\s+/).filter(Boolean);
+      const server = new ServerUnderTest(SERVER_JS, timeoutMs, flags);
       try {
         await server.initialize();
+        // The seed, keystroke for keystroke with the floor of the machine: a plain-text document of the
+        // same size that is not a report (no lint; empty diagnostics come back).
+        const seedName = `seed ${seed.name.slice(0, 3)}`;
+        const plain = notAReport(seed.text);
+        const pair = await typingPair(
+          server,
+          [
+            {
+              name: seedName,
+              uri: 'file:///bench/seed.txt',
+              text: seed.text,
+              offset: totalDigitOffset(seed.text),
+              languageId: 'govreport',
+            },
+            {
+              name: `${seedName}: floor (same length, not a report)`,
+              uri: 'file:///bench/plain.txt',
+              text: plain,
+              offset: plain.indexOf('7'),
+              languageId: 'plaintext',
+            },
+          ],
+          args.smoke ? 10 : 200,
+          args.smoke ? 2 : 20,
+          args.smoke ? 10_000 : 300_000,
+        );
+        for (const r of pair) {
+          log(
+            `  ${r.document}: median ${r.medianMs.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms over ${r.edits} edits`,
+          );
+          results.typing.push(r);
+        }
         const targets: [string, string, string][] = [
-          [`seed ${seed.name.slice(0, 3)}`, 'file:///bench/seed.txt', seed.text],
           [`compilation ${sizeName(args.smoke ? 10 * KB : 1 * MB)}`, 'file:///bench/compilation.txt', big],
         ];
         for (const [name, uri, text] of targets) {
@@ -209,6 +269,42 @@ async function main(): Promise<void> {
       for (const b of runs)
         log(`  ${b.how}: ${b.reportsPerSecond.toFixed(0)} reports/s${b.note ? ` (${b.note})` : ''}`);
       results.batch = runs;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  for (const format of ['pdf', 'docx'] as const) {
+    if (args.skip.has(format)) continue;
+    log(`${format}:`);
+    noteLoad(format);
+    const count = args.smoke ? 4 : 60;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `govreport-bench-${format}-`));
+    try {
+      const corpus = await writeDocuments(pool, dir, count, format);
+      results.corpora[format] = { files: count, pages: corpus.pages, bytes: corpus.bytes };
+      const runs: DocumentRun[] = [];
+      const cli = cliAvailable();
+      const reference = format === 'pdf' ? pdftotextAvailable() : true;
+      if (format === 'pdf' && !reference)
+        results.documentNotes.push('pdftotext: reference unavailable (poppler-utils is not installed)');
+      if (!cli.ok) results.documentNotes.push(`${format}: CLI not measured: ${cli.why}`);
+      // Rounds of reference, CLI as a user runs it, CLI on one worker, reader in-process: a load that comes and goes hits them alike.
+      const rounds = args.smoke ? 1 : args.documentRounds;
+      for (let round = 0; round < rounds; round++) {
+        if (format === 'pdf' && reference) runs.push(runPdftotext(corpus));
+        if (format === 'docx') runs.push(await mammothInProcess(corpus));
+        if (cli.ok) {
+          runs.push(runCliOn(corpus, format, undefined, jobsFor(count, undefined, 'documents')));
+          runs.push(runCliOn(corpus, format, 1, 1));
+        }
+        runs.push(await (format === 'pdf' ? ourPdfInProcess(corpus) : ourDocxInProcess(corpus)));
+      }
+      for (const b of runs)
+        log(
+          `  ${b.how}: ${b.seconds.toFixed(2)} s, ${b.cpuSeconds?.toFixed(2) ?? '–'} s CPU${b.note ? ` (${b.note})` : ''}`,
+        );
+      results.documents.push(...runs);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -142,13 +142,13 @@ const MM = 72 / 25.4;
  * widest cell), new pages as the text runs down. Text is drawn with an embedded subset of the CJK font
  * (CID-keyed, with a ToUnicode map), so the reader sees positioned glyph runs as in a real report.
  */
-export function makePdf(text: string): Promise<Buffer> {
+export function makePdf(text: string, options: { pageHeightMm?: number } = {}): Promise<Buffer> {
   const fontSize = 8;
   const padX = 5;
   const padY = 1;
   const margin = 12 * MM;
   const doc = new PDFDocument({
-    size: [520 * MM, 300 * MM],
+    size: [520 * MM, (options.pageHeightMm ?? 300) * MM],
     margin,
     info: { Title: 'report', CreationDate: new Date(0) },
   });

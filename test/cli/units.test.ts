@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as iconv from 'iconv-lite';
 import Ajv from 'ajv';
@@ -233,6 +234,12 @@ test('jobsFor: one thread for small batches, several for large ones, as asked ot
   assert.ok(jobsFor(1000, undefined) >= 1);
   assert.equal(jobsFor(1000, 3), 3);
   assert.equal(jobsFor(2, 8), 2);
+  // Word and PDF files: a worker per core once each has four files or more.
+  const cores = os.availableParallelism();
+  assert.equal(jobsFor(3, undefined, 'documents'), 1);
+  assert.equal(jobsFor(60, undefined, 'documents'), Math.min(cores, 8));
+  assert.equal(jobsFor(8, undefined, 'documents'), Math.min(cores, 2));
+  assert.equal(jobsFor(60, 1, 'documents'), 1);
 });
 
 test('writeFileAtomic replaces the file and leaves no temporary file; a failure leaves the original', async () => {

@@ -180,10 +180,21 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
  */
 export const INLINE_TEXT_MAX_BYTES = 2 * 1024 * 1024;
 
-/** How many worker threads to use for `count` files. */
-export function jobsFor(count: number, requested: number | undefined): number {
+/**
+ * Files per worker below which another worker for Word, PDF and large text files does not pay: a
+ * worker loads pdf.js (about 0.4 s of CPU) and a PDF takes 0.1–0.2 s (BENCHMARKS.md).
+ */
+const DOCUMENTS_PER_WORKER = 4;
+
+/**
+ * How many worker threads to use for `count` files: small text files (`text`), or the files that
+ * always go to workers (`documents`: Word, PDF, large text). These cost far more per file than a
+ * worker's start, and the main thread waits while they are checked, so they get every core.
+ */
+export function jobsFor(count: number, requested: number | undefined, files: 'text' | 'documents' = 'text'): number {
   if (requested !== undefined) return Math.max(1, Math.min(requested, count));
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  if (files === 'documents') return Math.max(1, Math.min(cores, 8, Math.floor(count / DOCUMENTS_PER_WORKER)));
   if (count < PARALLEL_MIN_FILES || cores < PARALLEL_MIN_CORES) return 1;
   return Math.max(1, Math.min(cores, 8, Math.ceil(count / 12)));
 }
@@ -212,7 +223,8 @@ async function checkAll(
       // With one job, small text files here; with several, every file on the workers, which then share the text too.
       // Everything else always goes to workers, so that a file that hangs or exhausts memory costs only itself.
       const deferred: number[] = [];
-      if (jobsFor(files.length, o.jobs) > 1) files.forEach((_, i) => deferred.push(i));
+      const allOnWorkers = jobsFor(files.length, o.jobs) > 1;
+      if (allOnWorkers) files.forEach((_, i) => deferred.push(i));
       else {
         await inLanes(files, async (file, i) => {
           const r = await checker.checkInline(file, INLINE_TEXT_MAX_BYTES);
@@ -235,7 +247,7 @@ async function checkAll(
       const checked = await checkInWorkers(
         deferred.map((i) => files[i]),
         settings,
-        jobsFor(deferred.length, o.jobs),
+        jobsFor(deferred.length, o.jobs, allOnWorkers ? 'text' : 'documents'),
         io.workerScript,
         (n) => progress.update(inline + n),
         limits,
