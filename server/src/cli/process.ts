@@ -4,11 +4,12 @@
  */
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { fingerprint, fixAll, identityOf, lint, RULES } from '../core';
+import { fingerprint, fixAll, identityOf, lint, RULES, suppressionMessages } from '../core';
 import type { ReportIdentity } from '../core';
 import { structureMessages } from '../core/i18n/messages/structure';
 import type { Finding, LintOptions, Localized, SeveritySetting } from '../core/types';
 import { ConfigResolver } from '../config/find';
+import { SuppressionsResolver } from '../config/suppressions';
 import type { ConfigProblem, GovreportConfig } from '../config/config';
 import { toLintOptions } from '../config/config';
 import { readInput, readTextInline, InputError } from '../io/read';
@@ -125,6 +126,7 @@ const KNOWN_RULE_IDS = RULES.map((r) => r.meta.id);
 
 export class FileChecker {
   private readonly resolver = new ConfigResolver(KNOWN_RULE_IDS);
+  private readonly suppressions = new SuppressionsResolver();
 
   constructor(private readonly settings: CheckSettings) {}
 
@@ -220,7 +222,18 @@ export class FileChecker {
 
   /** Applies the safe fixes; returns the text to report on (the fixed text, or the original when nothing was written). */
   private async fix(file: string, result: FileResult, original: string, options: LintOptions): Promise<string> {
-    const fixed = fixAll(original, options);
+    // What the suppressions file hides is not fixed; when that file cannot be read as it is, what it
+    // hides is unknown, so nothing is fixed.
+    const { loaded, entries } = this.suppressions.forFile(file);
+    if (loaded && loaded.problems.length > 0) {
+      result.fix = {
+        edits: 0,
+        written: false,
+        error: suppressionMessages.fixRefused(displayPath(loaded.file, this.settings.cwd)),
+      };
+      return original;
+    }
+    const fixed = fixAll(original, { ...options, suppressions: entries });
     if (fixed.text === original) {
       result.fix = { edits: 0, written: false };
       return original;

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { parseSuppressions, serializeSuppressions, suppressionMessages as M } from '../core';
 import type { Localized, SuppressionEntry, SuppressionsData } from '../core';
 import { writeFileAtomic } from '../io/write';
+import { findSuppressionsFile } from './find';
 
 export interface LoadedSuppressions {
   file: string;
@@ -47,4 +48,24 @@ export function entriesOf(loaded: LoadedSuppressions, reportPath: string): Suppr
 /** Writes the file atomically in its canonical layout (sorted, two-space JSON). */
 export async function writeSuppressionsFile(file: string, data: SuppressionsData): Promise<void> {
   await writeFileAtomic(file, new TextEncoder().encode(serializeSuppressions(data)));
+}
+
+/**
+ * The suppressions file of each report (the nearest one above it), each file read once. For the
+ * CLI's `--fix`, which must know what is suppressed before it writes.
+ */
+export class SuppressionsResolver {
+  private readonly fileOfDir = new Map<string, string | undefined>();
+  private readonly loaded = new Map<string, LoadedSuppressions>();
+
+  /** The report's suppressions file (undefined: none) and its entries for the report. */
+  forFile(reportPath: string): { loaded?: LoadedSuppressions; entries: SuppressionEntry[] } {
+    const dir = path.dirname(path.resolve(reportPath));
+    if (!this.fileOfDir.has(dir)) this.fileOfDir.set(dir, findSuppressionsFile(dir));
+    const file = this.fileOfDir.get(dir);
+    if (!file) return { entries: [] };
+    let l = this.loaded.get(file);
+    if (!l) this.loaded.set(file, (l = loadSuppressionsFile(file)));
+    return { loaded: l, entries: entriesOf(l, reportPath) };
+  }
 }

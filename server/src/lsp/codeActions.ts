@@ -2,7 +2,7 @@
  * Code actions: each fix of a finding as a quick fix; "fix all totals in this table"; "fix all
  * problems of this rule in the document" (as vscode-eslint's "Fix all <rule> problems"); "fix all in
  * document"; and `source.fixAll.govreport` for `editor.codeActionsOnSave`. Every fix-all is the
- * engine's one `fixAll`, narrowed by table span or rule id.
+ * engine's one `fixAll`, narrowed by table span or rule id, and never fixing a suppressed finding.
  *
  * Every edit is bound to the document version it was computed for: as a versioned document edit
  * (the editor refuses it once the document has moved on) and, for lazily resolved actions, by the
@@ -45,10 +45,21 @@ export function workspaceEdit(ctx: ServerContext, doc: TextDocument, edits: read
 
 /**
  * The edits of a fix-all over the document (or over one table's sums, or over one rule's findings),
- * against the current text.
+ * against the current text. Only the findings that are shown are fixed: those the suppressions file
+ * hides are not (the same entries the analysis applied).
  */
-export function fixAllEdits(analysis: Analysis, doc: TextDocument, table?: TableKind, ruleId?: string): TextEdit[] {
-  const options: Parameters<typeof fixAll>[1] = { rules: analysis.rules, force: analysis.force };
+export function fixAllEdits(
+  ctx: ServerContext,
+  analysis: Analysis,
+  doc: TextDocument,
+  table?: TableKind,
+  ruleId?: string,
+): TextEdit[] {
+  const options: Parameters<typeof fixAll>[1] = {
+    rules: analysis.rules,
+    force: analysis.force,
+    suppressions: ctx.suppressionsFor(doc.uri),
+  };
   if (table) {
     const t = analysis.result.model.tables[table];
     if (!t) return [];
@@ -70,7 +81,7 @@ export async function provideCodeActions(ctx: ServerContext, params: CodeActionP
 
   if (only && wants(SOURCE_FIX_ALL_KIND)) {
     // Fix-on-save: computed now, so no resolve round trip is needed while saving.
-    const edits = fixAllEdits(analysis, doc);
+    const edits = fixAllEdits(ctx, analysis, doc);
     actions.push({
       title: localize(M.actionFixAllSource, locale),
       kind: SOURCE_FIX_ALL_KIND,
@@ -172,7 +183,8 @@ function lazyFixAll(
     diagnostics: covered.map((f) => toDiagnostic(doc, f, locale)),
     data,
   };
-  if (!ctx.caps.codeActionResolve) action.edit = workspaceEdit(ctx, doc, fixAllEdits(analysis, doc, table, ruleId));
+  if (!ctx.caps.codeActionResolve)
+    action.edit = workspaceEdit(ctx, doc, fixAllEdits(ctx, analysis, doc, table, ruleId));
   return action;
 }
 
@@ -183,7 +195,7 @@ export async function resolveCodeAction(ctx: ServerContext, action: CodeAction):
   const cur = await ctx.current(data.uri);
   if (!cur || cur.doc.version !== data.version || !cur.analysis.linted) return action;
   const ruleId = typeof data.ruleId === 'string' ? data.ruleId : undefined;
-  const edits = fixAllEdits(cur.analysis, cur.doc, data.table, ruleId);
+  const edits = fixAllEdits(ctx, cur.analysis, cur.doc, data.table, ruleId);
   if (edits.length > 0) action.edit = workspaceEdit(ctx, cur.doc, edits);
   return action;
 }

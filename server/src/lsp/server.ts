@@ -204,7 +204,7 @@ export function startServer(connection: Connection): void {
       if (!cur) return { applied: false, edits: 0, reason: 'unknown' };
       if (cur.doc.version !== args.version) return { applied: false, edits: 0, reason: 'stale' };
       if (!cur.analysis.linted) return { applied: false, edits: 0, reason: 'disabled' };
-      const edits = fixAllEdits(cur.analysis, cur.doc, args.table);
+      const edits = fixAllEdits(c, cur.analysis, cur.doc, args.table);
       if (edits.length === 0) return { applied: false, edits: 0, reason: 'nothing' };
       const label = args.table
         ? localize(M.actionFixTableTotals(M.tableName[args.table]), cur.locale)

@@ -6,8 +6,17 @@
 import type { ReportModel, Span, TextEdit } from '../types';
 import { equationsOf, evaluate, holds, relationsOf, setCellEdit, type Values } from '../rules/arithmetic/equations';
 
-/** Edits that make every enabled sum hold; only targets inside `within` (if given) are changed. */
-export function cascadeEdits(model: ReportModel, enabled: (ruleId: string) => boolean, within?: Span): TextEdit[] {
+/**
+ * Edits that make every enabled sum hold; only targets inside `within` (if given) are changed, and
+ * never a cell `frozen` says to leave as written (the cell of a suppressed sum finding): sums that
+ * depend on it are computed from its written value.
+ */
+export function cascadeEdits(
+  model: ReportModel,
+  enabled: (ruleId: string) => boolean,
+  within?: Span,
+  frozen?: (cell: Span) => boolean,
+): TextEdit[] {
   const values: Values = new Map();
   const edits: TextEdit[] = [];
   for (const table of [model.tables.t3, model.tables.t4]) {
@@ -20,6 +29,7 @@ export function cascadeEdits(model: ReportModel, enabled: (ruleId: string) => bo
         if (!r || holds(r) || r.expected < 0) continue;
         const c = eq.target.cell.span;
         if (within && (c.start < within.start || c.end > within.end)) continue;
+        if (frozen?.(c)) continue;
         values.set(eq.target.cell, r.expected);
       }
     }

@@ -34,5 +34,10 @@ export const suppressionMessages = {
     zh: `${file}：${problem.zh}`,
     en: `${file}: ${problem.en}`,
   }),
+  /** `--fix` on a report whose suppressions file cannot be read as it is. */
+  fixRefused: (file: string): Localized => ({
+    zh: `未修复：忽略记录文件 ${file} 无法完整读取，不能确定哪些问题已被忽略`,
+    en: `not fixed: the suppressions file ${file} cannot be read as it is, so which problems it suppresses is unknown`,
+  }),
   cannotRead: (detail: string): Localized => ({ zh: `无法读取：${detail}`, en: `cannot be read: ${detail}` }),
 };
