@@ -30,6 +30,7 @@ const builds = [
     outfile: 'dist/server.js',
     platform: 'node',
     format: 'cjs',
+    external: ['pdfjs-dist'],
   },
   {
     ...common,

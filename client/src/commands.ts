@@ -1,12 +1,17 @@
 /** The extension's commands, declared as a table; each falls back gracefully when the server is down. */
 import * as vscode from 'vscode';
 import type { FixAllCommandResult, TableKind } from '../../server/src/lsp/protocol';
+import { openAsReport, type ExtractedDocuments } from './extracted';
 import type { Item, ReportViewProvider } from './reportView';
 import type { ServerClient } from './serverClient';
 
 type Handler = (...args: unknown[]) => unknown;
 
-export function registerCommands(server: ServerClient, view: ReportViewProvider): vscode.Disposable[] {
+export function registerCommands(
+  server: ServerClient,
+  view: ReportViewProvider,
+  extracted: ExtractedDocuments,
+): vscode.Disposable[] {
   const table: Record<string, Handler> = {
     'govreport.fixAll': () => fixAll(server),
     'govreport.fixTable': (arg) => fixTable(server, view, arg),
@@ -14,6 +19,7 @@ export function registerCommands(server: ServerClient, view: ReportViewProvider)
     'govreport.restartServer': () => server.restart(),
     'govreport.showOutput': () => server.output.show(true),
     'govreport.reveal': (uri, line, character) => reveal(String(uri), Number(line), Number(character)),
+    'govreport.openAsReport': (uri) => openAsReport(extracted, uri),
   };
   return Object.entries(table).map(([id, h]) => vscode.commands.registerCommand(id, h));
 }
@@ -54,6 +60,10 @@ function report(server: ServerClient, res: FixAllCommandResult | undefined): voi
   if (res.reason === 'stale') {
     void vscode.window.showInformationMessage(
       vscode.l10n.t('The document changed meanwhile; nothing was fixed. Try again.'),
+    );
+  } else if (res.reason === 'read-only') {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('This is the text of a Word, PDF or web file: fix the file itself.'),
     );
   } else if (res.reason === 'nothing') {
     void vscode.window.setStatusBarMessage(vscode.l10n.t('Nothing to fix.'), 3000);

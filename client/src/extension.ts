@@ -1,6 +1,7 @@
 /** The extension's entry: start the language server, register commands, the report view and the status item. */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { ExtractedDocuments } from './extracted';
 import { ReportViewProvider, VIEW_ID } from './reportView';
 import { ServerClient } from './serverClient';
 import { ReportStatus } from './status';
@@ -12,15 +13,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   server = new ServerClient(context, output);
   const view = new ReportViewProvider(server);
   const status = new ReportStatus();
+  // Before the server starts: an extracted document restored or opened meanwhile waits for it.
+  const extracted = new ExtractedDocuments(server);
   void vscode.commands.executeCommand('setContext', 'govreport.activated', true);
   context.subscriptions.push(
     output,
     server,
     view,
     status,
+    extracted,
     view.onDidUpdate((d) => status.update(d)),
     vscode.window.registerTreeDataProvider(VIEW_ID, view),
-    ...registerCommands(server, view),
+    ...registerCommands(server, view, extracted),
   );
   try {
     await server.start();

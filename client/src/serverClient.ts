@@ -8,10 +8,12 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import {
+  ExtractedTextRequest,
   FIX_ALL_COMMAND,
   ReportViewRequest,
   SkeletonRequest,
   type FixAllCommandArgs,
+  type ExtractedTextResult,
   type FixAllCommandResult,
   type ReportViewResult,
   type SkeletonParams,
@@ -23,6 +25,8 @@ export const DOCUMENT_SELECTOR = [{ language: 'govreport' }, { language: 'plaint
 
 export class ServerClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
+  /** Settles when the latest start has finished (started or failed). */
+  private starting: Promise<void> = Promise.resolve();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the server (re)started or stopped. */
   readonly onDidChangeState = this.changed.event;
@@ -62,7 +66,9 @@ export class ServerClient implements vscode.Disposable {
       clientOptions,
     );
     this.client.onDidChangeState(() => this.changed.fire());
-    await this.client.start();
+    const started = this.client.start();
+    this.starting = started.catch(() => undefined);
+    await started;
     this.output.info(`server started (${module})`);
   }
 
@@ -81,6 +87,13 @@ export class ServerClient implements vscode.Disposable {
   async reportView(uri: vscode.Uri): Promise<ReportViewResult | null> {
     if (!this.client || !this.running) return null;
     return this.client.sendRequest<ReportViewResult | null>(ReportViewRequest.method, { uri: uri.toString() });
+  }
+
+  /** The text of a Word, PDF or web file for its extracted URI; waits for the server to finish starting. */
+  async extractedText(uri: string): Promise<ExtractedTextResult | undefined> {
+    await this.starting;
+    if (!this.client || !this.running) return undefined;
+    return this.client.sendRequest<ExtractedTextResult>(ExtractedTextRequest.method, { uri });
   }
 
   async skeleton(params: SkeletonParams): Promise<string | undefined> {

@@ -24,6 +24,7 @@ import { arithmeticRuleIds, FEATURE_MESSAGES as M, hasPreferredFix, inside, tabl
 import type { Analysis } from './analysis';
 import type { ServerContext } from './context';
 import { toDiagnostic, toSpan, toTextEdits } from './convert';
+import { isExtractedUri } from './extracted';
 import { SOURCE_FIX_ALL_KIND, SUPPRESS_COMMAND, type SuppressCommandArgs, type TableKind } from './protocol';
 
 /** What a lazily resolved action needs to compute its edit. */
@@ -73,6 +74,8 @@ export function fixAllEdits(
 export async function provideCodeActions(ctx: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
   const cur = await ctx.current(params.textDocument.uri);
   if (!cur || !cur.analysis.linted) return [];
+  // The text extracted from a Word, PDF or web file is not the source: no fix can be written back.
+  if (isExtractedUri(cur.doc.uri)) return [];
   const { doc, analysis, locale } = cur;
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -193,7 +196,7 @@ export async function resolveCodeAction(ctx: ServerContext, action: CodeAction):
   const data = action.data as FixAllActionData | undefined;
   if (!data || typeof data.uri !== 'string' || typeof data.version !== 'number' || action.edit) return action;
   const cur = await ctx.current(data.uri);
-  if (!cur || cur.doc.version !== data.version || !cur.analysis.linted) return action;
+  if (!cur || cur.doc.version !== data.version || !cur.analysis.linted || isExtractedUri(cur.doc.uri)) return action;
   const ruleId = typeof data.ruleId === 'string' ? data.ruleId : undefined;
   const edits = fixAllEdits(ctx, cur.analysis, cur.doc, data.table, ruleId);
   if (edits.length > 0) action.edit = workspaceEdit(ctx, cur.doc, edits);

@@ -84,8 +84,11 @@ export function verdictState(
   return parts.join(' · ');
 }
 
-/** One lens per table with sums: "✓ 勾稽关系正确" or "2 处合计不符 · 全部修复". */
-export function tableLenses(doc: TextDocument, analysis: Analysis, locale: Locale): CodeLens[] {
+/**
+ * One lens per table with sums: "✓ 勾稽关系正确" or "2 处合计不符 · 全部修复". Without `offerFixes` (a
+ * read-only document: the text extracted from a Word, PDF or web file) the lens only states.
+ */
+export function tableLenses(doc: TextDocument, analysis: Analysis, locale: Locale, offerFixes = true): CodeLens[] {
   if (!analysis.linted) return [];
   const lenses: CodeLens[] = [];
   for (const v of tableVerdicts(analysis.result.model, analysis.result.findings)) {
@@ -94,7 +97,7 @@ export function tableLenses(doc: TextDocument, analysis: Analysis, locale: Local
     const range = { start: { line: v.line, character: 0 }, end: { line: v.line, character: 0 } };
     if (start.line !== v.line) range.start = range.end = { line: start.line, character: 0 };
     let title = verdictState(v, locale);
-    if (v.fixableSums > 0) {
+    if (offerFixes && v.fixableSums > 0) {
       title = `${title} · ${localize(M.fixAllInTable, locale)}`;
       const args: FixAllCommandArgs = { uri: doc.uri, version: doc.version, table: v.kind };
       lenses.push({ range, command: { title, command: FIX_ALL_COMMAND, arguments: [args] } });
@@ -105,7 +108,13 @@ export function tableLenses(doc: TextDocument, analysis: Analysis, locale: Local
   return lenses;
 }
 
-export function reportViewOf(doc: TextDocument, analysis: Analysis, locale: Locale): ReportViewResult {
+/** The report view's data; without `offerFixes` (a read-only document) nothing counts as fixable. */
+export function reportViewOf(
+  doc: TextDocument,
+  analysis: Analysis,
+  locale: Locale,
+  offerFixes = true,
+): ReportViewResult {
   const model = analysis.result.model;
   const findings = analysis.linted ? analysis.result.findings : [];
   const data = reportView(model, findings);
@@ -136,6 +145,7 @@ export function reportViewOf(doc: TextDocument, analysis: Analysis, locale: Loca
       const { span, line: _line, ...rest } = t;
       return {
         ...rest,
+        ...(offerFixes || rest.fixableSums === undefined ? {} : { fixableSums: 0 }),
         name: localize(M.tableName[t.kind], locale),
         ...(span ? { range: toRange(doc, span) } : {}),
         state: t.present
@@ -153,7 +163,7 @@ export function reportViewOf(doc: TextDocument, analysis: Analysis, locale: Loca
       };
     }),
     problems: data.problems,
-    fixable: data.fixable,
+    fixable: offerFixes ? data.fixable : 0,
     suppressed: analysis.suppressed,
   };
 }

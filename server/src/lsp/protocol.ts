@@ -4,6 +4,7 @@
  */
 import type { FormatEdition, SeveritySetting, TableKind } from '../core/types';
 import type { ProblemCounts, SectionState, TableState } from '../core/features/reportView';
+import type { InputKind } from '../io/read';
 
 /** An LSP range (0-based lines, UTF-16 characters); structurally the protocol's own type. */
 export interface Range {
@@ -116,8 +117,11 @@ export interface FixAllCommandResult {
   applied: boolean;
   /** Number of edits applied (0 when there was nothing to fix). */
   edits: number;
-  /** Why nothing was applied: 'stale' (the document changed), 'unknown' (not open), 'disabled', 'rejected'. */
-  reason?: 'stale' | 'unknown' | 'disabled' | 'rejected' | 'nothing';
+  /**
+   * Why nothing was applied: 'stale' (the document changed), 'unknown' (not open), 'disabled', 'rejected',
+   * 'read-only' (the text extracted from a Word, PDF or web file).
+   */
+  reason?: 'stale' | 'unknown' | 'disabled' | 'rejected' | 'nothing' | 'read-only';
 }
 
 /** The server-side command behind "fix all", the table lenses and the view's inline action. */
@@ -160,3 +164,23 @@ export const DEFAULT_SETTINGS: GovreportSettings = {
 export function ruleDocUrl(ruleId: string): string {
   return `https://github.com/govreport-lint/govreport-lint/blob/main/docs/rules.md#${ruleId}`;
 }
+
+export interface ExtractedTextParams {
+  /** A `govreport-extracted:` URI (see extracted.ts). */
+  uri: string;
+}
+
+/** Why the text of a Word, PDF or web file could not be given: the reader's code, or 'not-extracted' for a URI of another kind. */
+export interface ExtractedTextError {
+  code: string;
+  /** In the document's message language. */
+  message: string;
+}
+
+export type ExtractedTextResult = { text: string; kind: InputKind } | { error: ExtractedTextError };
+
+/**
+ * The text of a Word, PDF or web file, as the command-line tool reads it (`readInput`): the content
+ * of its read-only `govreport-extracted:` document.
+ */
+export const ExtractedTextRequest = request<ExtractedTextParams, ExtractedTextResult>('govreport/extractedText');

@@ -22,16 +22,20 @@ import { provideCodeActions, resolveCodeAction, fixAllEdits, workspaceEdit } fro
 import { ServerContext } from './context';
 import { DiagnosticsPublisher } from './diagnostics';
 import { documentSymbols, foldingRangesOf, hoverAt, reportViewOf, tableLenses } from './features';
+import { isExtractedUri } from './extracted';
+import { ExtractionReader, extractedText } from './extractedText';
 import {
   FIX_ALL_COMMAND,
   SUPPRESS_COMMAND,
   type SuppressCommandArgs,
   type SuppressCommandResult,
+  ExtractedTextRequest,
   ReportViewRequest,
   SkeletonRequest,
   SOURCE_FIX_ALL_KIND,
   type FixAllCommandArgs,
   type FixAllCommandResult,
+  type ExtractedTextParams,
   type ReportViewParams,
   type SkeletonParams,
 } from './protocol';
@@ -43,6 +47,7 @@ export function startServer(connection: Connection): void {
   let ctx: ServerContext | undefined;
   let diagnostics: DiagnosticsPublisher | undefined;
   let dynamicConfiguration = false;
+  const extraction = new ExtractionReader();
   // LSP lifecycle: requests before `initialize` get ServerNotInitialized, after `shutdown` InvalidRequest.
   let phase: 'starting' | 'running' | 'shutdown' = 'starting';
   const guard =
@@ -156,8 +161,13 @@ export function startServer(connection: Connection): void {
       (p) => hasDocument(p) && isPosition((p as { position?: unknown }).position),
     ),
   );
+  // The text extracted from a Word, PDF or web file is read-only: its lenses and view offer no fix.
   connection.onCodeLens(
-    guard((p) => withDoc(p.textDocument.uri, [], (c) => tableLenses(c.doc, c.analysis, c.locale)), hasDocument),
+    guard(
+      (p) =>
+        withDoc(p.textDocument.uri, [], (c) => tableLenses(c.doc, c.analysis, c.locale, !isExtractedUri(c.doc.uri))),
+      hasDocument,
+    ),
   );
   connection.onCodeAction(
     guard(
@@ -169,7 +179,16 @@ export function startServer(connection: Connection): void {
   connection.onRequest(
     ReportViewRequest.method,
     guard(
-      (p: ReportViewParams) => withDoc(p.uri, null, (c) => reportViewOf(c.doc, c.analysis, c.locale)),
+      (p: ReportViewParams) =>
+        withDoc(p.uri, null, (c) => reportViewOf(c.doc, c.analysis, c.locale, !isExtractedUri(c.doc.uri))),
+      (p) => isObject(p) && typeof p.uri === 'string',
+    ),
+  );
+  connection.onRequest(
+    ExtractedTextRequest.method,
+    guard(
+      async (p: ExtractedTextParams) =>
+        extractedText(extraction, p.uri, need().ctx.locale(await need().ctx.settingsFor(p.uri))),
       (p) => isObject(p) && typeof p.uri === 'string',
     ),
   );
@@ -202,6 +221,7 @@ export function startServer(connection: Connection): void {
       const c = need().ctx;
       const cur = await c.current(args.uri);
       if (!cur) return { applied: false, edits: 0, reason: 'unknown' };
+      if (isExtractedUri(cur.doc.uri)) return { applied: false, edits: 0, reason: 'read-only' };
       if (cur.doc.version !== args.version) return { applied: false, edits: 0, reason: 'stale' };
       if (!cur.analysis.linted) return { applied: false, edits: 0, reason: 'disabled' };
       const edits = fixAllEdits(c, cur.analysis, cur.doc, args.table);
@@ -217,6 +237,7 @@ export function startServer(connection: Connection): void {
   connection.onShutdown(() => {
     phase = 'shutdown';
     diagnostics?.dispose();
+    extraction.dispose();
   });
 
   documents.listen(connection);
