@@ -80,8 +80,16 @@ export class LspHarness {
     });
   }
 
-  static async start(settings: Record<string, unknown> = {}, locale = 'zh-cn'): Promise<LspHarness> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `server`: another entry of the same server (a test entry that passes hooks); `env`: its environment. */
+  static async start(
+    settings: Record<string, unknown> = {},
+    locale = 'zh-cn',
+    options: { server?: string; env?: NodeJS.ProcessEnv } = {},
+  ): Promise<LspHarness> {
+    const proc = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: options.env ?? process.env,
+    });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const h = new LspHarness(proc, conn);
     h.settings = settings;

@@ -13,6 +13,7 @@ import { displayPath } from './process';
 import type { CliIo } from './run';
 import { colorByDefault, colors } from './format/color';
 import { formatCompareHtml, formatCompareJson, formatCompareStylish, type CompareInput } from './compareFormat';
+import { compareNotice } from '../core/features/compareView';
 import pkg from '../../../package.json';
 
 export const COMPARE_HELP = `govreport-lint compare — 两年报告对比 / year-over-year comparison
@@ -136,19 +137,8 @@ export async function runCompare(argv: readonly string[], io: CliIo): Promise<nu
     previousText: texts[0],
     currentText: texts[1],
   };
-  const a = comparison.previous.identity;
-  const b = comparison.current.identity;
-  if (a && b && a.year >= b.year) {
-    say({
-      zh: `第一个文件应为上年报告：${names[0]} 是 ${a.year} 年，${names[1]} 是 ${b.year} 年`,
-      en: `the first file should be last year's report: ${names[0]} is for ${a.year}, ${names[1]} for ${b.year}`,
-    });
-  } else if (a && b && a.key !== b.key) {
-    say({
-      zh: `两份报告的机关不同：“${a.body}”与“${b.body}”`,
-      en: `the reports are of different bodies: "${a.body}" and "${b.body}"`,
-    });
-  }
+  const notice = compareNotice(comparison, names[0], names[1]);
+  if (notice) say(notice);
   let output: string;
   if (o.format === 'json') output = formatCompareJson(input, o.lang);
   else if (o.format === 'html') output = formatCompareHtml(input, o.lang, pkg.version, new Date());

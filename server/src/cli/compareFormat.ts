@@ -1,86 +1,36 @@
-/** The outputs of `compare`: stylish (Chinese first), JSON and a self-contained html page. */
-import type { Comparison, FigureRow, RelationResult } from '../core';
+/**
+ * The outputs of `compare`: stylish (Chinese first), JSON and a self-contained html page. The words, the
+ * figures' text and the html body are the shared ones of `core/features/compareView.ts` (the editor's
+ * comparison panel shows the same body).
+ */
+import type { Comparison, FigureRow } from '../core';
 import { localize } from '../core';
 import type { Locale, Localized } from '../core/types';
-import { fmtNum } from '../core/i18n/locale';
 import { TABLE_NAMES } from '../core/i18n/messages/table';
 import { reviewMessages as R } from '../core/i18n/messages/review';
+import {
+  COMPARED_TABLES,
+  changeText,
+  compareHtmlBody,
+  figureText,
+  identityFormula,
+  identityName,
+  identityStatus,
+  isChanged,
+  pctText,
+  rowLabel,
+  sideLabel,
+  skipText,
+  type CompareHtmlInput,
+} from '../core/features/compareView';
 import type { Colors } from './format/color';
 import { displayWidth, padEnd } from './format/color';
-import { esc, htmlPage } from './format/html';
+import { htmlPage } from './format/html';
 import { lineIndex, positionAt } from './positions';
 
-export interface CompareInput {
-  comparison: Comparison;
-  previousName: string;
-  currentName: string;
+export interface CompareInput extends CompareHtmlInput {
   previousText: string;
   currentText: string;
-}
-
-const TABLES = ['t2', 't3', 't4'] as const;
-
-function sideLabel(name: string, c: Comparison['previous'], lang: Locale): string {
-  const id = c.identity;
-  const parts = [name];
-  if (id) parts.push(lang === 'en' ? `${id.body}, ${id.year}` : `${id.body} ${id.year} 年`);
-  parts.push(localize(R.edition(c.edition), lang));
-  return parts.join(lang === 'en' ? ' · ' : ' · ');
-}
-
-function figureText(f: FigureRow['previous']): string {
-  if (!f) return '—';
-  if (f.value !== undefined) return fmtNum(f.value);
-  return f.raw === '' ? '∅' : f.raw;
-}
-
-function changeText(f: FigureRow): string {
-  if (f.change === undefined) return '';
-  const sign = f.change > 0 ? '+' : '';
-  return `${sign}${fmtNum(f.change)}`;
-}
-
-function pctText(f: FigureRow): string {
-  if (f.changePct === undefined) return '';
-  const sign = f.changePct > 0 ? '+' : '';
-  return `${sign}${f.changePct.toFixed(1)}%`;
-}
-
-function isChanged(f: FigureRow): boolean {
-  if (f.change !== undefined) return f.change !== 0;
-  return figureText(f.previous) !== figureText(f.current);
-}
-
-function rowLabel(f: FigureRow): string {
-  if (f.table === 't4') return f.columnName;
-  if (f.table === 't2') return `${f.block ?? ''} ${f.rowName} · ${f.columnName}`;
-  return `${f.rowName} · ${f.columnName}`;
-}
-
-export function identityName(r: RelationResult): Localized {
-  return r.relation.ruleId === 'cross-year-carry-over'
-    ? R.identityCarryOver(r.target.columnName)
-    : R.identityValid(r.target.rowName);
-}
-
-export function identityStatus(r: RelationResult): Localized {
-  if (r.status === 'holds') return R.holds;
-  if (r.status === 'broken') return R.broken;
-  return R.skipped;
-}
-
-export function skipText(r: RelationResult): Localized | undefined {
-  if (r.status !== 'skipped') return undefined;
-  return r.skip === 'edition' ? R.skipEdition : r.skip === 'not-a-number' ? R.skipNotANumber : R.skipMissing;
-}
-
-/** "5 = 2 + 4 − 1", with each side's numbers. */
-export function identityFormula(r: RelationResult): string {
-  if (r.expected === undefined || r.actual === undefined) return '';
-  const terms = r.terms
-    .map((t, i) => `${i === 0 ? (t.term.sign < 0 ? '−' : '') : t.term.sign < 0 ? ' − ' : ' + '}${fmtNum(t.value!)}`)
-    .join('');
-  return `${fmtNum(r.actual)} ${r.status === 'holds' ? '=' : '≠'} ${terms}${r.terms.length > 1 ? ` = ${fmtNum(r.expected)}` : ''}`;
 }
 
 export function formatCompareStylish(input: CompareInput, lang: Locale, c: Colors, changedOnly: boolean): string {
@@ -91,7 +41,7 @@ export function formatCompareStylish(input: CompareInput, lang: Locale, c: Color
   out.push(`${L(R.lastYear)}: ${sideLabel(input.previousName, cmp.previous, lang)}`);
   out.push(`${L(R.thisYear)}: ${sideLabel(input.currentName, cmp.current, lang)}`);
   out.push('');
-  for (const t of TABLES) {
+  for (const t of COMPARED_TABLES) {
     const figures = cmp.figures.filter((f) => f.table === t && (!changedOnly || isChanged(f)));
     if (figures.length === 0) continue;
     out.push(c.underline(L(TABLE_NAMES[t])));
@@ -172,55 +122,6 @@ export function formatCompareJson(input: CompareInput, lang: Locale): string {
 }
 
 export function formatCompareHtml(input: CompareInput, lang: Locale, version: string, date: Date): string {
-  const { comparison: cmp } = input;
-  const L = (t: Localized) => esc(localize(t, lang));
-  const out: string[] = [];
-  out.push(`<header><h1>${L(R.compareTitle)}</h1>`);
-  out.push(`<p class="meta">${L(R.generated(date.toISOString().slice(0, 10), version))}</p>`);
-  out.push(
-    `<table id="sides"><tbody><tr><th>${L(R.lastYear)}</th><td>${esc(sideLabel(input.previousName, cmp.previous, lang))}</td></tr>`,
-  );
-  out.push(
-    `<tr><th>${L(R.thisYear)}</th><td>${esc(sideLabel(input.currentName, cmp.current, lang))}</td></tr></tbody></table></header>`,
-  );
-  out.push(`<p>${L(R.differences(cmp.figures.filter(isChanged).length))}</p>`);
-  for (const t of TABLES) {
-    const figures = cmp.figures.filter((f) => f.table === t);
-    if (figures.length === 0) continue;
-    out.push(`<section><h2>${L(TABLE_NAMES[t])}</h2><table class="figures" data-table="${t}"><thead><tr>`);
-    out.push(
-      `<th>${L(R.row)}</th><th>${L(R.column)}</th><th class="num">${L(R.lastYear)}</th><th class="num">${L(R.thisYear)}</th><th class="num">${L(R.change)}</th><th class="num">${L(R.changePct)}</th></tr></thead><tbody>`,
-    );
-    for (const f of figures) {
-      const dir = f.change === undefined || f.change === 0 ? '' : f.change > 0 ? 'up' : 'down';
-      const row = t === 't2' ? `${f.block ?? ''} ${f.rowName}` : t === 't4' ? '' : f.rowName;
-      out.push(
-        `<tr${isChanged(f) ? ' class="changed"' : ''}><td>${esc(row)}</td><td>${esc(f.columnName)}</td>` +
-          `<td class="num">${esc(figureText(f.previous))}</td><td class="num">${esc(figureText(f.current))}</td>` +
-          `<td class="num ${dir}">${esc(changeText(f))}</td><td class="num ${dir}">${esc(pctText(f))}</td></tr>`,
-      );
-    }
-    out.push('</tbody></table></section>');
-  }
-  out.push(`<section><h2>${L(R.sections)}</h2>`);
-  if (cmp.onlyInPrevious.length === 0 && cmp.onlyInCurrent.length === 0) out.push(`<p>${L(R.sameSections)}</p>`);
-  else {
-    out.push('<ul>');
-    for (const p of cmp.onlyInPrevious) out.push(`<li>${L(R.onlyInPrevious)}：${L(p.name)}</li>`);
-    for (const p of cmp.onlyInCurrent) out.push(`<li>${L(R.onlyInCurrent)}：${L(p.name)}</li>`);
-    out.push('</ul>');
-  }
-  out.push('</section>');
-  out.push(
-    `<section><h2>${L(R.identities)}</h2><table id="identities"><thead><tr><th>${L(R.identity)}</th><th>${L(R.status)}</th><th></th></tr></thead><tbody>`,
-  );
-  for (const r of cmp.identities) {
-    const cls = r.status === 'holds' ? 'verdict-pass' : r.status === 'broken' ? 'verdict-warnings' : 'note';
-    const detail = r.status === 'skipped' ? L(skipText(r)!) : esc(identityFormula(r));
-    out.push(
-      `<tr data-status="${r.status}"><td>${L(identityName(r))}</td><td class="${cls}">${L(identityStatus(r))}</td><td>${detail}</td></tr>`,
-    );
-  }
-  out.push('</tbody></table></section>');
-  return htmlPage(`${localize(R.compareTitle, lang)} — ${input.currentName}`, lang, out.join('\n'));
+  const body = compareHtmlBody(input, lang, { generated: { date, version } });
+  return htmlPage(`${localize(R.compareTitle, lang)} — ${input.currentName}`, lang, body);
 }

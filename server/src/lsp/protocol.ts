@@ -105,6 +105,58 @@ export interface SkeletonParams {
 /** An empty report for a year (the "insert template" command). */
 export const SkeletonRequest = request<SkeletonParams, string>('govreport/skeleton');
 
+export interface CompareParams {
+  /** This year's report: an open document, or a file (`file:` or `govreport-extracted:` URI) read from disk. */
+  uri: string;
+  /** Last year's report; when absent the server looks for it (the workspace index), else answers `needPrevious`. */
+  previousUri?: string;
+}
+
+/** Where one figure of the comparison is in each document (absent when that report does not have it). */
+export interface CompareFigureLinks {
+  previous?: Range;
+  current?: Range;
+}
+
+export type CompareResult =
+  | {
+      kind: 'comparison';
+      /** The documents to open for the links (a Word, PDF or web report: its extracted text). */
+      uri: string;
+      previousUri: string;
+      /** Localized panel title. */
+      title: string;
+      /** The comparison's html body, rendered like `govreport-lint compare --format html`, figures as links. */
+      html: string;
+      /** By `data-figure` index of the html's links. */
+      figures: CompareFigureLinks[];
+      /** Figures that changed. */
+      changed: number;
+      /** The reports' order or bodies look wrong (localized). */
+      notice?: string;
+      /** The language of `title` and `html`. */
+      language: 'zh-cn' | 'en';
+    }
+  | {
+      /** Last year's report is not known: the client asks the user for one. */
+      kind: 'needPrevious';
+      /** File extensions read as reports (".txt", ".docx" …), for choosing a file. */
+      extensions: string[];
+      /** This year's statistics year and body, from the title, when it has them. */
+      year?: number;
+      body?: string;
+    }
+  | {
+      /** One of the two reports could not be read. */
+      kind: 'unreadable';
+      uri: string;
+      /** Localized reason. */
+      message: string;
+    };
+
+/** "与上年报告对比": the year-over-year comparison of a report with last year's. */
+export const CompareRequest = request<CompareParams, CompareResult>('govreport/compare');
+
 /** Arguments of the server's fix-all command. `table` limits it to the sums of one table. */
 export interface FixAllCommandArgs {
   uri: string;

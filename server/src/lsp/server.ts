@@ -41,8 +41,14 @@ import {
 } from './protocol';
 import { FEATURE_MESSAGES as M } from '../core/features';
 import { serverMessages } from '../core/i18n/messages/server';
+import { CompareRequest, type CompareParams } from './protocol';
+import { compareRequest, type CompareHooks } from './compare';
 
-export function startServer(connection: Connection): void {
+/**
+ * `compareHooks`: what "与上年报告对比" asks when last year's report is not given (`findPrevious`; the
+ * workspace index sets it, a caller may pass one).
+ */
+export function startServer(connection: Connection, compareHooks: CompareHooks = {}): void {
   const documents = new TextDocuments(TextDocument);
   let ctx: ServerContext | undefined;
   let diagnostics: DiagnosticsPublisher | undefined;
@@ -201,6 +207,25 @@ export function startServer(connection: Connection): void {
         Number.isInteger(p.year) &&
         (p.body === undefined || typeof p.body === 'string') &&
         (p.eol === undefined || typeof p.eol === 'string'),
+    ),
+  );
+  connection.onRequest(
+    CompareRequest.method,
+    guard(
+      (p: CompareParams) =>
+        compareRequest(
+          {
+            documents,
+            localeOf: async (uri) => need().ctx.locale(await need().ctx.settingsFor(uri)),
+            hooks: compareHooks,
+            log: (m) => connection.console.warn(m),
+          },
+          p,
+        ),
+      (p) =>
+        isObject(p) &&
+        typeof p.uri === 'string' &&
+        (p.previousUri === undefined || (typeof p.previousUri === 'string' && p.previousUri !== '')),
     ),
   );
 

@@ -10,6 +10,7 @@ import { localize } from '../../core';
 import { reviewMessages as R, SEVERITY_NAMES } from '../../core/i18n/messages/review';
 import type { Diagnostic, FileResult } from '../process';
 import { summarize } from './summary';
+import { esc } from '../../core/util/html';
 
 export interface HtmlContext {
   lang: Locale;
@@ -17,12 +18,6 @@ export interface HtmlContext {
   rules: readonly Rule[];
   date: Date;
 }
-
-/** Escapes text for HTML content and quoted attribute values. */
-export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 

@@ -108,6 +108,21 @@ export const reviewMessages = {
     zh: `${row}：本年现行有效 = 上年现行有效 + 本年制发 − 本年废止`,
     en: `${row}: valid this year = valid last year + made − repealed`,
   }),
+  wrongOrder: (prevName: string, prevYear: number, curName: string, curYear: number): Localized => ({
+    zh: `作为上年报告的 ${prevName} 是 ${prevYear} 年的报告，不早于本年报告 ${curName}（${curYear} 年）`,
+    en: `${prevName}, given as last year's report, is for ${prevYear}: not earlier than this year's ${curName} (${curYear})`,
+  }),
+  otherBody: (prevBody: string, curBody: string): Localized => ({
+    zh: `两份报告的机关不同：“${prevBody}”与“${curBody}”`,
+    en: `the reports are of different bodies: "${prevBody}" and "${curBody}"`,
+  }),
+  fileUnreadable: (file: string, reason: Localized): Localized => ({
+    zh: `${file}：${reason.zh}`,
+    en: `${file}: ${reason.en}`,
+  }),
+  notOnDisk: L('文档未打开，也不是磁盘上的文件', 'the document is not open and is not a file on disk'),
+  openPrevious: L('在上年报告中打开此单元格', "Open this cell in last year's report"),
+  openCurrent: L('在本年报告中打开此单元格', "Open this cell in this year's report"),
   differences: (n: number): Localized => ({ zh: `${n} 个数字有变化`, en: `${n} figure${n === 1 ? '' : 's'} changed` }),
 };
 
