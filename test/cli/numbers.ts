@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TEMPLATES } from '../../server/src/core';
 import { rowDisplay, T3_COLUMNS } from '../../server/src/core/template/template';
-import { columnDisplay } from '../../server/src/core/rules/table/common';
+import { columnDisplay } from '../../server/src/core/template/cells';
 import { ROOT } from './helpers';
 import type { JsonExtractEntry } from '../../server/src/cli/extractRun';
 

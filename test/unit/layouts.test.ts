@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fixAll, lint, TEMPLATES } from '../../server/src/core';
 import type { CellNode, Finding, ReportModel } from '../../server/src/core/types';
 import { rowDisplay } from '../../server/src/core/template/template';
-import { columnsOfRow } from '../../server/src/core/rules/table/common';
+import { columnsOfRow } from '../../server/src/core/template/cells';
 import { documentOutline } from '../../server/src/core/features/outline';
 import {
   cloneSpec,

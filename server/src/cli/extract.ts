@@ -13,7 +13,7 @@ import type { CellNode, FormatEdition, ReportModel, RowNode, TableNode } from '.
 import { TEMPLATES } from '../core';
 import { rowDisplay, T3_COLUMNS, T3_COLUMNS_WITH_SUBTOTAL } from '../core/template/template';
 import type { ColumnTemplate } from '../core/template/template';
-import { columnDisplay, columnsOfRow } from '../core/rules/table/common';
+import { columnDisplay, columnsOfRow } from '../core/template/cells';
 
 export type FigureState = 'read' | 'inferred' | 'blank' | 'unreadable';
 export type UnreadableReason = 'malformed' | 'cell-count' | 'invalid-cell' | 'missing-row' | 'missing-table';

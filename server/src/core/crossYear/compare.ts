@@ -6,7 +6,17 @@
  * entirely; in table 二 the rows and the 处理决定数量 column), and figures of a column only one edition has
  * stand alone. Pure data: the CLI formats it as text, JSON or HTML.
  */
-import type { CellKind, FormatEdition, Localized, ReportModel, RowNode, SectionId, Span, TableNode } from '../types';
+import type {
+  CellKind,
+  FormatEdition,
+  Localized,
+  ReportModel,
+  RowNode,
+  SectionId,
+  Span,
+  TableKind,
+  TableNode,
+} from '../types';
 import {
   SECTIONS,
   T3_COLUMNS_WITH_SUBTOTAL,
@@ -15,12 +25,10 @@ import {
   type ColumnTemplate,
   type RowTemplate,
 } from '../template/template';
-import { columnsOfRow, columnDisplay } from '../rules/table/common';
+import { columnsOfRow, columnDisplay } from '../template/cells';
 import { TABLE_NAMES } from '../i18n/messages/table';
 import { evaluateCrossYear, type RelationResult } from '../rules/crossYear/relations';
 import { identityOf, type ReportIdentity } from './identity';
-
-export type TableKey = 't2' | 't3' | 't4';
 
 /** One cell as read from one report. */
 export interface Figure {
@@ -35,7 +43,7 @@ export interface Figure {
 }
 
 export interface FigureRow {
-  table: TableKey;
+  table: TableKind;
   /** Table 二: the block heading (第二十条第（一）项). */
   block?: string;
   rowId: string;
@@ -75,7 +83,7 @@ export interface Comparison {
 
 const round = (n: number) => Number(n.toFixed(6));
 
-function editionOf(model: ReportModel, t: TableKey): FormatEdition {
+function editionOf(model: ReportModel, t: TableKind): FormatEdition {
   return model.tables[t]?.edition ?? model.edition;
 }
 

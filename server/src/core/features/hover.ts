@@ -14,7 +14,7 @@ import {
   type Slot,
   type TargetEquation,
 } from '../rules/arithmetic/equations';
-import { columnDisplay } from '../rules/table/common';
+import { columnDisplay } from '../template/cells';
 import { fmtNum, localize } from '../i18n/locale';
 import { FEATURE_MESSAGES as M } from '../i18n/messages/features';
 

@@ -9,7 +9,7 @@
 import type { CellNode, ReportModel, RowNode, TableNode, TextEdit } from '../../types';
 import { TEMPLATES, findRow, rowDisplay, type ColumnTemplate, type SumRelation } from '../../template/template';
 import { formatLike } from '../../text/numbers';
-import { columnDisplay, columnsOfRow } from '../table/common';
+import { columnDisplay, columnsOfRow } from '../../template/cells';
 import { memoOn } from '../../util/memo';
 
 export interface Term {

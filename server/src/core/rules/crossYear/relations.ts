@@ -14,7 +14,7 @@
  */
 import type { CellNode, FormatEdition, ReportModel, RowNode, Span, TableNode } from '../../types';
 import { T3_COLUMNS_WITH_SUBTOTAL, rowDisplay } from '../../template/template';
-import { columnDisplay, columnsOfRow } from '../table/common';
+import { columnDisplay, columnsOfRow } from '../../template/cells';
 
 export type Side = 'current' | 'previous';
 

@@ -1,6 +1,7 @@
 import { defineRule } from '../define';
 import { tableMessages as M } from '../../i18n/messages/table';
-import { columnsOfRow, rowName, tablesOf } from './common';
+import { tablesOf } from './common';
+import { columnsOfRow, rowName } from '../../template/cells';
 import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 export const tableCellCount = defineRule(

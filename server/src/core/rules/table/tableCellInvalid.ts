@@ -2,7 +2,8 @@ import type { CellNode, ReportModel, Span, TableNode } from '../../types';
 import { equationsOf, evaluate, relationsOf } from '../arithmetic/equations';
 import { defineRule } from '../define';
 import { tableMessages as M } from '../../i18n/messages/table';
-import { columnDisplay, columnsOfRow, rowName, tablesOf } from './common';
+import { tablesOf } from './common';
+import { columnDisplay, columnsOfRow, rowName } from '../../template/cells';
 import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 export const tableCellInvalid = defineRule(

@@ -1,14 +1,8 @@
 import { defineRule } from '../define';
 import { tableMessages as M } from '../../i18n/messages/table';
 import { officialHeading } from '../structure/common';
-import type { SectionId } from '../../types';
+import { TABLE_KINDS, TABLE_SECTION } from '../../template/template';
 import { ruleDescriptions as D } from '../../i18n/messages/rules';
-
-const TABLE_OF: [SectionId, 't2' | 't3' | 't4'][] = [
-  [2, 't2'],
-  [3, 't3'],
-  [4, 't4'],
-];
 
 export const tableMissing = defineRule(
   {
@@ -19,7 +13,8 @@ export const tableMissing = defineRule(
     fixable: false,
   },
   ({ model, report }) => {
-    for (const [id, t] of TABLE_OF) {
+    for (const t of TABLE_KINDS) {
+      const id = TABLE_SECTION[t];
       if (model.tables[t]) continue;
       const sec = model.sections.find((s) => s.id === id);
       if (!sec) continue; // section-missing says it

@@ -1,6 +1,7 @@
 import { defineRule } from '../define';
 import { oneLineMessages as M } from '../../i18n/messages/oneLine';
-import { rowName, tablesOf } from './common';
+import { tablesOf } from './common';
+import { rowName } from '../../template/cells';
 import { ruleDescriptions as D } from '../../i18n/messages/rules';
 
 export const tableValuesInferred = defineRule(

@@ -20,7 +20,7 @@ import { formatLike } from '../../text/numbers';
 import { textMessages as M, type ProseMetric } from '../../i18n/messages/text';
 import { T3_COLUMNS_WITH_SUBTOTAL, rowDisplay } from '../../template/template';
 import { equationsOf, evaluate, holds, relationsOf } from '../arithmetic/equations';
-import { columnDisplay, columnsOfRow } from '../table/common';
+import { columnDisplay, columnsOfRow } from '../../template/cells';
 import { readInteger, yearsIn } from './numbers';
 import { asciiCommaAt, paragraphsOf, peek, phraseAround, spanIn, type Paragraph } from './paragraphs';
 import { ruleDescriptions as D } from '../../i18n/messages/rules';
