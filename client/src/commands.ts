@@ -1,12 +1,17 @@
 /** The extension's commands, declared as a table; each falls back gracefully when the server is down. */
 import * as vscode from 'vscode';
 import type { FixAllCommandResult, TableKind } from '../../server/src/lsp/protocol';
+import type { ComparePanel } from './compare';
 import type { Item, ReportViewProvider } from './reportView';
 import type { ServerClient } from './serverClient';
 
 type Handler = (...args: unknown[]) => unknown;
 
-export function registerCommands(server: ServerClient, view: ReportViewProvider): vscode.Disposable[] {
+export function registerCommands(
+  server: ServerClient,
+  view: ReportViewProvider,
+  compare: ComparePanel,
+): vscode.Disposable[] {
   const table: Record<string, Handler> = {
     'govreport.fixAll': () => fixAll(server),
     'govreport.fixTable': (arg) => fixTable(server, view, arg),
@@ -14,6 +19,7 @@ export function registerCommands(server: ServerClient, view: ReportViewProvider)
     'govreport.restartServer': () => server.restart(),
     'govreport.showOutput': () => server.output.show(true),
     'govreport.reveal': (uri, line, character) => reveal(String(uri), Number(line), Number(character)),
+    'govreport.compareWithPrevious': (uri) => compare.run(uri),
   };
   return Object.entries(table).map(([id, h]) => vscode.commands.registerCommand(id, h));
 }

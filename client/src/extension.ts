@@ -1,6 +1,7 @@
 /** The extension's entry: start the language server, register commands, the report view and the status item. */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { ComparePanel } from './compare';
 import { ReportViewProvider, VIEW_ID } from './reportView';
 import { ServerClient } from './serverClient';
 import { ReportStatus } from './status';
@@ -12,15 +13,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   server = new ServerClient(context, output);
   const view = new ReportViewProvider(server);
   const status = new ReportStatus();
+  const compare = new ComparePanel(server);
   void vscode.commands.executeCommand('setContext', 'govreport.activated', true);
   context.subscriptions.push(
     output,
     server,
     view,
     status,
+    compare,
     view.onDidUpdate((d) => status.update(d)),
     vscode.window.registerTreeDataProvider(VIEW_ID, view),
-    ...registerCommands(server, view),
+    ...registerCommands(server, view, compare),
   );
   try {
     await server.start();

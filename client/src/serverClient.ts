@@ -8,10 +8,13 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import {
+  CompareRequest,
   FIX_ALL_COMMAND,
   ReportViewRequest,
   SkeletonRequest,
   type FixAllCommandArgs,
+  type CompareParams,
+  type CompareResult,
   type FixAllCommandResult,
   type ReportViewResult,
   type SkeletonParams,
@@ -86,6 +89,11 @@ export class ServerClient implements vscode.Disposable {
   async skeleton(params: SkeletonParams): Promise<string | undefined> {
     if (!this.client || !this.running) return undefined;
     return this.client.sendRequest<string>(SkeletonRequest.method, params);
+  }
+
+  async compare(params: CompareParams): Promise<CompareResult | undefined> {
+    if (!this.client || !this.running) return undefined;
+    return this.client.sendRequest<CompareResult>(CompareRequest.method, params);
   }
 
   async fixAll(args: FixAllCommandArgs): Promise<FixAllCommandResult | undefined> {
