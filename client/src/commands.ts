@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { FixAllCommandResult, TableKind } from '../../server/src/lsp/protocol';
 import { openAsReport, type ExtractedDocuments } from './extracted';
+import type { ComparePanel } from './compare';
 import type { Item, ReportViewProvider } from './reportView';
 import type { ServerClient } from './serverClient';
 
@@ -11,6 +12,7 @@ export function registerCommands(
   server: ServerClient,
   view: ReportViewProvider,
   extracted: ExtractedDocuments,
+  compare: ComparePanel,
 ): vscode.Disposable[] {
   const table: Record<string, Handler> = {
     'govreport.fixAll': () => fixAll(server),
@@ -20,6 +22,7 @@ export function registerCommands(
     'govreport.showOutput': () => server.output.show(true),
     'govreport.reveal': (uri, line, character) => reveal(String(uri), Number(line), Number(character)),
     'govreport.openAsReport': (uri) => openAsReport(extracted, uri),
+    'govreport.compareWithPrevious': (uri) => compare.run(uri),
   };
   return Object.entries(table).map(([id, h]) => vscode.commands.registerCommand(id, h));
 }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { ExtractedDocuments } from './extracted';
+import { ComparePanel } from './compare';
 import { ReportViewProvider, VIEW_ID } from './reportView';
 import { ServerClient } from './serverClient';
 import { ReportStatus } from './status';
@@ -15,6 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new ReportStatus();
   // Before the server starts: an extracted document restored or opened meanwhile waits for it.
   const extracted = new ExtractedDocuments(server);
+  const compare = new ComparePanel(server);
   void vscode.commands.executeCommand('setContext', 'govreport.activated', true);
   context.subscriptions.push(
     output,
@@ -22,9 +24,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     view,
     status,
     extracted,
+    compare,
     view.onDidUpdate((d) => status.update(d)),
     vscode.window.registerTreeDataProvider(VIEW_ID, view),
-    ...registerCommands(server, view, extracted),
+    ...registerCommands(server, view, extracted, compare),
   );
   try {
     await server.start();

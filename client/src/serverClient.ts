@@ -9,11 +9,14 @@ import {
 } from 'vscode-languageclient/node';
 import {
   ExtractedTextRequest,
+  CompareRequest,
   FIX_ALL_COMMAND,
   ReportViewRequest,
   SkeletonRequest,
   type FixAllCommandArgs,
   type ExtractedTextResult,
+  type CompareParams,
+  type CompareResult,
   type FixAllCommandResult,
   type ReportViewResult,
   type SkeletonParams,
@@ -99,6 +102,11 @@ export class ServerClient implements vscode.Disposable {
   async skeleton(params: SkeletonParams): Promise<string | undefined> {
     if (!this.client || !this.running) return undefined;
     return this.client.sendRequest<string>(SkeletonRequest.method, params);
+  }
+
+  async compare(params: CompareParams): Promise<CompareResult | undefined> {
+    if (!this.client || !this.running) return undefined;
+    return this.client.sendRequest<CompareResult>(CompareRequest.method, params);
   }
 
   async fixAll(args: FixAllCommandArgs): Promise<FixAllCommandResult | undefined> {

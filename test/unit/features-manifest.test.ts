@@ -38,7 +38,7 @@ test('every runtime string of the client has a zh-cn translation', () => {
   const used = new Set<string>();
   for (const f of fs.readdirSync(dir)) {
     const src = fs.readFileSync(path.join(dir, f), 'utf8');
-    for (const m of src.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) used.add(m[1]);
+    for (const m of src.matchAll(/l10n\.t\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g)) used.add(m[1] ?? m[2]);
   }
   assert.ok(used.size > 10);
   for (const s of used) assert.ok(typeof bundle[s] === 'string', `l10n/bundle.l10n.zh-cn.json lacks "${s}"`);
