@@ -30,6 +30,8 @@ const builds = [
     outfile: 'dist/server.js',
     platform: 'node',
     format: 'cjs',
+    // The workspace index reads files with the CLI's reader: pdfjs-dist is loaded at run time, as for the CLI.
+    external: ['pdfjs-dist'],
   },
   {
     ...common,

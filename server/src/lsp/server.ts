@@ -36,12 +36,15 @@ import {
   type SkeletonParams,
 } from './protocol';
 import { FEATURE_MESSAGES as M } from '../core/features';
+import { WorkspaceWiring } from './workspace/setup';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let ctx: ServerContext | undefined;
   let diagnostics: DiagnosticsPublisher | undefined;
   let dynamicConfiguration = false;
+  let workspace: WorkspaceWiring | undefined;
+  let initializeParams: InitializeParams | undefined;
   // LSP lifecycle: requests before `initialize` get ServerNotInitialized, after `shutdown` InvalidRequest.
   let phase: 'starting' | 'running' | 'shutdown' = 'starting';
   const guard =
@@ -74,6 +77,7 @@ export function startServer(connection: Connection): void {
       toLocale(params.locale),
     );
     diagnostics = new DiagnosticsPublisher(ctx);
+    initializeParams = params;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -83,6 +87,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [FIX_ALL_COMMAND, SUPPRESS_COMMAND] },
+        ...WorkspaceWiring.capabilities(params),
       },
       serverInfo: { name: 'govreport-lint' },
     };
@@ -91,6 +96,11 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (dynamicConfiguration)
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
+    if (ctx && diagnostics && initializeParams && phase === 'running') {
+      // The server's own bundle is the worker's script too (it serves jobs when started as the worker).
+      workspace = new WorkspaceWiring(connection, ctx, diagnostics, initializeParams, __filename);
+      void workspace.start();
+    }
   });
 
   const need = (): { ctx: ServerContext; diagnostics: DiagnosticsPublisher } => {
@@ -109,6 +119,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => {
     if (!running()) return;
     if (opened.delete(e.document.uri)) return; // the open already scheduled it
+    workspace?.typing();
     need().diagnostics.schedule(e.document.uri);
   });
   documents.onDidClose((e) => {
@@ -117,6 +128,7 @@ export function startServer(connection: Connection): void {
     const { ctx: c, diagnostics: d } = need();
     c.forget(e.document.uri);
     d.clear(e.document.uri);
+    workspace?.documentClosed(e.document.uri);
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -124,11 +136,15 @@ export function startServer(connection: Connection): void {
     const { ctx: c, diagnostics: d } = need();
     c.settingsChanged(change.settings);
     d.scheduleAll();
+    workspace?.settingsChanged();
   });
 
-  connection.onDidChangeWatchedFiles(() => {
+  connection.onDidChangeWatchedFiles((p) => {
     if (!running()) return;
     const { ctx: c, diagnostics: d } = need();
+    // Report files go to the workspace index (which re-checks what depends on them); anything else may be
+    // a configuration or suppressions file.
+    if (workspace && !workspace.fileEvents(p.changes ?? [])) return;
     c.configFilesChanged();
     d.scheduleAll();
   });
@@ -216,6 +232,7 @@ export function startServer(connection: Connection): void {
   connection.onShutdown(() => {
     phase = 'shutdown';
     diagnostics?.dispose();
+    workspace?.dispose();
   });
 
   documents.listen(connection);
