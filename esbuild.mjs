@@ -30,7 +30,7 @@ const builds = [
     outfile: 'dist/server.js',
     platform: 'node',
     format: 'cjs',
-    // The server reads reports from disk with the CLI's reader: pdfjs-dist is loaded as for the CLI.
+    // The server reads files with the CLI's reader: pdfjs-dist is loaded at run time, as for the CLI.
     external: ['pdfjs-dist'],
   },
   {

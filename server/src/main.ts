@@ -2,6 +2,9 @@
 import { createServerConnection } from './lsp/transport';
 import { startServer } from './lsp/server';
 import { isExtractWorker } from './lsp/extractedText';
+import { isWorkspaceWorker, serveWorkspaceWorker } from './lsp/workspace/worker';
 
-// The same bundle is the worker that reads Word, PDF and web files (extractedText.ts): that thread serves reads only.
-if (!isExtractWorker()) startServer(createServerConnection());
+// The same bundle runs the server's worker threads: the one that reads Word, PDF and web files for
+// "以年报方式打开" (extractedText.ts serves itself) and the workspace worker (reading and checking files).
+if (isWorkspaceWorker()) serveWorkspaceWorker();
+else if (!isExtractWorker()) startServer(createServerConnection());

@@ -47,6 +47,8 @@ export class LspHarness {
   readonly docs = new Map<string, TextDocument>();
   /** What the client answers to workspace/configuration for section "govreport". */
   settings: Record<string, unknown> = {};
+  /** What the client answers for section "files.exclude". */
+  filesExclude: Record<string, boolean> = {};
   stderr = '';
   initializeResult!: InitializeResult;
   private waiters: Waiter[] = [];
@@ -67,7 +69,9 @@ export class LspHarness {
       });
     });
     conn.onRequest(ConfigurationRequest.type, (p) =>
-      p.items.map((it) => (it.section === 'govreport' ? this.settings : null)),
+      p.items.map((it) =>
+        it.section === 'govreport' ? this.settings : it.section === 'files.exclude' ? this.filesExclude : null,
+      ),
     );
     conn.onRequest(RegistrationRequest.type, () => undefined);
     conn.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
@@ -80,12 +84,21 @@ export class LspHarness {
     });
   }
 
-  /** `server`: another entry of the same server (a test entry that passes hooks); `env`: its environment. */
+  /**
+   * `options.server`: another entry of the same server (a test entry that passes hooks); `env`: its environment;
+   * `workspaceFolders` (URIs) and `capabilities` are added to the defaults.
+   */
   static async start(
     settings: Record<string, unknown> = {},
     locale = 'zh-cn',
-    options: { server?: string; env?: NodeJS.ProcessEnv } = {},
+    options: {
+      server?: string;
+      env?: NodeJS.ProcessEnv;
+      workspaceFolders?: string[];
+      capabilities?: Record<string, unknown>;
+    } = {},
   ): Promise<LspHarness> {
+    const init = options;
     const proc = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: options.env ?? process.env,
@@ -99,13 +112,16 @@ export class LspHarness {
       rootUri: null,
       locale,
       capabilities: {
+        ...init.capabilities,
         workspace: {
+          ...(init.capabilities?.workspace as object | undefined),
           configuration: true,
           applyEdit: true,
           workspaceEdit: { documentChanges: true },
           didChangeConfiguration: { dynamicRegistration: true },
         },
         textDocument: {
+          ...(init.capabilities?.textDocument as object | undefined),
           synchronization: { dynamicRegistration: false },
           publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true },
           codeAction: {
@@ -118,7 +134,7 @@ export class LspHarness {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         },
       },
-      workspaceFolders: null,
+      workspaceFolders: init.workspaceFolders ? init.workspaceFolders.map((uri) => ({ uri, name: uri })) : null,
     });
     await conn.sendNotification(InitializedNotification.type, {});
     return h;

@@ -7,6 +7,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   applySuppressions,
   lint,
+  lintPair,
+  type ReportModel,
   type LintResultWithErrors,
   type Locale,
   type SeveritySetting,
@@ -16,6 +18,7 @@ import { REPORT_KEYWORD, SECTIONS } from '../core/template/template';
 import type { ConfigFileProblem } from '../config/config';
 import type { GovreportSettings } from './protocol';
 import { settingsKey } from './settings';
+import type { PreviousReport } from './workspace/previous';
 
 export const REPORT_LANGUAGE = 'govreport';
 const DETECTED_LANGUAGES = new Set(['plaintext', 'markdown']);
@@ -38,11 +41,23 @@ export interface Analysis {
   tooLarge?: { chars: number; limit: number };
   /** Errors in the configuration files that apply (those files are ignored). */
   configErrors?: ConfigFileProblem[];
+  /** Last year's report of the same body, when the workspace has it: its findings are in `result.findings`. */
+  previous?: PreviousReport;
+}
+
+/** Last year's report of a document, found from its model (the workspace index); and the document's name. */
+export interface CrossYearSource {
+  previousFor(model: ReportModel): PreviousReport | undefined;
+  /** The document's name in messages (its path in the workspace folder). */
+  name: string;
 }
 
 interface Entry {
   version: number;
   key: string;
+  /** The document's own analysis, before last year's findings and the suppressions. */
+  base: Analysis;
+  previousKey: string;
   analysis: Analysis;
 }
 
@@ -60,18 +75,37 @@ export class Analyzer {
     rules: Record<string, SeveritySetting>,
     configErrors: readonly ConfigFileProblem[] = [],
     suppressions: readonly SuppressionEntry[] = [],
+    crossYear?: CrossYearSource,
   ): Analysis {
     const key = settingsKey(settings, rules) + doc.languageId;
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.key === key) return hit.analysis;
-    const analysis = this.compute(doc, settings, rules);
+    const same = hit !== undefined && hit.version === doc.version && hit.key === key;
+    const base = same ? hit.base : this.compute(doc, settings, rules);
+    const previous = base.linted && crossYear ? crossYear.previousFor(base.result.model) : undefined;
+    const previousKey = previous?.key ?? '';
+    if (same && hit.previousKey === previousKey) return hit.analysis;
+    const analysis: Analysis = { ...base };
     if (configErrors.length > 0) analysis.configErrors = [...configErrors];
+    if (previous && crossYear) {
+      const pair = lintPair(
+        { model: base.result.model, name: crossYear.name, uri: doc.uri },
+        { model: previous.model, name: previous.ref.name, uri: previous.ref.uri },
+        { rules, force: base.force },
+      );
+      analysis.previous = previous;
+      if (pair.findings.length > 0 || pair.errors.length > 0) {
+        const findings = [...base.result.findings, ...pair.findings].sort(
+          (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
+        );
+        analysis.result = { ...base.result, findings, errors: [...base.result.errors, ...pair.errors] };
+      }
+    }
     if (analysis.linted && suppressions.length > 0) {
       const applied = applySuppressions(doc.getText(), analysis.result.findings, suppressions);
       analysis.result = { ...analysis.result, findings: applied.kept };
       analysis.suppressed = applied.suppressed.length;
     }
-    this.cache.set(doc.uri, { version: doc.version, key, analysis });
+    this.cache.set(doc.uri, { version: doc.version, key, base, previousKey, analysis });
     return analysis;
   }
 

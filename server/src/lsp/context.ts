@@ -11,6 +11,7 @@ import { SUPPRESSIONS_FILE_NAME, type SuppressionEntry } from '../core';
 import { Analyzer, localeFor, type Analysis } from './analysis';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type GovreportSettings } from './protocol';
 import { normalizeSettings } from './settings';
+import type { Workspace } from './workspace/workspace';
 
 export interface ClientCapabilitiesSummary {
   /** The client pulls settings per document (workspace/configuration). */
@@ -23,6 +24,8 @@ export interface ClientCapabilitiesSummary {
 
 export class ServerContext {
   readonly analyzer = new Analyzer();
+  /** The workspace folders' report files (for last year's report of an open document); set once started. */
+  workspace: Workspace | undefined;
   /** Settings pushed by a client that does not support pulling them. */
   private pushed: GovreportSettings = DEFAULT_SETTINGS;
   private readonly perUri = new Map<string, Promise<GovreportSettings>>();
@@ -166,7 +169,14 @@ export class ServerContext {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
     const { rules, configErrors } = this.rulesFor(uri, settings);
-    const analysis = this.analyzer.analyze(doc, settings, rules, configErrors, this.suppressionsFor(uri));
+    const analysis = this.analyzer.analyze(
+      doc,
+      settings,
+      rules,
+      configErrors,
+      this.suppressionsFor(uri),
+      this.workspace?.crossYearFor(uri),
+    );
     return { doc, settings, analysis, locale: this.locale(settings) };
   }
 }

@@ -30,7 +30,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-export function toDiagnostic(doc: TextDocument, f: Finding, locale: Locale): Diagnostic {
+/**
+ * Another document a related location may point into (last year's report of a cross-year finding): its
+ * text as the engine read it, so that the range is counted in that text's UTF-16 units.
+ */
+export type OtherDocument = (uri: string) => TextDocument | undefined;
+
+export function toDiagnostic(doc: TextDocument, f: Finding, locale: Locale, other?: OtherDocument): Diagnostic {
   const d: Diagnostic = {
     range: toRange(doc, f.span),
     severity: SEVERITY[f.severity],
@@ -40,10 +46,17 @@ export function toDiagnostic(doc: TextDocument, f: Finding, locale: Locale): Dia
     message: localize(f.message, locale),
   };
   if (f.related && f.related.length > 0) {
-    d.relatedInformation = f.related.map((r): DiagnosticRelatedInformation => ({
-      location: { uri: doc.uri, range: toRange(doc, r.span) },
-      message: localize(r.message, locale),
-    }));
+    const related: DiagnosticRelatedInformation[] = [];
+    for (const r of f.related) {
+      // A location in a document whose text is not at hand has no range that can be trusted: left out.
+      const target = r.uri === undefined || r.uri === doc.uri ? doc : other?.(r.uri);
+      if (!target) continue;
+      related.push({
+        location: { uri: target.uri, range: toRange(target, r.span) },
+        message: localize(r.message, locale),
+      });
+    }
+    if (related.length > 0) d.relatedInformation = related;
   }
   return d;
 }

@@ -87,7 +87,9 @@ export class DiagnosticsPublisher {
       this.ctx.connection.console.error(`govreport: rule ${err.ruleId} failed: ${err.message}`);
     }
     this.noteSize(uri, analysis.tooLarge);
-    const diagnostics = analysis.linted ? analysis.result.findings.map((f) => toDiagnostic(doc, f, locale)) : [];
+    const previous = analysis.previous?.doc;
+    const other = (u: string) => (u === previous?.uri ? previous : undefined);
+    const diagnostics = analysis.linted ? analysis.result.findings.map((f) => toDiagnostic(doc, f, locale, other)) : [];
     await this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 }

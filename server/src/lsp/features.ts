@@ -11,7 +11,9 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { localize, type Locale } from '../core';
 import {
+  carryOverAt,
   documentOutline,
+  formatCarryOverHover,
   FEATURE_MESSAGES as M,
   foldingRanges,
   formatTotalHover,
@@ -64,11 +66,18 @@ export function foldingRangesOf(analysis: Analysis): FoldingRange[] {
 
 export function hoverAt(doc: TextDocument, analysis: Analysis, offset: number, locale: Locale): Hover | null {
   if (!analysis.linted) return null;
-  const formulas = totalFormulasAt(analysis.result.model, offset);
-  if (formulas.length === 0) return null;
+  const model = analysis.result.model;
+  const formulas = totalFormulasAt(model, offset);
+  const prev = analysis.previous;
+  const carry = carryOverAt(model, offset, prev && { model: prev.model, name: prev.ref.name });
+  const parts = [
+    ...(carry ? [formatCarryOverHover(carry, locale)] : []),
+    ...(formulas.length > 0 ? [formatTotalHover(formulas, locale)] : []),
+  ];
+  if (parts.length === 0) return null;
   return {
-    contents: { kind: MarkupKind.Markdown, value: formatTotalHover(formulas, locale) },
-    range: toRange(doc, formulas[0].span),
+    contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') },
+    range: toRange(doc, carry?.span ?? formulas[0].span),
   };
 }
 

@@ -29,6 +29,8 @@ function request<P, R>(method: string): RequestDecl<P, R> {
 
 export type { ProblemCounts, SeveritySetting, TableKind };
 export type MessageLanguage = 'zh-cn' | 'en' | 'auto';
+/** What is checked: the open documents only, or every report file of the workspace folders too. */
+export type RunScope = 'openDocuments' | 'workspace';
 
 /** The `govreport.*` settings. */
 export interface GovreportSettings {
@@ -41,6 +43,10 @@ export interface GovreportSettings {
   messageLanguage: MessageLanguage;
   /** Documents longer than this many characters (UTF-16 code units) are not checked; 0 means no limit. */
   maxDocumentChars: number;
+  /** `workspace`: every report file of the workspace folders is checked in the background. */
+  run: RunScope;
+  /** Globs (relative to the workspace folder) of report files the workspace index leaves out, with `files.exclude`. */
+  exclude: string[];
 }
 
 /** A section's state as the report view computes it (features/reportView.ts), with a range for offsets. */
@@ -210,6 +216,10 @@ export const DEFAULT_SETTINGS: GovreportSettings = {
   messageLanguage: 'zh-cn',
   // About a second of checking at the engine's speed: far above any report (5–30 KB) or city-wide compilation.
   maxDocumentChars: 5_000_000,
+  // Checking every file of a folder reads each Word and PDF file (a fraction of a second each) and
+  // fills the Problems panel with files nobody opened: a user asks for it.
+  run: 'openDocuments',
+  exclude: [],
 };
 
 /** Link to a rule's documentation. */

@@ -43,6 +43,7 @@ import { FEATURE_MESSAGES as M } from '../core/features';
 import { serverMessages } from '../core/i18n/messages/server';
 import { CompareRequest, type CompareParams } from './protocol';
 import { compareRequest, type CompareHooks } from './compare';
+import { WorkspaceWiring } from './workspace/setup';
 
 /**
  * `compareHooks`: what "与上年报告对比" asks when last year's report is not given (`findPrevious`; the
@@ -54,6 +55,8 @@ export function startServer(connection: Connection, compareHooks: CompareHooks =
   let diagnostics: DiagnosticsPublisher | undefined;
   let dynamicConfiguration = false;
   const extraction = new ExtractionReader();
+  let workspace: WorkspaceWiring | undefined;
+  let initializeParams: InitializeParams | undefined;
   // LSP lifecycle: requests before `initialize` get ServerNotInitialized, after `shutdown` InvalidRequest.
   let phase: 'starting' | 'running' | 'shutdown' = 'starting';
   const guard =
@@ -86,6 +89,7 @@ export function startServer(connection: Connection, compareHooks: CompareHooks =
       toLocale(params.locale),
     );
     diagnostics = new DiagnosticsPublisher(ctx);
+    initializeParams = params;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -95,6 +99,7 @@ export function startServer(connection: Connection, compareHooks: CompareHooks =
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [FIX_ALL_COMMAND, SUPPRESS_COMMAND] },
+        ...WorkspaceWiring.capabilities(params),
       },
       serverInfo: { name: 'govreport-lint' },
     };
@@ -103,6 +108,11 @@ export function startServer(connection: Connection, compareHooks: CompareHooks =
   connection.onInitialized(() => {
     if (dynamicConfiguration)
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
+    if (ctx && diagnostics && initializeParams && phase === 'running') {
+      // The server's own bundle is the worker's script too (it serves jobs when started as the worker).
+      workspace = new WorkspaceWiring(connection, ctx, diagnostics, initializeParams, __filename);
+      void workspace.start();
+    }
   });
 
   const need = (): { ctx: ServerContext; diagnostics: DiagnosticsPublisher } => {
@@ -121,6 +131,7 @@ export function startServer(connection: Connection, compareHooks: CompareHooks =
   documents.onDidChangeContent((e) => {
     if (!running()) return;
     if (opened.delete(e.document.uri)) return; // the open already scheduled it
+    workspace?.typing();
     need().diagnostics.schedule(e.document.uri);
   });
   documents.onDidClose((e) => {
@@ -129,6 +140,7 @@ export function startServer(connection: Connection, compareHooks: CompareHooks =
     const { ctx: c, diagnostics: d } = need();
     c.forget(e.document.uri);
     d.clear(e.document.uri);
+    workspace?.documentClosed(e.document.uri);
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -136,11 +148,15 @@ export function startServer(connection: Connection, compareHooks: CompareHooks =
     const { ctx: c, diagnostics: d } = need();
     c.settingsChanged(change.settings);
     d.scheduleAll();
+    workspace?.settingsChanged();
   });
 
-  connection.onDidChangeWatchedFiles(() => {
+  connection.onDidChangeWatchedFiles((p) => {
     if (!running()) return;
     const { ctx: c, diagnostics: d } = need();
+    // Report files go to the workspace index (which re-checks what depends on them); anything else may be
+    // a configuration or suppressions file.
+    if (workspace && !workspace.fileEvents(p.changes ?? [])) return;
     c.configFilesChanged();
     d.scheduleAll();
   });
@@ -263,6 +279,7 @@ export function startServer(connection: Connection, compareHooks: CompareHooks =
     phase = 'shutdown';
     diagnostics?.dispose();
     extraction.dispose();
+    workspace?.dispose();
   });
 
   documents.listen(connection);

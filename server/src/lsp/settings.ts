@@ -1,8 +1,18 @@
 /** Reading the `govreport.*` settings: defaults for anything missing or malformed. */
 import { SEVERITY_SETTINGS } from '../config/config';
-import { DEFAULT_SETTINGS, type GovreportSettings, type MessageLanguage, type SeveritySetting } from './protocol';
+import {
+  DEFAULT_SETTINGS,
+  type GovreportSettings,
+  type MessageLanguage,
+  type RunScope,
+  type SeveritySetting,
+} from './protocol';
 
 const LANGUAGES: readonly MessageLanguage[] = ['zh-cn', 'en', 'auto'];
+const RUN_SCOPES: readonly RunScope[] = ['openDocuments', 'workspace'];
+/** Exclude globs kept: a few hundred, each of a sane length (a setting is not a place for data). */
+const MAX_EXCLUDES = 256;
+const MAX_GLOB_LENGTH = 1_000;
 
 /** Accepts whatever the client sends (possibly null or partial) and returns complete settings. */
 export function normalizeSettings(raw: unknown): GovreportSettings {
@@ -28,6 +38,12 @@ export function normalizeSettings(raw: unknown): GovreportSettings {
       typeof r.maxDocumentChars === 'number' && Number.isFinite(r.maxDocumentChars) && r.maxDocumentChars >= 0
         ? Math.round(r.maxDocumentChars)
         : DEFAULT_SETTINGS.maxDocumentChars,
+    run: RUN_SCOPES.includes(r.run as RunScope) ? (r.run as RunScope) : DEFAULT_SETTINGS.run,
+    exclude: Array.isArray(r.exclude)
+      ? r.exclude
+          .filter((g): g is string => typeof g === 'string' && g.length > 0 && g.length <= MAX_GLOB_LENGTH)
+          .slice(0, MAX_EXCLUDES)
+      : DEFAULT_SETTINGS.exclude,
   };
 }
 

@@ -17,6 +17,8 @@ import {
 import { columnDisplay } from '../template/cells';
 import { fmtNum, localize } from '../i18n/locale';
 import { FEATURE_MESSAGES as M } from '../i18n/messages/features';
+import { crossYearMessages as CY } from '../i18n/messages/crossYear';
+import { CARRY_OVER_RULE, evaluateCrossYear, type RelationResult } from '../rules/crossYear/relations';
 
 export interface FormulaTerm {
   label: string;
@@ -133,4 +135,52 @@ function formatOne(f: TotalFormula, locale: Locale): string {
 
 function esc(s: string): string {
   return s.replace(/[|*_`\\[\]]/g, (c) => `\\${c}`);
+}
+
+/** Last year's figure behind a 上年结转 cell (table 三, row 二): the carry-over identity of that column. */
+export interface CarryOverHover {
+  /** This year's cell hovered. */
+  span: Span;
+  result: RelationResult;
+  /** Last year's report's name in the text. */
+  previousName: string;
+}
+
+/**
+ * The carry-over of the cell at `offset` when it is one of this year's 二、上年结转 cells and last year's
+ * report is given (the same identity the cross-year rule checks, read the same way).
+ */
+export function carryOverAt(
+  model: ReportModel,
+  offset: number,
+  previous: { model: ReportModel; name: string } | undefined,
+): CarryOverHover | undefined {
+  if (!previous) return undefined;
+  const t3 = model.tables.t3;
+  if (!t3 || offset < t3.span.start || offset > t3.span.end) return undefined;
+  const row = t3.rows.find((r) => r.rowId === 't3.carried' && offset >= r.span.start && offset <= r.span.end);
+  if (!row || !row.cells.some((c) => offset >= c.span.start && offset <= c.span.end)) return undefined;
+  for (const r of evaluateCrossYear(model, previous.model)) {
+    if (r.relation.ruleId !== CARRY_OVER_RULE || !r.target.span) continue;
+    if (offset >= r.target.span.start && offset <= r.target.span.end)
+      return { span: r.target.span, result: r, previousName: previous.name };
+  }
+  return undefined;
+}
+
+/** Markdown for the carry-over part of a hover. */
+export function formatCarryOverHover(h: CarryOverHover, locale: Locale): string {
+  const prev = h.result.terms[0];
+  const head = `**${localize(M.hoverCarryOverTitle, locale)}** ${esc(h.result.target.columnName)}`;
+  const line =
+    prev.value === undefined
+      ? localize(M.hoverPreviousUnreadable(h.previousName, prev.rowName, prev.columnName), locale)
+      : localize(CY.previousCell(h.previousName, prev.rowName, prev.columnName, prev.value), locale);
+  const verdict =
+    h.result.status === 'holds'
+      ? localize(M.hoverMatches, locale)
+      : h.result.status === 'broken'
+        ? localize(M.hoverDiffers, locale)
+        : '';
+  return [head, '', esc(line), ...(verdict ? ['', verdict] : [])].join('\n');
 }

@@ -37,6 +37,11 @@ export const FEATURE_MESSAGES = {
     zh: '有加数不是数字，无法计算。',
     en: 'Some addends are not numbers: the total cannot be computed.',
   } as Localized,
+  hoverCarryOverTitle: { zh: '上年结转', en: 'Carried over from last year' } as Localized,
+  hoverPreviousUnreadable: ((file: string, row: string, column: string) => ({
+    zh: `上年报告 ${file}：“${row}”“${column}”列无法读取（不是整数或该行无法拆分）`,
+    en: `Last year's report ${file}: "${row}", column "${column}" cannot be read (not a whole number, or the row's cells cannot be told apart)`,
+  })) as Template<[string, string, string]>,
   actionFixTableTotals: ((table: Localized) => ({
     zh: `修复本表全部合计（${table.zh}）`,
     en: `Fix all totals in this table (${table.en})`,
