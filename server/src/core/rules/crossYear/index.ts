@@ -3,7 +3,7 @@
  * The identities are declared and evaluated in `crossYear/relations.ts`; each rule reports the broken ones
  * that belong to it, on this year's cell, with last year's cell as a related location in the other file.
  */
-import type { PairRuleContext, Rule, RuleMeta } from '../../types';
+import type { Localized, PairRuleContext, Rule, RuleMeta } from '../../types';
 import { CARRY_OVER_RULE, VALID_DOCUMENTS_RULE, evaluateCrossYear, type RelationResult } from './relations';
 import { crossYearMessages as M } from '../../i18n/messages/crossYear';
 import { ruleDescriptions as D, ruleDetails as DETAILS } from '../../i18n/messages/rules';
@@ -22,6 +22,35 @@ function defineCrossYearRule(meta: RuleMeta, report: (ctx: PairRuleContext, r: R
   };
 }
 
+/** Reports on this year's cell of `r`, with last year's cell `prev` as the related location in the other file. */
+function reportLinked(
+  ctx: PairRuleContext,
+  r: RelationResult,
+  prev: RelationResult['terms'][number],
+  message: Localized,
+  data: Record<string, unknown> = {},
+): void {
+  ctx.report({
+    message,
+    span: r.target.span!,
+    related: [
+      {
+        span: prev.span!,
+        message: M.previousCell(ctx.previous.name, prev.rowName, prev.columnName, prev.value!),
+        uri: ctx.previous.uri ?? ctx.previous.name,
+      },
+    ],
+    data: {
+      relation: r.relation.id,
+      expected: r.expected,
+      actual: r.actual,
+      row: r.target.term.row,
+      column: r.target.term.column,
+      ...data,
+    },
+  });
+}
+
 export const crossYearCarryOver = defineCrossYearRule(
   {
     id: CARRY_OVER_RULE,
@@ -33,8 +62,11 @@ export const crossYearCarryOver = defineCrossYearRule(
   },
   (ctx, r) => {
     const prev = r.terms[0];
-    ctx.report({
-      message: M.carryOver(
+    reportLinked(
+      ctx,
+      r,
+      prev,
+      M.carryOver(
         ctx.current.name,
         r.target.rowName,
         r.target.columnName,
@@ -43,23 +75,8 @@ export const crossYearCarryOver = defineCrossYearRule(
         prev.rowName,
         prev.value!,
       ),
-      span: r.target.span!,
-      related: [
-        {
-          span: prev.span!,
-          message: M.previousCell(ctx.previous.name, prev.rowName, prev.columnName, prev.value!),
-          uri: ctx.previous.uri ?? ctx.previous.name,
-        },
-      ],
-      data: {
-        relation: r.relation.id,
-        expected: r.expected,
-        actual: r.actual,
-        row: r.target.term.row,
-        column: r.target.term.column,
-        previousRow: prev.term.row,
-      },
-    });
+      { previousRow: prev.term.row },
+    );
   },
 );
 
@@ -74,8 +91,11 @@ export const crossYearValidDocuments = defineCrossYearRule(
   },
   (ctx, r) => {
     const [prevValid, made, repealed] = r.terms;
-    ctx.report({
-      message: M.validDocuments(
+    reportLinked(
+      ctx,
+      r,
+      prevValid,
+      M.validDocuments(
         ctx.current.name,
         r.target.rowName,
         r.actual!,
@@ -85,22 +105,7 @@ export const crossYearValidDocuments = defineCrossYearRule(
         repealed.value!,
         r.expected!,
       ),
-      span: r.target.span!,
-      related: [
-        {
-          span: prevValid.span!,
-          message: M.previousCell(ctx.previous.name, prevValid.rowName, prevValid.columnName, prevValid.value!),
-          uri: ctx.previous.uri ?? ctx.previous.name,
-        },
-      ],
-      data: {
-        relation: r.relation.id,
-        expected: r.expected,
-        actual: r.actual,
-        row: r.target.term.row,
-        column: r.target.term.column,
-      },
-    });
+    );
   },
 );
 
