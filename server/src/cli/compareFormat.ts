@@ -222,5 +222,5 @@ export function formatCompareHtml(input: CompareInput, lang: Locale, version: st
     );
   }
   out.push('</tbody></table></section>');
-  return htmlPage(`${localize(R.compareTitle, lang)} — ${input.currentName}`, lang, out.join('\n'));
+  return htmlPage(`${localize(R.compareTitle, lang)} — ${input.currentName}`, lang, version, out.join('\n'));
 }

@@ -9,7 +9,8 @@ import { parseArgs } from './args';
 import type { CliOptions } from './args';
 import { HELP } from './help';
 import { discover } from './discover';
-import { FileChecker } from './process';
+import { displayPath, FileChecker } from './process';
+import { inputMessages } from '../core/i18n/messages/input';
 import type { CheckSettings, FileResult } from './process';
 import { checkInWorkers, DEFAULT_FILE_LIMITS, DEFAULT_TIMEOUT_SECONDS } from './pool';
 import type { FileLimits } from './pool';
@@ -91,6 +92,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     ioFailure = true;
     say({ zh: `${p.input}：${p.message.zh}`, en: `${p.input}: ${p.message.en}` });
   }
+  // Our own outputs are left out: quietly when a folder or a glob found them, with a note when named.
+  for (const f of found.ownOutputs) if (f.named) say(inputMessages.ownOutput(displayPath(f.file, io.cwd)));
 
   const settings: CheckSettings = {
     cwd: io.cwd,
