@@ -2,8 +2,8 @@
  * The html review report and the html comparison in a real browser (headless Chromium through playwright-core):
  * the content is there, the page logs no console error, makes no network request (the file is opened from
  * disk; any other request fails the test), the script sorts and filters, the page without script is complete,
- * it prints on A4, and hostile report text stays text. Screenshots go to docs/images/ (shown in the README
- * and docs/review-office.md).
+ * it prints on A4, and hostile report text stays text. Screenshots go to test-results/; with UPDATE_SCREENSHOTS=1
+ * to docs/images/ (shown in the README and docs/review-office.md).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,12 +13,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT } from './harness';
+import { CHROMIUM, CHROMIUM_ARGS, RESULTS, ROOT } from './harness';
 import { render } from '../helpers/report';
 import { consistentPair, withT2, withT3 } from '../helpers/pairs';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
-const IMAGES = path.join(ROOT, 'docs', 'images');
+/**
+ * Where the screenshots go: a scratch folder (test-results/, ignored by git) by default, so that a run leaves the
+ * tree clean; docs/images/ only when asked with UPDATE_SCREENSHOTS=1 (docs/e2e.md).
+ */
+const IMAGES = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'images') : RESULTS;
 
 function cli(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

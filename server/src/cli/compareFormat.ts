@@ -123,5 +123,5 @@ export function formatCompareJson(input: CompareInput, lang: Locale): string {
 
 export function formatCompareHtml(input: CompareInput, lang: Locale, version: string, date: Date): string {
   const body = compareHtmlBody(input, lang, { generated: { date, version } });
-  return htmlPage(`${localize(R.compareTitle, lang)} — ${input.currentName}`, lang, body);
+  return htmlPage(`${localize(R.compareTitle, lang)} — ${input.currentName}`, lang, version, body);
 }

@@ -1,7 +1,9 @@
 /**
  * From command-line inputs (files, folders, globs) to the list of files to check. A folder is
  * searched for report files (the extensions of REPORT_EXTENSIONS: .txt .md .docx .pdf .html …); hidden
- * folders and node_modules are not entered.
+ * folders and node_modules are not entered. Our own outputs (an html review report or comparison,
+ * json or sarif written with -o: format/marker.ts) are left out — quietly when a folder or a glob
+ * found them, with a note when they were named.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,6 +11,7 @@ import type { Localized } from '../core/types';
 import { cliMessages as M } from '../core/i18n/messages/cli';
 import { REPORT_EXTENSIONS } from '../io/read';
 import { globBase, globToRegExp, hasGlobChars } from './glob';
+import { isOwnOutput, MARKER_BYTES } from './format/marker';
 
 export interface DiscoveryProblem {
   input: string;
@@ -19,6 +22,8 @@ export interface Discovery {
   /** Absolute paths, each once, in the order found. */
   files: string[];
   problems: DiscoveryProblem[];
+  /** Our own outputs left out: found in a folder or by a glob, or named (`named`: said on stderr). */
+  ownOutputs: { file: string; named: boolean }[];
 }
 
 const SKIPPED_DIRS = new Set(['node_modules']);
@@ -40,11 +45,17 @@ export function discover(inputs: readonly string[], cwd: string = process.cwd())
   const files: string[] = [];
   const seen = new Set<string>();
   const problems: DiscoveryProblem[] = [];
-  const add = (f: string) => {
-    if (!seen.has(f)) {
-      seen.add(f);
-      files.push(f);
-    }
+  const ownOutputs: Discovery['ownOutputs'] = [];
+  const add = (f: string, named = false, own = isOwnOutputFile(f)) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    if (own) ownOutputs.push({ file: f, named });
+    else files.push(f);
+  };
+  const addFound = (found: readonly string[]) => {
+    const own = new Set(found.filter(isOwnOutputFile));
+    for (const f of found) add(f, false, own.has(f));
+    return found.length - own.size;
   };
   for (const input of inputs) {
     const abs = path.resolve(cwd, input);
@@ -55,30 +66,49 @@ export function discover(inputs: readonly string[], cwd: string = process.cwd())
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      const found = walkFolder(abs);
-      if (found.length === 0) {
+      if (addFound(walkFolder(abs)) === 0) {
         problems.push({
           input,
           message: M.folderWithoutReports(EXTENSION_LIST),
         });
       }
-      found.forEach(add);
     } else if (stat) {
-      add(abs);
+      add(abs, true);
     } else if (hasGlobChars(input)) {
-      const found = expandGlob(input, cwd);
-      if (found.length === 0)
+      if (addFound(expandGlob(input, cwd)) === 0)
         problems.push({
           input,
           message: M.globWithoutMatches(),
         });
-      found.forEach(add);
     } else {
       // Reported when the file is read, so that it appears with the other results.
       add(abs);
     }
   }
-  return { files, problems };
+  return { files, problems, ownOutputs };
+}
+
+/** The kinds an output of ours can be written as (html pages; json and sarif under a text name). */
+const SNIFFED = new Set(['.html', '.htm', '.shtml', '.txt', '.md', '.markdown']);
+
+/**
+ * Whether `file` is one of our own outputs: a regular file whose first bytes carry our marker. Only
+ * regular files are opened (never a FIFO or a device), and only their beginning is read.
+ */
+export function isOwnOutputFile(file: string): boolean {
+  if (!SNIFFED.has(path.extname(file).toLowerCase())) return false;
+  let fd: number | undefined;
+  try {
+    if (!fs.statSync(file).isFile()) return false;
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const buf = Buffer.alloc(MARKER_BYTES);
+    const n = fs.readSync(fd, buf, 0, MARKER_BYTES, 0);
+    return isOwnOutput(buf.subarray(0, n).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 /** Report files matching a glob pattern (relative patterns are relative to `cwd`). */

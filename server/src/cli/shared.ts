@@ -8,6 +8,8 @@ import { localize } from '../core/i18n/locale';
 import { cliMessages as M } from '../core/i18n/messages/cli';
 import type { Locale, Localized } from '../core/types';
 import { discover } from './discover';
+import { displayPath } from './process';
+import { inputMessages } from '../core/i18n/messages/input';
 import { escapeControl } from './format/escape';
 
 export const EXIT_OK = 0;
@@ -29,6 +31,8 @@ export function stderrSay(stderr: { write(s: string): unknown }, lang: Locale): 
 export function discoverInputs(inputs: readonly string[], cwd: string, say: Say): { files: string[]; failed: boolean } {
   const found = discover(inputs, cwd);
   for (const p of found.problems) say(M.aboutInput(p.input, p.message));
+  // Our own outputs are left out: quietly when a folder or a glob found them, with a note when named.
+  for (const f of found.ownOutputs) if (f.named) say(inputMessages.ownOutput(displayPath(f.file, cwd)));
   return { files: found.files, failed: found.problems.length > 0 };
 }
 

@@ -11,6 +11,7 @@ import { reviewMessages as R, SEVERITY_NAMES } from '../../core/i18n/messages/re
 import type { Diagnostic, FileResult } from '../process';
 import { summarize } from './summary';
 import { esc } from '../../core/util/html';
+import { generatorMeta } from './marker';
 
 export interface HtmlContext {
   lang: Locale;
@@ -101,8 +102,11 @@ export const PAGE_SCRIPT = `
 })();
 `;
 
-/** A whole page: the Content-Security-Policy forbids every request, so the page cannot reach the network. */
-export function htmlPage(title: string, lang: Locale, body: string, script = ''): string {
+/**
+ * A whole page: the Content-Security-Policy forbids every request, so the page cannot reach the network.
+ * The generator tag marks it as ours (format/marker.ts): a later run over its folder leaves it out.
+ */
+export function htmlPage(title: string, lang: Locale, version: string, body: string, script = ''): string {
   return [
     '<!DOCTYPE html>',
     `<html lang="${lang === 'en' ? 'en' : 'zh-CN'}">`,
@@ -110,6 +114,7 @@ export function htmlPage(title: string, lang: Locale, body: string, script = '')
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    generatorMeta(version),
     `<title>${esc(title)}</title>`,
     `<style>${PAGE_STYLE}</style>`,
     '</head>',
@@ -332,7 +337,13 @@ export function formatHtml(results: readonly FileResult[], ctx: HtmlContext): st
     out.push('</tbody></table>');
   }
   out.push('</section>');
-  return htmlPage(localize(R.reportTitle, ctx.lang), ctx.lang, out.join('\n'), all.length > 0 ? PAGE_SCRIPT : '');
+  return htmlPage(
+    localize(R.reportTitle, ctx.lang),
+    ctx.lang,
+    ctx.version,
+    out.join('\n'),
+    all.length > 0 ? PAGE_SCRIPT : '',
+  );
 }
 
 function total(c: Record<'error' | 'warning' | 'info', number>): number {

@@ -18,6 +18,11 @@ const SPECIAL: Record<SpecialFileKind, Localized> = {
 };
 
 export const inputMessages = {
+  /** A file named on the command line that is one of our own outputs (an html review report …): not checked. */
+  ownOutput: (file: string): Localized => ({
+    zh: `${file}：是 govreport-lint 生成的输出文件（审核意见、对比或 json/sarif），不作为报告检查`,
+    en: `${file}: an output of govreport-lint (a review report, a comparison, json or sarif); not checked as a report`,
+  }),
   notFound: (): Localized => ({ zh: '文件不存在', en: 'file not found' }),
   unreadable: (detail: string): Localized => ({ zh: `无法读取：${detail}`, en: `cannot be read: ${detail}` }),
   isDirectory: (): Localized => ({ zh: '这是文件夹，不是文件', en: 'this is a folder, not a file' }),
