@@ -3,7 +3,7 @@
  * memory of the built language server, and batch throughput of the CLI. Prints Markdown tables
  * and writes bench/results/latest.json (and latest.md).
  *
- *   node out/bench/run.js [--smoke] [--skip engine,markdownlint,lsp,batch,pdf,docx] [--document-rounds N] [--out DIR]
+ *   node out/bench/run.js [--smoke] [--skip engine,markdownlint,lsp,workspace,batch,pdf,docx] [--document-rounds N] [--out DIR]
  *
  * `--smoke` runs tiny sizes with few repeats: it shows that the harness works, nothing more.
  */
@@ -33,6 +33,7 @@ import {
   type TypingResult,
 } from './lsp';
 import { loadMarkdownlint } from './markdownlint';
+import { benchWorkspaceTyping } from './workspaceTyping';
 import { sinkValue } from './stats';
 import { lint } from '../server/src/core';
 import { checkTargets, renderMarkdown, type Results } from './report';
@@ -239,6 +240,8 @@ async function main(): Promise<void> {
       const mem: MemoryResult = await memoryWithOpenReports(reports, timeoutMs);
       log(`  memory: ${mem.reports} reports open, RSS ${((mem.rssBytes ?? NaN) / 2 ** 20).toFixed(1)} MiB`);
       results.memory = mem;
+      if (!args.skip.has('workspace'))
+        Object.assign(results, { workspace: await benchWorkspaceTyping(pool, args.smoke, log) });
     }
   }
 

@@ -72,7 +72,14 @@ export class Workspace {
 
   /** A document's name in messages: its path in its workspace folder, else its file name. */
   nameOf(uri: string, file = pathOfUri(uri)): string {
-    if (!file) return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+    if (!file) {
+      const last = uri.slice(uri.lastIndexOf('/') + 1);
+      try {
+        return decodeURIComponent(last);
+      } catch {
+        return last; // a malformed escape is shown as it is
+      }
+    }
     const folder = this.folders
       .filter((f) => file.startsWith(path.normalize(f.path) + path.sep))
       .sort((a, b) => b.path.length - a.path.length)[0];
