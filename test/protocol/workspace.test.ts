@@ -15,6 +15,7 @@ import { parse } from '../../server/src/core';
 import { consistentPair, withT3 } from '../helpers/pairs';
 import { render } from '../helpers/report';
 import { LspHarness, rangeOf } from './harness';
+import { CompareRequest, type CompareResult } from '../../server/src/lsp/protocol';
 
 const BODY = '某某市某某区财政局';
 const CARRY = 'cross-year-carry-over';
@@ -112,6 +113,15 @@ describe('workspace index: cross-year checks in the editor', () => {
     assert.match(value, new RegExp(`四、结转下年度继续办理.*${f.next}`));
     assert.match(value, /✗ 不符/);
     assert.deepEqual(hover.range, rangeOf(f.curText, span.start, span.end));
+  });
+
+  test('与上年报告对比 without a previous report: the index names last year’s file', async () => {
+    await h.diagnostics(curUri, hasCarry, 20_000);
+    const r = await h.conn.sendRequest<CompareResult>(CompareRequest.method, { uri: curUri });
+    assert.equal(r.kind, 'comparison', JSON.stringify(r).slice(0, 300));
+    if (r.kind !== 'comparison') return;
+    assert.ok(samePath(r.previousUri, pathToFileURL(f.prevPath).href), r.previousUri);
+    assert.equal(r.uri, curUri);
   });
 
   test('a change of last year’s file on disk checks the open report again', async () => {

@@ -233,7 +233,17 @@ export function startServer(connection: Connection, compareHooks: CompareHooks =
           {
             documents,
             localeOf: async (uri) => need().ctx.locale(await need().ctx.settingsFor(uri)),
-            hooks: compareHooks,
+            hooks: {
+              // A hook the caller passes wins; else the workspace index knows last year's report.
+              findPrevious:
+                compareHooks.findPrevious ??
+                (async (uri) => {
+                  const cur = await need().ctx.current(uri);
+                  return cur && workspace
+                    ? workspace.workspace.previousUriOf(uri, cur.analysis.result.model)
+                    : undefined;
+                }),
+            },
             log: (m) => connection.console.warn(m),
           },
           p,

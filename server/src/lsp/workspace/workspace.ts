@@ -70,6 +70,15 @@ export class Workspace {
     };
   }
 
+  /**
+   * The URI of last year's report of the same body in the index, for "与上年报告对比" (the extracted
+   * URI for Word, PDF and web reports, so a link opens the text the figures are in).
+   */
+  previousUriOf(uri: string, model: ReportModel): string | undefined {
+    const id = identityOf(model);
+    return id ? this.index.previousOf(id, pathOfUri(uri))?.ref.uri : undefined;
+  }
+
   /** A document's name in messages: its path in its workspace folder, else its file name. */
   nameOf(uri: string, file = pathOfUri(uri)): string {
     if (!file) {
