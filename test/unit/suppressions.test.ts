@@ -63,6 +63,34 @@ test('a fingerprint has no line numbers: it survives lines added above, and chan
   assert.notEqual(fingerprint(other, h), fp);
 });
 
+test('a finding on a table cell is placed by its ids: a fix of a neighbouring cell keeps its fingerprint', () => {
+  const text = broken(seed);
+  const [f] = find(text, 'sum-row-total');
+  assert.deepEqual(fingerprintFields(text, f).slice(3), ['', '']);
+  // Change the addend right before the total (the text beside the finding): same finding, same entry.
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) => l.startsWith('一、本年新收政府信息公开申请数量'));
+  const cells = lines[i].split('\t');
+  const numeric = cells.map((c, j) => (/^\d+$/.test(c) ? j : -1)).filter((j) => j >= 0);
+  const k = numeric[5];
+  cells[k] = String(Number(cells[k]) + 1);
+  lines[i] = cells.join('\t');
+  const edited = lines.join('\n');
+  const [g] = find(edited, 'sum-row-total');
+  assert.ok(g);
+  assert.notEqual(edited.slice(g.span.start - 20, g.span.start), text.slice(f.span.start - 20, f.span.start));
+  assert.equal(fingerprint(edited, g), fingerprint(text, f));
+  // A finding its ids do not place (a section) keeps the text around it.
+  const section = {
+    ruleId: 'r',
+    severity: 'warning' as const,
+    message: { zh: 'x', en: 'x' },
+    span: { start: 3, end: 4 },
+    data: { section: 's1' },
+  };
+  assert.notDeepEqual(fingerprintFields('前面的字xy后面的字', section).slice(3), ['', '']);
+});
+
 test('applying entries: matching findings are suppressed up to each count, the rest kept, in order', () => {
   const text = broken(seed);
   const findings = lint(text, { force: true }).findings;

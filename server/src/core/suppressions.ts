@@ -12,7 +12,10 @@
  *   3. the finding's identity ids from `finding.data` (section, table, block, row, column,
  *      relation, along, metric — whichever it has), as `key=value` pairs in that order;
  *   4. the context: up to 20 characters of the line before the span and up to 20 after it
- *      (the span's first and last lines), whitespace collapsed the same way.
+ *      (the span's first and last lines), whitespace collapsed the same way — only for findings
+ *      that their ids do not place in a table. A finding on a cell (ids `row` and `column`, or
+ *      `relation` and `along`) is placed by its ids; the text beside it is its neighbours' figures,
+ *      and a fix of a neighbour must not make the entry stale.
  * Identical findings of one file share a fingerprint; an entry then carries a `count`.
  */
 import type { Finding, Localized } from './types';
@@ -69,6 +72,12 @@ function lineEndAt(text: string, offset: number): number {
   return i;
 }
 
+/** Whether a finding's ids name its table cell (row and column, or a sum relation and the line it runs along). */
+function placedByIds(data: Finding['data']): boolean {
+  const has = (k: string) => data?.[k] !== undefined;
+  return (has('row') && has('column')) || (has('relation') && has('along'));
+}
+
 /** The fields a fingerprint hashes (exposed so that documentation and tests can show them). */
 export function fingerprintFields(text: string, f: Finding): string[] {
   const start = Math.max(0, Math.min(f.span.start, text.length));
@@ -78,6 +87,7 @@ export function fingerprintFields(text: string, f: Finding): string[] {
     const v = f.data?.[k];
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') ids.push(`${k}=${String(v)}`);
   }
+  if (placedByIds(f.data)) return [f.ruleId, normalize(text.slice(start, end)), ids.join(';'), '', ''];
   const before = text.slice(Math.max(lineStartAt(text, start), start - CONTEXT_CHARS), start);
   const after = text.slice(end, Math.min(lineEndAt(text, end), end + CONTEXT_CHARS));
   return [f.ruleId, normalize(text.slice(start, end)), ids.join(';'), normalize(before), normalize(after)];
