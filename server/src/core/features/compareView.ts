@@ -11,15 +11,16 @@ import { fmtNum } from '../i18n/locale';
 import { TABLE_NAMES } from '../i18n/messages/table';
 import { reviewMessages as R } from '../i18n/messages/review';
 import { esc } from '../util/html';
+import { TABLE_KINDS } from '../template/template';
 
-/** The tables a comparison lists, in order. */
-export const COMPARED_TABLES = ['t2', 't3', 't4'] as const;
+/** The tables a comparison lists, in order: every table of the template. */
+export const COMPARED_TABLES = TABLE_KINDS;
 
 /** "name · body year · edition" of one side. */
 export function sideLabel(name: string, c: ComparedReport, lang: Locale): string {
   const id = c.identity;
   const parts = [name];
-  if (id) parts.push(lang === 'en' ? `${id.body}, ${id.year}` : `${id.body} ${id.year} 年`);
+  if (id) parts.push(localize(R.bodyYear(id.body, id.year), lang));
   parts.push(localize(R.edition(c.edition), lang));
   return parts.join(' · ');
 }

@@ -95,6 +95,7 @@ export const reviewMessages = {
   ),
   unreadable: L('无法读取', 'unreadable'),
   notInReport: L('无', '—'),
+  bodyYear: (body: string, year: number): Localized => ({ zh: `${body} ${year} 年`, en: `${body}, ${year}` }),
   edition: (e: string): Localized => ({ zh: `${e} 年格式`, en: `${e} format` }),
   compareHeader: (prev: string, cur: string): Localized => ({
     zh: `上年：${prev}\u3000本年：${cur}`,
