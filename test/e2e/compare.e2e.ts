@@ -16,7 +16,7 @@ import { consistentPair, withT3 } from '../helpers/pairs';
 import { render } from '../helpers/report';
 import { openFile, runCommand, startVSCode, waitFor, type VSCodeSession } from './harness';
 import { reportFileName } from './reports';
-import { findVsix, lineCharacter, screenshotOnFailure } from './util';
+import { findVsix, screenshotOnFailure, selectionStatus, statusPosition, TAB_SIZE } from './util';
 
 const BODY = '某某区住房和城乡建设局';
 const PREV_FILE = reportFileName(BODY, 2022);
@@ -30,32 +30,9 @@ const PREV_TEXT = render(pair.previous, 'tab');
 const CUR_TEXT = render(withT3(pair.current, 't3.open', 6, Number(pair.previous.t3['t3.open'][6]) + 9), 'tab');
 const OTHER_TEXT = render(consistentPair({ body: '某某区民政局', year: 2022, seed: 4 }).previous, 'tab');
 
-/** Tab stops of the editor (the status bar's "Col" counts a tab up to the next stop). */
-const TAB_SIZE = 4;
-
-/** The status bar's 1-based line and column of an offset: tabs expanded to the next tab stop. */
-function statusPosition(text: string, offset: number): { line: number; column: number } {
-  const { line } = lineCharacter(text, offset);
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  let column = 0;
-  for (let i = start; i < offset; i++)
-    column = text[i] === '\t' ? (Math.floor(column / TAB_SIZE) + 1) * TAB_SIZE : column + 1;
-  return { line, column: column + 1 };
-}
-
 /** The comparison panel's content: the webview's inner frame. */
 function panel(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-}
-
-/** "Ln 12, Col 5 (2 selected)" of the status bar, parsed. */
-async function selectionStatus(page: Page): Promise<{ line: number; column: number; selected: number } | undefined> {
-  const text = await page
-    .locator('#status\\.editor\\.selection')
-    .innerText()
-    .catch(() => '');
-  const m = /Ln (\d+), Col (\d+)(?: \((\d+) selected\))?/.exec(text);
-  return m ? { line: Number(m[1]), column: Number(m[2]), selected: Number(m[3] ?? 0) } : undefined;
 }
 
 describe('与上年报告对比 in VS Code (code-server)', () => {

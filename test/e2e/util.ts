@@ -1,6 +1,7 @@
 /** Small helpers of the end-to-end suite that do not touch the browser. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Page } from 'playwright-core';
 import { ROOT, type VSCodeSession } from './harness';
 
 /** The packaged extension: $GOVREPORT_VSIX, else <name>-<version>.vsix at the root (made by `npm run package`). */
@@ -37,4 +38,29 @@ export async function screenshotOnFailure<T>(
       .catch(() => undefined);
     throw e;
   }
+}
+
+/** Tab stops of the editor (the status bar's "Col" counts a tab up to the next stop). */
+export const TAB_SIZE = 4;
+
+/** The status bar's 1-based line and column of an offset: tabs expanded to the next tab stop. */
+export function statusPosition(text: string, offset: number): { line: number; column: number } {
+  const { line } = lineCharacter(text, offset);
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  let column = 0;
+  for (let i = start; i < offset; i++)
+    column = text[i] === '\t' ? (Math.floor(column / TAB_SIZE) + 1) * TAB_SIZE : column + 1;
+  return { line, column: column + 1 };
+}
+
+/** "Ln 12, Col 5 (2 selected)" of the status bar, parsed. */
+export async function selectionStatus(
+  page: Page,
+): Promise<{ line: number; column: number; selected: number } | undefined> {
+  const text = await page
+    .locator('#status\\.editor\\.selection')
+    .innerText()
+    .catch(() => '');
+  const m = /Ln (\d+), Col (\d+)(?: \((\d+) selected\))?/.exec(text);
+  return m ? { line: Number(m[1]), column: Number(m[2]), selected: Number(m[3] ?? 0) } : undefined;
 }

@@ -1,26 +1,10 @@
 /* The straightforward implementation the optimized one in server/src/core must agree with (property-tested). */
 /** The cells of a table row, as the parser read them before its character-loop rewrite. Offsets are NORMALIZED offsets. */
-import type { CellKind } from '../../../server/src/core/types';
+import type { CellToken, RowScan } from '../../../server/src/core/parser/layouts';
 import { isPipeRow, type Line } from '../../../server/src/core/parser/lines';
 
-export interface CellToken {
-  start: number;
-  end: number;
-  raw: string;
-  kind: CellKind;
-  value?: number;
-  grouped?: boolean;
-}
-
-export interface RowScan {
-  /** The label part: from the first character to the end of the last non-value text; undefined if none. */
-  labelStart?: number;
-  labelEnd?: number;
-  labelText: string;
-  cells: CellToken[];
-  boundaries: 'known' | 'guessed';
-  blankCells?: CellToken[];
-}
+/** The types are the parser's own: only the implementation is the reference. */
+export type { CellToken, RowScan };
 
 const NUM = /^[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const PLACEHOLDER = /^(?:[—–\-−―─]+|\/+|\\|无|空)$/;
