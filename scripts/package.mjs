@@ -17,14 +17,15 @@ const PDFJS = path.dirname(require.resolve('pdfjs-dist/package.json'));
 const STAGED = path.join(ROOT, 'dist', 'node_modules');
 
 /**
- * What pdf.ts loads, as [packed path, path in pdfjs-dist]: the legacy build and its in-thread worker (pdf.js's own
- * minified builds of the same modules, half the size), the CMaps (CJK fonts) and the standard fonts.
+ * What pdf.ts loads, as [packed path, path in pdfjs-dist]: the minified legacy build and its in-thread worker (the
+ * modules pdf.ts imports, under their own names: test/unit/extractedManifest.test.ts checks), the CMaps (CJK
+ * fonts) and the standard fonts.
  */
 const PDFJS_FILES = [
   ['package.json', 'package.json'],
   ['LICENSE', 'LICENSE'],
-  ['legacy/build/pdf.mjs', 'legacy/build/pdf.min.mjs'],
-  ['legacy/build/pdf.worker.mjs', 'legacy/build/pdf.worker.min.mjs'],
+  ['legacy/build/pdf.min.mjs', 'legacy/build/pdf.min.mjs'],
+  ['legacy/build/pdf.worker.min.mjs', 'legacy/build/pdf.worker.min.mjs'],
   ['cmaps', 'cmaps'],
   ['standard_fonts', 'standard_fonts'],
 ];

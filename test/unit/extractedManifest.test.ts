@@ -31,3 +31,13 @@ test('the extension activates when an extracted document is opened (a Problems e
   );
   assert.match(fixAll.when, new RegExp(`resourceScheme != ${EXTRACTED_SCHEME}`));
 });
+
+test('the VSIX packs every pdf.js module the PDF reader imports, under the name it imports', () => {
+  const reader = fs.readFileSync(path.join(ROOT, 'server/src/io/pdf.ts'), 'utf8');
+  // Run-time imports only (`typeof import(…)` is a type).
+  const imported = [...reader.matchAll(/(?<!typeof )import\('pdfjs-dist\/([^']+)'\)/g)].map((m) => m[1]);
+  assert.ok(imported.length >= 2, imported.join(', '));
+  const script = fs.readFileSync(path.join(ROOT, 'scripts/package.mjs'), 'utf8');
+  const packed = [...script.matchAll(/\[\s*'([^']+)',\s*'[^']+'\s*\]/g)].map((m) => m[1]);
+  for (const sub of imported) assert.ok(packed.includes(sub), `${sub} is not packed (packed: ${packed.join(', ')})`);
+});
