@@ -111,7 +111,7 @@ describe('与上年报告对比 in VS Code (code-server)', () => {
           const span = figure[side]!.span;
           const end = statusPosition(text, span.end);
           await waitFor(`${file} active`, 30_000, () =>
-            page.locator(`.tabs-container .tab.active[aria-label*="${file}"]`).isVisible(),
+            page.locator(`.tabs-container .tab.active[data-resource-name="${file}"]`).isVisible(),
           );
           const status = await waitFor(`the selection of the ${side} cell`, 30_000, async () => {
             const s = await selectionStatus(page);
