@@ -19,7 +19,7 @@ export const COMPARED_TABLES = ['t2', 't3', 't4'] as const;
 export function sideLabel(name: string, c: ComparedReport, lang: Locale): string {
   const id = c.identity;
   const parts = [name];
-  if (id) parts.push(lang === 'en' ? `${id.body}, ${id.year}` : `${id.body} ${id.year} 年`);
+  if (id) parts.push(localize(R.bodyYear(id.body, id.year), lang));
   parts.push(localize(R.edition(c.edition), lang));
   return parts.join(' · ');
 }

@@ -6,9 +6,10 @@
 import * as fs from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applySuppressions, identityOf, lint, lintPair, parse, type Finding, type Localized } from '../../core';
+import { applySuppressions, identityOf, lint, lintPair, parse, type Finding } from '../../core';
 import { readInput } from '../../io/read';
 import { InputError } from '../../io/errors';
+import { inputMessages } from '../../core/i18n/messages/input';
 import { toDiagnostic } from '../convert';
 import {
   WORKSPACE_WORKER_TAG,
@@ -70,8 +71,7 @@ async function textOf(file: string): Promise<{ stamp: FileStamp; text: string }>
 function failure(e: unknown): JobFailure {
   if (e instanceof InputError) return { ok: false, message: e.localized };
   const detail = e instanceof Error ? e.message : String(e);
-  const message: Localized = { zh: `内部错误：${detail}`, en: `internal error: ${detail}` };
-  return { ok: false, message };
+  return { ok: false, message: inputMessages.internalError(detail) };
 }
 
 async function check(job: CheckJob): Promise<CheckResult> {
