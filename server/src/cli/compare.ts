@@ -15,24 +15,9 @@ import { colorByDefault, colors } from './format/color';
 import { formatCompareHtml, formatCompareJson, formatCompareStylish, type CompareInput } from './compareFormat';
 import { compareNotice } from '../core/features/compareView';
 import pkg from '../../../package.json';
-
-export const COMPARE_HELP = `govreport-lint compare — 两年报告对比 / year-over-year comparison
-
-用法 / Usage:
-  govreport-lint compare [选项 options] <上年报告 last-year> <本年报告 this-year>
-
-  列出三张统计表的每一个数字（上年、本年、变化及变化率），只在一份报告中出现的章节与统计表，以及跨年勾稽关系。
-  Lists every figure of the three tables (last year, this year, change and change in percent), the sections and
-  tables only one report has, and the cross-year identities.
-
-选项 / Options:
-  -f, --format <stylish|json|html>  输出格式（默认 stylish）/ output format (default: stylish)
-      --lang <zh|en>                输出语言（默认中文）/ output language (default: Chinese)
-  -o, --output-file <文件 file>      将结果写入文件 / write the result to a file
-      --changed                     只列出有变化的数字（stylish）/ list only the figures that changed (stylish)
-      --color, --no-color           强制开启/关闭颜色 / force colours on or off
-  -h, --help                        显示帮助 / show this help
-`;
+import { COMPARE_HELP } from '../core/i18n/messages/help';
+import { bilingualCliMessages, cliMessages as M } from '../core/i18n/messages/cli';
+import { inputMessages } from '../core/i18n/messages/input';
 
 interface CompareOptions {
   files: string[];
@@ -61,39 +46,22 @@ function parseCompareArgs(
     else if (name === '--format' || name === '-f') {
       const v = value();
       if (v !== 'stylish' && v !== 'json' && v !== 'html') {
-        return {
-          ok: false,
-          error: {
-            zh: `未知的输出格式“${v ?? ''}”（可用：stylish、json、html）`,
-            en: `unknown format "${v ?? ''}" (use stylish, json or html)`,
-          },
-        };
+        return { ok: false, error: M.unknownCompareFormat(v ?? '') };
       }
       o.format = v;
     } else if (name === '--lang') {
       const v = (value() ?? '').toLowerCase();
       if (v === 'zh' || v === 'zh-cn' || v === 'zh-hans') o.lang = 'zh-cn';
       else if (v === 'en' || v.startsWith('en-')) o.lang = 'en';
-      else
-        return {
-          ok: false,
-          error: { zh: `未知的语言“${v}”（可用：zh、en）`, en: `unknown language "${v}" (use zh or en)` },
-        };
+      else return { ok: false, error: M.unknownLanguage(v) };
     } else if (name === '--output-file' || name === '-o') {
       const v = value();
-      if (v === undefined)
-        return { ok: false, error: { zh: `选项 ${name} 需要一个值`, en: `option ${name} needs a value` } };
+      if (v === undefined) return { ok: false, error: M.needsValue(name) };
       o.outputFile = v;
-    } else return { ok: false, error: { zh: `未知选项：${arg}`, en: `unknown option: ${arg}` } };
+    } else return { ok: false, error: M.unknownOption(arg) };
   }
   if (!o.help && o.files.length !== 2) {
-    return {
-      ok: false,
-      error: {
-        zh: 'compare 需要两个文件：上年报告和本年报告',
-        en: "compare needs two files: last year's report and this year's",
-      },
-    };
+    return { ok: false, error: M.compareNeedsTwoFiles() };
   }
   return { ok: true, options: o };
 }
@@ -101,10 +69,7 @@ function parseCompareArgs(
 export async function runCompare(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseCompareArgs(argv);
   if (!parsed.ok) {
-    io.stderr.write(
-      `govreport-lint compare：用法错误：${parsed.error.zh}\ngovreport-lint compare: usage error: ${parsed.error.en}\n` +
-        '运行 govreport-lint compare --help 查看用法 / Run govreport-lint compare --help for usage.\n',
-    );
+    io.stderr.write(bilingualCliMessages.usageError('govreport-lint compare', parsed.error));
     return 2;
   }
   const o = parsed.options;
@@ -119,11 +84,8 @@ export async function runCompare(argv: readonly string[], io: CliIo): Promise<nu
     try {
       texts.push((await readInput(abs)).text);
     } catch (e) {
-      const m =
-        e instanceof InputError
-          ? e.localized
-          : { zh: `无法读取：${detailOf(e)}`, en: `cannot be read: ${detailOf(e)}` };
-      say({ zh: `${f}：${m.zh}`, en: `${f}: ${m.en}` });
+      const m = e instanceof InputError ? e.localized : inputMessages.unreadable(detailOf(e));
+      say(M.aboutInput(f, m));
       return 2;
     }
   }
@@ -153,10 +115,7 @@ export async function runCompare(argv: readonly string[], io: CliIo): Promise<nu
     try {
       fs.writeFileSync(path.resolve(io.cwd, o.outputFile), output);
     } catch (e) {
-      say({
-        zh: `无法写入输出文件 ${o.outputFile}：${String(e)}`,
-        en: `cannot write the output file ${o.outputFile}: ${String(e)}`,
-      });
+      say(M.cannotWriteOutput(o.outputFile, String(e)));
       return 2;
     }
   } else io.stdout.write(output);

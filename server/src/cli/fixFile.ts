@@ -10,6 +10,7 @@ import type { Localized, TextEdit } from '../core/types';
 import { decodeText, lineEndingOf, spliceEdits, toLineEnding } from '../io/encoding';
 import { CHANGED_SINCE_READ, replaceFile, snapshotFile, WriteRefusal } from '../io/write';
 import { detailOf } from '../io/errors';
+import { cliMessages as M } from '../core/i18n/messages/cli';
 
 /**
  * The edits of a fix against the original text, in its line endings. After one pass these are the
@@ -75,7 +76,7 @@ export async function writeFixes(
     snap = await snapshotFile(file);
   } catch (e) {
     if (e instanceof WriteRefusal) return { error: e.localized };
-    return { error: { zh: `写入失败：${detailOf(e)}`, en: `write failed: ${detailOf(e)}` } };
+    return { error: M.writeFailed(detailOf(e)) };
   }
   const decoded = decodeText(snap.bytes);
   if (!decoded || decoded.text !== original) return { error: CHANGED_SINCE_READ };
@@ -83,18 +84,13 @@ export async function writeFixes(
   const bytes = spliceEdits(snap.bytes, decoded, edits);
   const back = bytes && decodeText(bytes);
   if (!bytes || !back || back.encoding !== decoded.encoding || back.bom !== decoded.bom || back.text !== text) {
-    return {
-      error: {
-        zh: '修复后的文本无法按原编码保存，未写入',
-        en: 'the fixed text cannot be saved in the original encoding; not written',
-      },
-    };
+    return { error: M.fixNotEncodable() };
   }
   try {
     await replaceFile(snap, bytes);
   } catch (e) {
     if (e instanceof WriteRefusal) return { error: e.localized };
-    return { error: { zh: `写入失败：${detailOf(e)}`, en: `write failed: ${detailOf(e)}` } };
+    return { error: M.writeFailed(detailOf(e)) };
   }
   return { text };
 }

@@ -1,6 +1,7 @@
 /** Entry of the `govreport-lint` command (bundled to dist/cli.js). In a worker thread it serves file checks instead. */
 import { isCheckWorker } from './pool';
 import { run } from './run';
+import { bilingualCliMessages } from '../core/i18n/messages/cli';
 
 if (!isCheckWorker()) {
   // A closed pipe (`govreport-lint … | head`) ends the output quietly.
@@ -22,7 +23,7 @@ if (!isCheckWorker()) {
     },
     (e: unknown) => {
       process.stderr.write(
-        `govreport-lint: 内部错误 / internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+        `${bilingualCliMessages.internalError(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`,
       );
       process.exitCode = 2;
     },

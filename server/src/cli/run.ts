@@ -9,7 +9,8 @@ import { parseArgs } from './args';
 import type { CliOptions } from './args';
 import { HELP } from '../core/i18n/messages/help';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE_OR_IO, IO_LANES, discoverInputs, stderrSay, writeOutput } from './shared';
-import { cliMessages } from '../core/i18n/messages/cli';
+import { bilingualCliMessages, cliMessages, verboseMessages } from '../core/i18n/messages/cli';
+import { SEVERITY_NAMES } from '../core/i18n/messages/review';
 import { FileChecker } from './process';
 import type { CheckSettings, FileResult } from './process';
 import { checkInWorkers, DEFAULT_FILE_LIMITS, DEFAULT_TIMEOUT_SECONDS } from './pool';
@@ -45,9 +46,7 @@ const PARALLEL_MIN_CORES = 4;
 
 function usageError(io: CliIo, error: Localized): number {
   io.stderr.write(
-    `govreport-lint：用法错误：${escapeControl(error.zh)}\n` +
-      `govreport-lint: usage error: ${escapeControl(error.en)}\n` +
-      `运行 govreport-lint --help 查看用法 / Run govreport-lint --help for usage.\n`,
+    bilingualCliMessages.usageError('govreport-lint', { zh: escapeControl(error.zh), en: escapeControl(error.en) }),
   );
   return EXIT_USAGE_OR_IO;
 }
@@ -71,14 +70,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const unknown = Object.keys(o.rules).filter((id) => !RULES.some((r) => r.meta.id === id));
   if (unknown.length > 0) {
-    return usageError(io, {
-      zh: `未知的规则：${unknown.join('、')}（规则列表见 --print-config-schema）`,
-      en: `unknown rule: ${unknown.join(', ')} (see --print-config-schema for the list)`,
-    });
+    return usageError(io, cliMessages.unknownRules(unknown));
   }
   if (o.command === 'extract') return runExtract(o, io);
   if (o.config && !fs.existsSync(path.resolve(io.cwd, o.config))) {
-    return usageError(io, { zh: `配置文件不存在：${o.config}`, en: `configuration file not found: ${o.config}` });
+    return usageError(io, cliMessages.configNotFound(o.config));
   }
 
   const lang = o.lang;
@@ -112,15 +108,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       previous = await checker.check(path.resolve(io.cwd, o.previous));
       if (previous.status === 'error') {
         ioFailure = true;
-        say({
-          zh: `上年报告 ${previous.display}：${previous.error!.message.zh}`,
-          en: `last year's report ${previous.display}: ${previous.error!.message.en}`,
-        });
+        say(cliMessages.previousUnreadable(previous.display, previous.error!.message));
       } else if (previous.status === 'not-report') {
-        say({
-          zh: `上年报告 ${previous.display} 未识别为年度报告，未进行跨年核对`,
-          en: `last year's report ${previous.display} is not recognised as a report; no cross-year checks`,
-        });
+        say(cliMessages.previousNotReport(previous.display));
       }
     }
     runCrossYear(results, checker, previous);
@@ -162,10 +152,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const s = summarize(results);
   if (s.errors > 0) return EXIT_PROBLEMS;
   if (o.maxWarnings !== undefined && s.warnings > o.maxWarnings) {
-    say({
-      zh: `警告数 ${s.warnings} 超过 --max-warnings ${o.maxWarnings}`,
-      en: `${s.warnings} warnings exceed --max-warnings ${o.maxWarnings}`,
-    });
+    say(cliMessages.tooManyWarnings(s.warnings, o.maxWarnings));
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;
@@ -277,7 +264,7 @@ function progressReporter(total: number, io: CliIo, lang: Locale): { update(done
       if (now - last < 100 && done < total) return;
       last = now;
       shown = true;
-      io.stderr.write(`\r${lang === 'en' ? 'checking' : '检查中'} ${done}/${total}`);
+      io.stderr.write(`\r${localize(cliMessages.checking(), lang)} ${done}/${total}`);
     },
     done() {
       if (shown) io.stderr.write('\r\u001b[K');
@@ -315,15 +302,11 @@ function reportSideNotes(results: readonly FileResult[], o: CliOptions, io: CliI
       if (seen.has(key)) continue;
       seen.add(key);
       if (n.severity === 'error') failure = true;
-      const label = n.severity === 'error' ? (lang === 'en' ? 'error' : '错误') : lang === 'en' ? 'warning' : '警告';
+      const label = localize(SEVERITY_NAMES[n.severity], lang);
       say(`${n.file}${n.path ? ` (${n.path})` : ''}: ${label}: ${localize(n.message, lang)}`);
     }
     for (const e of r.ruleErrors) {
-      say(
-        lang === 'en'
-          ? `${r.display}: rule ${e.ruleId} failed (a bug; please report it): ${e.message}`
-          : `${r.display}：规则 ${e.ruleId} 运行出错（程序缺陷，请报告）：${e.message}`,
-      );
+      say(localize(cliMessages.ruleFailed(r.display, e.ruleId, e.message), lang));
     }
     if (r.status === 'error') {
       failure = true;
@@ -339,14 +322,14 @@ function reportSideNotes(results: readonly FileResult[], o: CliOptions, io: CliI
 }
 
 function verboseLine(r: FileResult, lang: Locale): string {
-  const zh = lang !== 'en';
-  const parts: string[] = [];
-  if (r.kind) parts.push(r.kind);
-  if (r.encoding) parts.push(zh ? `编码 ${r.encoding}` : `encoding ${r.encoding}`);
-  if (r.lineEnding && r.lineEnding !== 'none') parts.push(zh ? `换行 ${r.lineEnding}` : `line endings ${r.lineEnding}`);
-  if (r.status === 'not-report') parts.push(zh ? '不是年度报告' : 'not a report');
-  else if (r.status === 'error') parts.push(zh ? '无法读取' : 'unreadable');
-  else parts.push(zh ? `${r.diagnostics.length} 个问题` : `${r.diagnostics.length} problem(s)`);
-  if (r.fix?.written) parts.push(zh ? `已写入 ${r.fix.edits} 处修复` : `${r.fix.edits} fix(es) written`);
-  return `${r.display}: ${parts.join(zh ? '，' : ', ')}`;
+  const V = verboseMessages;
+  const parts: Localized[] = [];
+  if (r.kind) parts.push({ zh: r.kind, en: r.kind });
+  if (r.encoding) parts.push(V.encoding(r.encoding));
+  if (r.lineEnding && r.lineEnding !== 'none') parts.push(V.lineEndings(r.lineEnding));
+  if (r.status === 'not-report') parts.push(V.notReport());
+  else if (r.status === 'error') parts.push(V.unreadable());
+  else parts.push(V.problems(r.diagnostics.length));
+  if (r.fix?.written) parts.push(V.fixesWritten(r.fix.edits));
+  return `${r.display}: ${localize(V.list(parts), lang)}`;
 }

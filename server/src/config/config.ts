@@ -3,6 +3,7 @@
  * server, the CLI and the tests share it. Finding the files on disk is in `find.ts`.
  */
 import type { Localized, LintOptions, SeveritySetting } from '../core/types';
+import { CONFIG_TYPES, configMessages as M } from '../core/i18n/messages/config';
 
 /** The configuration file's name, looked for in a file's folder and every folder above it. */
 export const CONFIG_FILE_NAME = '.govreportrc.json';
@@ -84,7 +85,7 @@ export function parseConfig(text: string, knownRuleIds?: readonly string[]): Par
         {
           severity: 'error',
           path: '',
-          message: { zh: `无法读取配置：${detail}`, en: `the configuration cannot be read: ${detail}` },
+          message: M.cannotRead(detail),
         },
       ],
     };
@@ -97,10 +98,7 @@ export function tooLargeProblem(size: number): ConfigProblem {
   return {
     severity: 'error',
     path: '',
-    message: {
-      zh: `配置文件过大（${kb(size)} KB，上限 ${kb(CONFIG_LIMITS.maxChars)} KB），已忽略`,
-      en: `the configuration file is too large (${kb(size)} KB, limit ${kb(CONFIG_LIMITS.maxChars)} KB); ignored`,
-    },
+    message: M.tooLarge(kb(size), kb(CONFIG_LIMITS.maxChars)),
   };
 }
 
@@ -114,10 +112,7 @@ function parseBounded(text: string, knownRuleIds: readonly string[] | undefined)
     problems.push({
       severity: 'error',
       path: '',
-      message: {
-        zh: `嵌套过深（超过 ${CONFIG_LIMITS.maxDepth} 层，第 ${line} 行第 ${column} 列），已忽略`,
-        en: `nested too deeply (more than ${CONFIG_LIMITS.maxDepth} levels, at line ${line}, column ${column}); ignored`,
-      },
+      message: M.tooDeep(CONFIG_LIMITS.maxDepth, line, column),
     });
     return { config: {}, problems };
   }
@@ -129,7 +124,7 @@ function parseBounded(text: string, knownRuleIds: readonly string[] | undefined)
     problems.push({
       severity: 'error',
       path: '',
-      message: { zh: `不是有效的 JSON：${detail}`, en: `not valid JSON: ${detail}` },
+      message: M.notJson(detail),
     });
     return { config: {}, problems };
   }
@@ -137,7 +132,7 @@ function parseBounded(text: string, knownRuleIds: readonly string[] | undefined)
     problems.push({
       severity: 'error',
       path: '',
-      message: { zh: '顶层必须是 JSON 对象', en: 'the top level must be a JSON object' },
+      message: M.topLevelNotObject(),
     });
     return { config: {}, problems };
   }
@@ -146,7 +141,7 @@ function parseBounded(text: string, knownRuleIds: readonly string[] | undefined)
     if (key === '$schema') continue;
     if (key === 'root') {
       if (typeof value === 'boolean') config.root = value;
-      else problems.push(typeProblem('root', '布尔值', 'a boolean'));
+      else problems.push(typeProblem('root', CONFIG_TYPES.boolean));
     } else if (key === 'rules') {
       config.rules = parseRules(value, knownRuleIds, problems);
     } else if (key === 'detection') {
@@ -156,7 +151,7 @@ function parseBounded(text: string, knownRuleIds: readonly string[] | undefined)
       problems.push({
         severity: 'warning',
         path: k,
-        message: { zh: `未知的设置项“${k}”，已忽略`, en: `unknown setting "${k}" ignored` },
+        message: M.unknownSetting(k),
       });
     }
   }
@@ -230,8 +225,8 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - start + 1 };
 }
 
-function typeProblem(path: string, zhType: string, enType: string): ConfigProblem {
-  return { severity: 'error', path, message: { zh: `“${path}”必须是${zhType}`, en: `"${path}" must be ${enType}` } };
+function typeProblem(path: string, type: Localized): ConfigProblem {
+  return { severity: 'error', path, message: M.mustBe(path, type) };
 }
 
 function parseRules(
@@ -241,7 +236,7 @@ function parseRules(
 ): Record<string, SeveritySetting> {
   const rules: Record<string, SeveritySetting> = {};
   if (!isObject(value)) {
-    problems.push(typeProblem('rules', '对象（规则 id → 级别）', 'an object (rule id → severity)'));
+    problems.push(typeProblem('rules', CONFIG_TYPES.rules));
     return rules;
   }
   for (const [id, setting] of Object.entries(value)) {
@@ -253,10 +248,7 @@ function parseRules(
       problems.push({
         severity: 'error',
         path,
-        message: {
-          zh: `规则“${shownId}”的级别无效：${shown}（可用：error、warning、info、off）`,
-          en: `invalid severity for rule "${shownId}": ${shown} (use error, warning, info or off)`,
-        },
+        message: M.badSeverity(shownId, shown),
       });
       continue;
     }
@@ -264,7 +256,7 @@ function parseRules(
       problems.push({
         severity: 'warning',
         path,
-        message: { zh: `未知的规则“${shownId}”`, en: `unknown rule "${shownId}"` },
+        message: M.unknownRule(shownId),
       });
     }
     rules[id] = severity;
@@ -275,19 +267,19 @@ function parseRules(
 function parseDetection(value: unknown, problems: ConfigProblem[]): DetectionOptions {
   const detection: DetectionOptions = {};
   if (!isObject(value)) {
-    problems.push(typeProblem('detection', '对象', 'an object'));
+    problems.push(typeProblem('detection', CONFIG_TYPES.object));
     return detection;
   }
   for (const [key, v] of Object.entries(value)) {
     if (key === 'force') {
       if (typeof v === 'boolean') detection.force = v;
-      else problems.push(typeProblem('detection.force', '布尔值', 'a boolean'));
+      else problems.push(typeProblem('detection.force', CONFIG_TYPES.boolean));
     } else {
       const k = excerpt(key);
       problems.push({
         severity: 'warning',
         path: `detection.${k}`,
-        message: { zh: `未知的设置项“detection.${k}”，已忽略`, en: `unknown setting "detection.${k}" ignored` },
+        message: M.unknownSetting(`detection.${k}`),
       });
     }
   }
@@ -333,16 +325,11 @@ export interface RuleOverride {
 export function parseRuleOverride(text: string): RuleOverride | { error: Localized } {
   const m = /^\s*([^=:\s]+)\s*[=:]\s*(\S+)\s*$/.exec(text);
   if (!m) {
-    return { error: { zh: `“${text}”不是“规则=级别”的形式`, en: `"${text}" is not of the form rule=severity` } };
+    return { error: M.notOverride(text) };
   }
   const severity = toSeveritySetting(m[2]);
   if (!severity) {
-    return {
-      error: {
-        zh: `“${m[2]}”不是有效的级别（可用：error、warning、info、off）`,
-        en: `"${m[2]}" is not a valid severity (use error, warning, info or off)`,
-      },
-    };
+    return { error: M.notSeverity(m[2]) };
   }
   return { ruleId: m[1], severity };
 }

@@ -8,6 +8,9 @@ import * as path from 'node:path';
 import { CONFIG_FILE_NAME, CONFIG_LIMITS, mergeConfigs, parseConfig, tooLargeProblem } from './config';
 import { SUPPRESSIONS_FILE_NAME } from '../core/suppressions';
 import type { ConfigProblem, GovreportConfig } from './config';
+import type { Localized } from '../core/types';
+import { configMessages } from '../core/i18n/messages/config';
+import { inputMessages } from '../core/i18n/messages/input';
 
 export interface LoadedConfigFile {
   file: string;
@@ -28,10 +31,10 @@ export interface ResolvedConfig {
  * regular file.
  */
 export function loadConfigFile(file: string, knownRuleIds?: readonly string[]): LoadedConfigFile {
-  const problem = (zh: string, en: string): LoadedConfigFile => ({
+  const problem = (message: Localized): LoadedConfigFile => ({
     file,
     config: {},
-    problems: [{ severity: 'error', path: '', message: { zh, en } }],
+    problems: [{ severity: 'error', path: '', message }],
   });
   let text: string;
   let fd: number | undefined;
@@ -39,7 +42,7 @@ export function loadConfigFile(file: string, knownRuleIds?: readonly string[]): 
     // Non-blocking open: a FIFO named as the configuration must not hang the run.
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) return problem('不是普通文件，已忽略', 'not a regular file; ignored');
+    if (!stat.isFile()) return problem(configMessages.notRegularFile());
     if (stat.size > CONFIG_LIMITS.maxChars) return { file, config: {}, problems: [tooLargeProblem(stat.size)] };
     const buf = Buffer.alloc(CONFIG_LIMITS.maxChars + 1);
     let n = 0;
@@ -48,7 +51,7 @@ export function loadConfigFile(file: string, knownRuleIds?: readonly string[]): 
     text = buf.toString('utf8', 0, n);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return problem(`无法读取：${detail}`, `cannot be read: ${detail}`);
+    return problem(inputMessages.unreadable(detail));
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }

@@ -4,17 +4,12 @@
  * object written out (`govreport-lint --print-config-schema`); a test keeps the two equal.
  */
 import type { Rule } from '../core/types';
+import { configSchemaText as T } from '../core/i18n/messages/docs';
 
 const SEVERITY = {
   type: 'string',
   enum: ['error', 'warning', 'warn', 'info', 'off'],
-  markdownEnumDescriptions: [
-    '错误 / error',
-    '警告 / warning',
-    '警告（同 warning）/ warning',
-    '提示 / information',
-    '关闭 / off',
-  ],
+  markdownEnumDescriptions: T.severities,
 };
 
 export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknown> {
@@ -22,14 +17,13 @@ export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknow
   for (const r of rules) {
     ruleProperties[r.meta.id] = {
       ...SEVERITY,
-      description: `${r.meta.description.zh}（默认：${r.meta.defaultSeverity}）\n${r.meta.description.en} (default: ${r.meta.defaultSeverity})`,
+      description: T.rule(r.meta.description, r.meta.defaultSeverity),
     };
   }
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'govreport-lint configuration (.govreportrc.json)',
-    description:
-      '政府信息公开工作年度报告检查工具的配置：规则级别与识别选项。\nConfiguration of govreport-lint: rule severities and detection options.',
+    description: T.file,
     type: 'object',
     additionalProperties: false,
     properties: {
@@ -37,26 +31,23 @@ export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknow
       root: {
         type: 'boolean',
         default: false,
-        description:
-          '为 true 时不再向上级文件夹查找配置文件。\nWhen true, folders above this one are not searched for configuration files.',
+        description: T.root,
       },
       rules: {
         type: 'object',
-        description:
-          '按规则 id 设置级别（error、warning、info、off）。\nSeverity per rule id (error, warning, info, off).',
+        description: T.rules,
         properties: ruleProperties,
         additionalProperties: { $ref: '#/definitions/severity' },
       },
       detection: {
         type: 'object',
         additionalProperties: false,
-        description: '识别选项。\nDetection options.',
+        description: T.detection,
         properties: {
           force: {
             type: 'boolean',
             default: false,
-            description:
-              '即使文本看起来不是年度报告也进行检查。\nLint every text, even one that does not look like an annual report.',
+            description: T.force,
           },
         },
       },

@@ -12,6 +12,7 @@ import type { Diagnostic, FileResult } from '../process';
 import { summarize } from './summary';
 import { esc } from '../../core/util/html';
 import { generatorMeta } from './marker';
+import { cliMessages } from '../../core/i18n/messages/cli';
 
 export interface HtmlContext {
   lang: Locale;
@@ -187,7 +188,7 @@ export function barChart(
     parts.push(`<text x="${(x + 4).toFixed(1)}" y="${y + 13}">${total}</text>`);
   });
   const more = bars.length - shown.length;
-  const note = more > 0 ? `<p class="note">${esc(lang === 'en' ? `… and ${more} more` : `……另有 ${more} 项`)}</p>` : '';
+  const note = more > 0 ? `<p class="note">${esc(localize(cliMessages.andMore(more), lang))}</p>` : '';
   return (
     `<figure class="chart"><figcaption><strong>${esc(title)}</strong></figcaption>` +
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${labelW + barW + 60} ${h}" role="img" aria-label="${esc(title)}">${parts.join('')}</svg>${note}</figure>`

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Locale, Rule } from '../../core/types';
 import { localize } from '../../core';
+import { cliMessages } from '../../core/i18n/messages/cli';
 import type { FileResult, RangeEdit } from '../process';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
@@ -71,10 +72,7 @@ export function toSarif(results: readonly FileResult[], ctx: SarifContext): Reco
       notifications.push({
         level: 'note',
         message: {
-          text:
-            ctx.lang === 'en'
-              ? 'not recognised as an annual report; skipped'
-              : '未识别为政府信息公开工作年度报告，已跳过',
+          text: localize(cliMessages.notReportSkipped(), ctx.lang),
         },
         locations: [{ physicalLocation: physical }],
         descriptor: { id: 'not-a-report' },

@@ -6,10 +6,10 @@
 import * as fs from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { inputMessages } from '../../core/i18n/messages/input';
 import { applySuppressions, identityOf, lint, lintPair, parse, type Finding } from '../../core';
 import { readInput } from '../../io/read';
 import { InputError } from '../../io/errors';
+import { inputMessages } from '../../core/i18n/messages/input';
 import { toDiagnostic } from '../convert';
 import {
   WORKSPACE_WORKER_TAG,

@@ -22,6 +22,22 @@ export const cliMessages = {
     zh: `未知的输出格式${q(format).zh}（可用：stylish、json、sarif、html）`,
     en: `unknown format ${q(format).en} (use stylish, json, sarif or html)`,
   }),
+  unknownCompareFormat: (format: string): Localized => ({
+    zh: `未知的输出格式${q(format).zh}（可用：stylish、json、html）`,
+    en: `unknown format ${q(format).en} (use stylish, json or html)`,
+  }),
+  compareNeedsTwoFiles: (): Localized => ({
+    zh: 'compare 需要两个文件：上年报告和本年报告',
+    en: "compare needs two files: last year's report and this year's",
+  }),
+  unknownRules: (ids: readonly string[]): Localized => ({
+    zh: `未知的规则：${ids.join('、')}（规则列表见 --print-config-schema）`,
+    en: `unknown rule: ${ids.join(', ')} (see --print-config-schema for the list)`,
+  }),
+  configNotFound: (file: string): Localized => ({
+    zh: `配置文件不存在：${file}`,
+    en: `configuration file not found: ${file}`,
+  }),
   fixWithDryRun: (): Localized => ({
     zh: '--fix 与 --fix-dry-run 不能同时使用',
     en: '--fix and --fix-dry-run cannot be used together',
@@ -92,6 +108,25 @@ export const cliMessages = {
     en: `cannot write the output file ${file}: ${detail}`,
   }),
 
+  previousUnreadable: (file: string, why: Localized): Localized => ({
+    zh: `上年报告 ${file}：${why.zh}`,
+    en: `last year's report ${file}: ${why.en}`,
+  }),
+  previousNotReport: (file: string): Localized => ({
+    zh: `上年报告 ${file} 未识别为年度报告，未进行跨年核对`,
+    en: `last year's report ${file} is not recognised as a report; no cross-year checks`,
+  }),
+  tooManyWarnings: (warnings: number, max: number): Localized => ({
+    zh: `警告数 ${warnings} 超过 --max-warnings ${max}`,
+    en: `${warnings} warnings exceed --max-warnings ${max}`,
+  }),
+  /** The progress line on a terminal, before "done/total". */
+  checking: (): Localized => ({ zh: '检查中', en: 'checking' }),
+  ruleFailed: (file: string, ruleId: string, detail: string): Localized => ({
+    zh: `${file}：规则 ${ruleId} 运行出错（程序缺陷，请报告）：${detail}`,
+    en: `${file}: rule ${ruleId} failed (a bug; please report it): ${detail}`,
+  }),
+
   extractSkipped: (file: string): Localized => ({
     zh: `${file}：未识别为政府信息公开工作年度报告，已跳过（可用 --force 强制提取）`,
     en: `${file}: not recognised as an annual report; skipped (--force extracts it anyway)`,
@@ -103,4 +138,87 @@ export const cliMessages = {
     zh: `${file}：读出 ${c.read}，推断 ${c.inferred}，空白 ${c.blank}，无法读取 ${c.unreadable}`,
     en: `${file}: read ${c.read}, inferred ${c.inferred}, blank ${c.blank}, unreadable ${c.unreadable}`,
   }),
+
+  writeFailed: (detail: string): Localized => ({ zh: `写入失败：${detail}`, en: `write failed: ${detail}` }),
+  fixNotEncodable: (): Localized => ({
+    zh: '修复后的文本无法按原编码保存，未写入',
+    en: 'the fixed text cannot be saved in the original encoding; not written',
+  }),
+  notReportSkipped: (): Localized => ({
+    zh: '未识别为政府信息公开工作年度报告，已跳过',
+    en: 'not recognised as an annual report; skipped',
+  }),
+  /** A note under a chart that shows only the first bars. */
+  andMore: (n: number): Localized => ({ zh: `……另有 ${n} 项`, en: `… and ${n} more` }),
+};
+
+const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
+
+/** The stylish (terminal) output's own words. */
+export const stylishMessages = {
+  notReport: (): Localized => ({
+    zh: '未识别为政府信息公开工作年度报告，已跳过（可用 --force 强制检查）',
+    en: 'not recognised as an annual report; skipped (use --force to check it anyway)',
+  }),
+  why: (reason: Localized): Localized => ({ zh: `原因：${reason.zh}`, en: `why: ${reason.en}` }),
+  fixesWritten: (n: number): Localized => ({ zh: `已写入 ${n} 处修复`, en: `${plural(n, 'fix', 'fixes')} written` }),
+  /** `kind`: the file kind (docx, pdf …). */
+  neverModified: (kind: string): Localized => ({
+    zh: `${kind} 文件不会被修改`,
+    en: `${kind} files are never modified`,
+  }),
+  noProblems: (): Localized => ({ zh: '✔ 没有发现问题', en: '✔ no problems found' }),
+  /** `mark`: the coloured sign in front. */
+  problems: (mark: string, c: { problems: number; errors: number; warnings: number; infos: number }): Localized => ({
+    zh: `${mark} ${c.problems} 个问题（${c.errors} 个错误，${c.warnings} 个警告，${c.infos} 个提示）`,
+    en: `${mark} ${plural(c.problems, 'problem')} (${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${c.infos} info)`,
+  }),
+  fixable: (n: number): Localized => ({
+    zh: `  其中 ${n} 个可用 --fix 自动修复`,
+    en: `  ${n} can be fixed with --fix`,
+  }),
+  files: (c: {
+    files: number;
+    checked: number;
+    filesWithErrors: number;
+    notReports: number;
+    unreadable: number;
+    fixedFiles: number;
+  }): Localized => ({
+    zh:
+      `共 ${c.files} 个文件：已检查 ${c.checked} 个，其中 ${c.filesWithErrors} 个有错误；${c.notReports} 个不是年度报告；${c.unreadable} 个无法读取` +
+      (c.fixedFiles > 0 ? `；已修复 ${c.fixedFiles} 个` : ''),
+    en:
+      `${plural(c.files, 'file')}: ${c.checked} checked, ${c.filesWithErrors} with errors; ${c.notReports} not reports; ${c.unreadable} unreadable` +
+      (c.fixedFiles > 0 ? `; ${c.fixedFiles} fixed` : ''),
+  }),
+  /** `counts`: "rule-id n" for each rule. */
+  byRule: (counts: readonly string[]): Localized => ({
+    zh: `按规则：${counts.join('，')}`,
+    en: `by rule: ${counts.join(', ')}`,
+  }),
+};
+
+/** The parts of a `--verbose` line about one file. */
+export const verboseMessages = {
+  encoding: (encoding: string): Localized => ({ zh: `编码 ${encoding}`, en: `encoding ${encoding}` }),
+  lineEndings: (ending: string): Localized => ({ zh: `换行 ${ending}`, en: `line endings ${ending}` }),
+  notReport: (): Localized => ({ zh: '不是年度报告', en: 'not a report' }),
+  unreadable: (): Localized => ({ zh: '无法读取', en: 'unreadable' }),
+  problems: (n: number): Localized => ({ zh: `${n} 个问题`, en: `${n} problem(s)` }),
+  fixesWritten: (n: number): Localized => ({ zh: `已写入 ${n} 处修复`, en: `${n} fix(es) written` }),
+  list: (parts: readonly Localized[]): Localized => ({
+    zh: parts.map((p) => p.zh).join('，'),
+    en: parts.map((p) => p.en).join(', '),
+  }),
+};
+
+/** Text printed in both languages at once, before the language is known or whatever it is. */
+export const bilingualCliMessages = {
+  internalError: (detail: string): string => `govreport-lint: 内部错误 / internal error: ${detail}`,
+  /** `command`: "govreport-lint" or "govreport-lint compare"; `error`'s texts as they are to be printed. */
+  usageError: (command: string, error: Localized): string =>
+    `${command}：用法错误：${error.zh}\n` +
+    `${command}: usage error: ${error.en}\n` +
+    `运行 ${command} --help 查看用法 / Run ${command} --help for usage.\n`,
 };

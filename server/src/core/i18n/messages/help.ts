@@ -67,3 +67,22 @@ govreport-lint — checks Chinese government information-disclosure annual repor
   1  发现错误，或警告多于 --max-warnings / errors found, or more warnings than --max-warnings
   2  用法错误或文件读写错误 / usage error, or a file could not be read or written
 `;
+
+/** `govreport-lint compare --help`. */
+export const COMPARE_HELP = `govreport-lint compare — 两年报告对比 / year-over-year comparison
+
+用法 / Usage:
+  govreport-lint compare [选项 options] <上年报告 last-year> <本年报告 this-year>
+
+  列出三张统计表的每一个数字（上年、本年、变化及变化率），只在一份报告中出现的章节与统计表，以及跨年勾稽关系。
+  Lists every figure of the three tables (last year, this year, change and change in percent), the sections and
+  tables only one report has, and the cross-year identities.
+
+选项 / Options:
+  -f, --format <stylish|json|html>  输出格式（默认 stylish）/ output format (default: stylish)
+      --lang <zh|en>                输出语言（默认中文）/ output language (default: Chinese)
+  -o, --output-file <文件 file>      将结果写入文件 / write the result to a file
+      --changed                     只列出有变化的数字（stylish）/ list only the figures that changed (stylish)
+      --color, --no-color           强制开启/关闭颜色 / force colours on or off
+  -h, --help                        显示帮助 / show this help
+`;

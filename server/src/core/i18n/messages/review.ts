@@ -95,8 +95,9 @@ export const reviewMessages = {
   ),
   unreadable: L('无法读取', 'unreadable'),
   notInReport: L('无', '—'),
-  bodyYear: (body: string, year: number): Localized => ({ zh: `${body} ${year} 年`, en: `${body}, ${year}` }),
   edition: (e: string): Localized => ({ zh: `${e} 年格式`, en: `${e} format` }),
+  /** Whose report, and of which year. */
+  bodyYear: (body: string, year: number | string): Localized => ({ zh: `${body} ${year} 年`, en: `${body}, ${year}` }),
   compareHeader: (prev: string, cur: string): Localized => ({
     zh: `上年：${prev}\u3000本年：${cur}`,
     en: `last year: ${prev}   this year: ${cur}`,
