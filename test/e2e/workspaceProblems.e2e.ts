@@ -48,15 +48,20 @@ describe('workspace problems of Word and PDF reports in VS Code (code-server)', 
         const { page } = vscode;
         // Nothing is opened: the Problems panel fills from the workspace check alone. Only the broken totals are
         // shown, so that both files' rows are drawn (the panel's list draws only what fits).
-        const panel = await showProblems(page);
-        await panel.locator('.viewpane-filter input, .markers-panel-action-filter input').first().fill('行合计不符');
+        await showProblems(page);
+        await page.locator('.viewpane-filter input, .markers-panel-action-filter input').first().fill('行合计不符');
         for (const file of [DOCX, PDF]) {
           const { text } = await readInput(path.join(folder, file));
           const f = lint(text, { force: true }).findings.find((x) => x.ruleId === 'sum-row-total');
           assert.ok(f, `the engine finds the broken total in ${file}`);
           const at = lineCharacter(text, f.span.start);
           const row = await waitForMarker(page, 'Error', localize(f.message, 'zh-cn'), at.line, at.character, 180_000);
-          await row.dblclick();
+          // Select the row (the list may still be settling after the filter), check it is the one, open it.
+          await waitFor(`the problem of ${file} selected`, 30_000, async () => {
+            await row.click();
+            return (await row.getAttribute('aria-selected')) === 'true';
+          });
+          await page.keyboard.press('Enter');
           // The extracted text opens (its tab carries the file's name), with the cursor on the cell.
           await page.locator(`.tabs-container .tab.active[aria-label*="${file}"]`).waitFor({ timeout: 60_000 });
           // Opening a problem puts the cursor at its start, or selects its range (then the cursor is at its end).
