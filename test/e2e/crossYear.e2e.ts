@@ -54,11 +54,13 @@ describe('cross-year checks in VS Code (code-server) with the packaged extension
         assert.ok(f, 'the engine finds the broken carry-over');
         const rel = f.related![0];
         await openFile(page, CUR_FILE);
-        // The sums this change breaks are listed too, with many related rows: only the cross-year problem is shown,
-        // so that its rows are rendered (the panel's list draws only what fits).
+        // The sums this change breaks are listed too, with many related rows: they are collapsed, so that the
+        // cross-year problem's row is drawn (the panel's list draws only what fits).
         await showProblems(page);
-        const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
-        await filter.fill('与上年报告不衔接');
+        const fileRow = page.locator('.markers-panel .monaco-list-row', { hasText: CUR_FILE }).first();
+        await fileRow.waitFor({ state: 'visible', timeout: 120_000 });
+        await page.locator('.panel [aria-label="Collapse All"]').first().click();
+        if ((await fileRow.getAttribute('aria-expanded')) === 'false') await fileRow.click();
         const at = lineCharacter(curText, f.span.start);
         const row = await waitForMarker(page, 'Warning', localize(f.message, 'zh-cn'), at.line, at.character, 120_000);
 
