@@ -163,6 +163,10 @@ describe('Word and PDF reports opened as text in VS Code (code-server)', () => {
         const picker = page.locator('.quick-input-widget input[aria-label*="Open as Report"]');
         await picker.waitFor({ state: 'visible', timeout: 20_000 });
         await picker.fill(path.join(folder, PDF));
+        // The picker takes the row it has focused, not the typed text: wait until it has caught up with the path.
+        await page
+          .locator('.quick-input-widget .monaco-list-row.focused', { hasText: PDF })
+          .waitFor({ state: 'visible', timeout: 20_000 });
         await page.keyboard.press('Enter');
         await checkOpened(page, PDF);
 

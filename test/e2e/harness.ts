@@ -49,6 +49,9 @@ const BASE_SETTINGS: Record<string, unknown> = {
   'git.enabled': false,
   'editor.hover.delay': 200,
   'editor.minimap.enabled': false,
+  // Sticky scroll's header lies over the top lines of the editor, where a revealed problem's light bulb may sit, and
+  // takes its click.
+  'editor.stickyScroll.enabled': false,
   'files.autoSave': 'off',
 };
 
