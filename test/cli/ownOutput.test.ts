@@ -97,3 +97,32 @@ test('isOwnOutput: our markers, and texts that are not ours', () => {
   assert.equal(isOwnOutput('<meta name="generator" content="govreport-linter 1">'), false);
   assert.equal(isOwnOutput('某某区2023年政府信息公开工作年度报告\n一、总体情况'), false);
 });
+
+test('-o naming one of the reports (by its path or by a link) is refused before anything is read or written', () => {
+  const dir = setup();
+  const report = path.join(dir, 'reports', '2023年报.txt');
+  const text = fs.readFileSync(report, 'utf8');
+  fs.linkSync(report, path.join(dir, 'link.txt'));
+  const cases: string[][] = [
+    ['reports', '-f', 'html', '-o', path.join('reports', '2023年报.txt')],
+    ['reports', '-f', 'json', '--fix', '-o', 'link.txt'],
+    ['extract', 'reports', '-o', report],
+    ['compare', path.join('reports', '2023年报.txt'), 'link.txt', '-o', 'link.txt'],
+  ];
+  for (const args of cases) {
+    const r = runCli([...args, '--lang', 'en'], { cwd: dir });
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.stderr, /is one of the reports to read: it is not overwritten/, args.join(' '));
+    assert.equal(r.stdout, '', args.join(' '));
+    assert.equal(fs.readFileSync(report, 'utf8'), text, args.join(' '));
+  }
+  // In Chinese by default.
+  const zh = runCli(['reports', '-o', path.join('reports', '2023年报.txt')], { cwd: dir });
+  assert.equal(zh.code, 2);
+  assert.match(zh.stderr, /是要读取的报告之一：不会覆盖它/);
+  // A new file, or an existing file that is not an input, is written as before.
+  assert.equal(runCli(['reports', '-f', 'json', '-o', 'new.json'], { cwd: dir }).code, 1);
+  fs.writeFileSync(path.join(dir, 'old.json'), 'x');
+  assert.equal(runCli(['reports', '-f', 'json', '-o', 'old.json'], { cwd: dir }).code, 1);
+  assert.notEqual(fs.readFileSync(path.join(dir, 'old.json'), 'utf8'), 'x');
+});

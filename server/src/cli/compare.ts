@@ -3,13 +3,13 @@
  * change, the sections present in one report and not the other, and the cross-year identities.
  * Exit code 0, or 2 for a usage error or a file that cannot be read.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compareReports, localize, parse } from '../core';
 import type { Locale, Localized } from '../core/types';
 import { readInput, InputError } from '../io/read';
 import { detailOf } from '../io/errors';
 import { displayPath } from './process';
+import { outputIsAnInput, writeOutput } from './shared';
 import type { CliIo } from './run';
 import { colorByDefault, colors } from './format/color';
 import { formatCompareHtml, formatCompareJson, formatCompareStylish, type CompareInput } from './compareFormat';
@@ -78,6 +78,10 @@ export async function runCompare(argv: readonly string[], io: CliIo): Promise<nu
     return 0;
   }
   const say = (t: Localized) => io.stderr.write(`govreport-lint: ${localize(t, o.lang)}\n`);
+  if (outputIsAnInput(o.outputFile, o.files, io.cwd)) {
+    say(M.outputIsInput(o.outputFile!));
+    return 2;
+  }
   const texts: string[] = [];
   for (const f of o.files) {
     const abs = path.resolve(io.cwd, f);
@@ -111,13 +115,5 @@ export async function runCompare(argv: readonly string[], io: CliIo): Promise<nu
       colors(o.outputFile ? false : (o.color ?? colorByDefault(io.stdout, io.env))),
       o.changedOnly,
     );
-  if (o.outputFile) {
-    try {
-      fs.writeFileSync(path.resolve(io.cwd, o.outputFile), output);
-    } catch (e) {
-      say(M.cannotWriteOutput(o.outputFile, String(e)));
-      return 2;
-    }
-  } else io.stdout.write(output);
-  return 0;
+  return writeOutput(output, o.outputFile, io, say) ? 0 : 2;
 }

@@ -7,7 +7,7 @@ import type { Locale, Localized } from '../core/types';
 import { readInput, InputError } from '../io/read';
 import { detailOf } from '../io/errors';
 import type { CliOptions } from './args';
-import { EXIT_OK, EXIT_USAGE_OR_IO, IO_LANES, discoverInputs, stderrSay, writeOutput } from './shared';
+import { EXIT_OK, EXIT_USAGE_OR_IO, IO_LANES, discoverInputs, outputIsAnInput, stderrSay, writeOutput } from './shared';
 import { cliMessages as M } from '../core/i18n/messages/cli';
 import { inputMessages } from '../core/i18n/messages/input';
 import { displayPath } from './process';
@@ -58,6 +58,10 @@ export async function runExtract(o: CliOptions, io: ExtractIo): Promise<number> 
   const lang = o.lang;
   const say = stderrSay(io.stderr, lang);
   const found = discoverInputs(o.inputs, io.cwd, say);
+  if (outputIsAnInput(o.outputFile, found.files, io.cwd)) {
+    say(M.outputIsInput(o.outputFile!));
+    return EXIT_USAGE_OR_IO;
+  }
   let ioFailure = found.failed;
   const results: ExtractResult[] = new Array(found.files.length);
   let next = 0;

@@ -8,7 +8,16 @@ import { buildConfigSchema } from '../config/schema';
 import { parseArgs } from './args';
 import type { CliOptions } from './args';
 import { HELP } from '../core/i18n/messages/help';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE_OR_IO, IO_LANES, discoverInputs, stderrSay, writeOutput } from './shared';
+import {
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  EXIT_USAGE_OR_IO,
+  IO_LANES,
+  discoverInputs,
+  outputIsAnInput,
+  stderrSay,
+  writeOutput,
+} from './shared';
 import { bilingualCliMessages, cliMessages, verboseMessages } from '../core/i18n/messages/cli';
 import { SEVERITY_NAMES } from '../core/i18n/messages/review';
 import { FileChecker } from './process';
@@ -95,6 +104,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   };
   if (o.previous !== undefined && found.files.length !== 1) {
     return usageError(io, cliMessages.previousNeedsOneFile());
+  }
+  if (outputIsAnInput(o.outputFile, o.previous === undefined ? found.files : [...found.files, o.previous], io.cwd)) {
+    say(cliMessages.outputIsInput(o.outputFile!));
+    return EXIT_USAGE_OR_IO;
   }
   const results = await checkAll(found.files, settings, o, io);
 

@@ -36,6 +36,32 @@ export function discoverInputs(inputs: readonly string[], cwd: string, say: Say)
   return { files: found.files, failed: found.problems.length > 0 };
 }
 
+/**
+ * Whether `outputFile` (relative to `cwd`) is one of the `inputs`: the same path, or another name of the same file (a
+ * link). Writing the output there would destroy a report, so the commands refuse before reading anything.
+ */
+export function outputIsAnInput(outputFile: string | undefined, inputs: readonly string[], cwd: string): boolean {
+  if (!outputFile) return false;
+  const out = path.resolve(cwd, outputFile);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(out);
+  } catch {
+    return false; // nothing there yet: not an input
+  }
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    if (abs === out) return true;
+    try {
+      const s = fs.statSync(abs);
+      if (s.ino === stat.ino && s.dev === stat.dev) return true;
+    } catch {
+      // an input that cannot be read is reported by the command that reads it
+    }
+  }
+  return false;
+}
+
 /** Writes the output to `outputFile` (relative to `cwd`) when one is given, else to stdout. False when it failed. */
 export function writeOutput(
   output: string,

@@ -103,6 +103,11 @@ export const cliMessages = {
     zh: `${input}：${message.zh}`,
     en: `${input}: ${message.en}`,
   }),
+  outputIsInput: (file: string): Localized => ({
+    zh: `输出文件 ${file} 是要读取的报告之一：不会覆盖它，未做任何检查。请用 -o 指定另一个文件`,
+    en: `the output file ${file} is one of the reports to read: it is not overwritten, and nothing was checked. Name another file with -o`,
+  }),
+
   cannotWriteOutput: (file: string, detail: string): Localized => ({
     zh: `无法写入输出文件 ${file}：${detail}`,
     en: `cannot write the output file ${file}: ${detail}`,
