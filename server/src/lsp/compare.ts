@@ -39,6 +39,20 @@ export interface CompareEnv {
   hooks: CompareHooks;
   /** For problems of a hook (never shown to the user as an answer). */
   log(message: string): void;
+  /**
+   * Reads a file that is not open with the command-line reader: its text, or why it cannot be read. The server
+   * reads on its extraction worker (a PDF must not stall typing); by default here, on this thread.
+   */
+  readText?(file: string): Promise<{ text: string } | { error: Localized }>;
+}
+
+/** The command-line reader on this thread, its failures as data. */
+async function readHere(file: string): Promise<{ text: string } | { error: Localized }> {
+  try {
+    return { text: (await readInput(file)).text };
+  } catch (e) {
+    return { error: e instanceof InputError ? e.localized : inputMessages.unreadable(detailOf(e)) };
+  }
 }
 
 /** One report as compared: its text as a document whose URI is the one a link opens. */
@@ -70,7 +84,8 @@ function nameOf(uri: string): string {
   }
 }
 
-async function readSide(documents: TextDocuments<TextDocument>, uri: string): Promise<Side | { error: Localized }> {
+async function readSide(env: CompareEnv, uri: string): Promise<Side | { error: Localized }> {
+  const { documents } = env;
   const name = nameOf(uri);
   const extracted = uri.startsWith('file:') && isExtractedKind(uri) ? extractedUriOf(uri) : undefined;
   const open = documents.get(uri) ?? (extracted ? documents.get(extracted) : undefined);
@@ -83,13 +98,9 @@ async function readSide(documents: TextDocuments<TextDocument>, uri: string): Pr
     file = undefined;
   }
   if (!fileUri || !file) return { error: R.fileUnreadable(name, R.notOnDisk) };
-  let text: string;
-  try {
-    text = (await readInput(file)).text;
-  } catch (e) {
-    const reason = e instanceof InputError ? e.localized : inputMessages.unreadable(detailOf(e));
-    return { error: R.fileUnreadable(name, reason) };
-  }
+  const read = await (env.readText ?? readHere)(file);
+  if ('error' in read) return { error: R.fileUnreadable(name, read.error) };
+  const { text } = read;
   // A Word, PDF or web file opens as its extracted text: the positions count in that text.
   const linkUri = isExtractedKind(fileUri) ? (extractedUriOf(fileUri) ?? fileUri) : fileUri;
   return { doc: TextDocument.create(linkUri, 'govreport', 0, text), name };
@@ -113,7 +124,7 @@ function rangeOf(doc: TextDocument, f: Figure | undefined): Range | undefined {
 
 export async function compareRequest(env: CompareEnv, p: CompareParams): Promise<CompareResult> {
   const lang = await env.localeOf(p.uri);
-  const current = await readSide(env.documents, p.uri);
+  const current = await readSide(env, p.uri);
   if ('error' in current) return { kind: 'unreadable', uri: p.uri, message: localize(current.error, lang) };
   const curModel = parse(current.doc.getText());
   const previousUri = p.previousUri ?? (await askHook(env, p.uri));
@@ -125,7 +136,7 @@ export async function compareRequest(env: CompareEnv, p: CompareParams): Promise
       ...(id ? { year: id.year, body: id.body } : {}),
     };
   }
-  const previous = await readSide(env.documents, previousUri);
+  const previous = await readSide(env, previousUri);
   if ('error' in previous) return { kind: 'unreadable', uri: previousUri, message: localize(previous.error, lang) };
   const comparison = compareReports(parse(previous.doc.getText()), curModel);
   const names = { previousName: previous.name, currentName: current.name };

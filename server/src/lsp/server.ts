@@ -245,6 +245,10 @@ export function startServer(connection: Connection, compareHooks: CompareHooks =
                 }),
             },
             log: (m) => connection.console.warn(m),
+            readText: async (file) => {
+              const res = await extraction.read(file);
+              return 'error' in res ? { error: res.error.message } : { text: res.text };
+            },
           },
           p,
         ),
