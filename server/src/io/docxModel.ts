@@ -61,18 +61,18 @@ export interface ModelText {
   noteReferences: ModelElement[];
 }
 
-function holdsTable(el: ModelElement, memo: Map<ModelElement, boolean>): boolean {
-  const known = memo.get(el);
-  if (known !== undefined) return known;
-  let found = false;
-  for (const c of el.children ?? []) {
-    if (c.type === 'table' || holdsTable(c, memo)) {
-      found = true;
-      break;
+/**
+ * Whether a table holds another table (then it is a layout table). In the shapes the walk follows a
+ * table stands only among blocks, so a table inside it is a block of one of its cells; a table placed
+ * anywhere else makes the walk give up, whatever this says.
+ */
+function holdsTable(table: ModelElement): boolean {
+  for (const row of table.children ?? []) {
+    for (const cell of row.children ?? []) {
+      for (const block of cell.children ?? []) if (block.type === 'table') return true;
     }
   }
-  memo.set(el, found);
-  return found;
+  return false;
 }
 
 /** Walks the body of a mammoth document; undefined when its shape is one the walk does not follow. */
@@ -81,7 +81,6 @@ export function modelToText(document: ModelElement): ModelText | undefined {
   let inline: string[] = [];
   let table: DataTable | undefined;
   const noteReferences: ModelElement[] = [];
-  const tables = new Map<ModelElement, boolean>();
 
   const endLine = () => {
     if (inline.length === 0) return;
@@ -138,7 +137,7 @@ export function modelToText(document: ModelElement): ModelText | undefined {
       case 'table': {
         if (place !== 'block') throw new Irregular();
         endLine();
-        const layout = holdsTable(el, tables);
+        const layout = holdsTable(el);
         if (!layout && !table) {
           table = { rows: [] };
           walkAll(el.children, 'table', depth + 1);
