@@ -1,11 +1,14 @@
 /**
- * Text of a Word (.docx) document: mammoth turns it into HTML, and the HTML reader (html.ts) turns that
- * into lines: paragraphs, and tables as rows of tab-separated cells — the same path as saved web pages.
+ * Text of a Word (.docx) document: mammoth reads it into its document model, and docxModel.ts walks
+ * that model into lines — paragraphs, and tables as rows of tab-separated cells — exactly the lines
+ * the HTML reader (html.ts) gives for the HTML mammoth would write, without writing and re-parsing it.
+ * The notes section, and documents whose shape the walk does not follow, still go through mammoth's
+ * HTML and the HTML reader.
  */
 import * as mammoth from 'mammoth';
 import * as yauzl from 'yauzl';
-import * as yazl from 'yazl';
 import { htmlToText } from './html';
+import { modelToText, type ModelElement } from './docxModel';
 import { detailOf, inputFailure, InputError } from './errors';
 import { inputMessages } from '../core/i18n/messages/input';
 
@@ -133,17 +136,114 @@ async function inflateEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: numbe
   return Buffer.concat(chunks, total);
 }
 
-/** A stored (uncompressed) zip of the parts: the bounded input mammoth converts. */
-function storedZip(parts: Map<string, Buffer>): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const out = new yazl.ZipFile();
-    for (const [name, data] of parts) out.addBuffer(data, name, { compress: false });
-    const chunks: Buffer[] = [];
-    out.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    out.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-    out.outputStream.on('error', reject);
-    out.end();
+/**
+ * A part's name as the zip library mammoth uses (JSZip) files it: `.` and empty segments dropped
+ * (yauzl has already turned backslashes into slashes and refused absolute and `..` names).
+ */
+export function zipPartName(name: string): string {
+  const parts = name.split('/');
+  const out: string[] = [];
+  parts.forEach((part, i) => {
+    if (part === '.' || (part === '' && i !== 0 && i !== parts.length - 1)) return;
+    out.push(part);
   });
+  return out.join('/');
+}
+
+/** The zip file mammoth reads (`exists`, `read`), served from the parts already read under DOCX_LIMITS. */
+export interface DocxFile {
+  exists(name: string): boolean;
+  read(name: string, encoding?: string): Promise<string | Uint8Array>;
+}
+
+/** The parts as mammoth's zip file: what mammoth reads is exactly what passed the limits, nothing is re-zipped. */
+export function docxFile(parts: Map<string, Buffer>): DocxFile {
+  const files = new Map<string, Buffer>();
+  // Later entries of the same name win, as in JSZip.
+  for (const [name, data] of parts) files.set(zipPartName(name), data);
+  return {
+    exists: (name) => files.has(name),
+    read: (name, encoding) => {
+      const data = files.get(name);
+      if (data === undefined) return Promise.reject(new Error(`No part named ${name}`));
+      if (encoding === 'base64') return Promise.resolve(data.toString('base64'));
+      if (encoding) return Promise.resolve(new TextDecoder(encoding).decode(data));
+      return Promise.resolve(new Uint8Array(data));
+    },
+  };
+}
+
+/** mammoth's input holding a zip file it reads as is (`{ file }`: unzip.openZip; not in its typings). */
+function input(file: DocxFile): Parameters<typeof mammoth.convertToHtml>[0] {
+  return { file } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+}
+
+/** A document with nothing in it: what mammoth converts to HTML after the model has been taken. */
+const EMPTY_DOCUMENT = { type: 'document', children: [], comments: [] };
+
+/**
+ * mammoth's document model of the file. The public `transformDocument` hook hands it over; mammoth then
+ * converts an empty document, with no style map to parse.
+ */
+async function readModel(file: DocxFile): Promise<ModelElement> {
+  let model: ModelElement | undefined;
+  await mammoth.convertToHtml(input(file), {
+    externalFileAccess: false,
+    includeDefaultStyleMap: false,
+    includeEmbeddedStyleMap: false,
+    transformDocument: (document) => {
+      model = document as unknown as ModelElement;
+      return EMPTY_DOCUMENT as unknown as typeof document;
+    },
+  });
+  if (!model) throw new Error('mammoth gave no document');
+  return model;
+}
+
+/** The whole document through mammoth's HTML and the HTML reader (the shapes the model walk does not follow). */
+async function htmlText(file: DocxFile): Promise<string> {
+  const result = await mammoth.convertToHtml(input(file), {
+    convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+    externalFileAccess: false,
+  });
+  return htmlToText(result.value);
+}
+
+/**
+ * The notes section: mammoth converts a paragraph of the body's note references (numbered as in the
+ * body, so the notes' own references are numbered on from there) and the notes they resolve to; the
+ * paragraph's line is checked and dropped. Undefined when that line is not the references.
+ */
+async function notesText(file: DocxFile): Promise<string | undefined> {
+  let references = 0;
+  const result = await mammoth.convertToHtml(input(file), {
+    convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+    externalFileAccess: false,
+    transformDocument: (document) => {
+      const refs = modelToText(document as unknown as ModelElement)?.noteReferences ?? [];
+      references = refs.length;
+      const paragraph = { type: 'paragraph', children: refs, styleId: null, styleName: null, numbering: null };
+      return { ...document, children: [paragraph], comments: [] } as unknown as typeof document;
+    },
+  });
+  const lines = (await htmlToText(result.value)).split('\n');
+  const expected = Array.from({ length: references }, (_, i) => `[${i + 1}]`).join('');
+  if (references === 0 || lines[0] !== expected) return undefined;
+  return lines.slice(1).join('\n');
+}
+
+/** How a document's text was read: the model walk alone, the walk and the notes through HTML, or all through HTML. */
+export type DocxRoute = 'model' | 'model+notes' | 'html';
+
+/** Text of the document's parts, and the route it took. */
+export async function readDocxText(parts: Map<string, Buffer>): Promise<{ text: string; route: DocxRoute }> {
+  const file = docxFile(parts);
+  const body = modelToText(await readModel(file));
+  if (!body) return { text: await htmlText(file), route: 'html' };
+  if (body.noteReferences.length === 0) return { text: body.text, route: 'model' };
+  const notes = await notesText(file);
+  if (notes === undefined) return { text: await htmlText(file), route: 'html' };
+  return { text: [body.text, notes].filter((t) => t !== '').join('\n'), route: 'model+notes' };
 }
 
 /** An OLE compound file: a password-protected .docx, or an old binary .doc. */
@@ -169,16 +269,9 @@ export async function docxToText(buf: Buffer): Promise<string> {
     throw inputFailure('docx-damaged', inputMessages.docxNotZip());
   }
   const parts = await readDocxParts(buf);
-  let html: string;
   try {
-    const bounded = await storedZip(parts);
-    const result = await mammoth.convertToHtml(
-      { buffer: bounded },
-      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })), externalFileAccess: false },
-    );
-    html = result.value;
+    return (await readDocxText(parts)).text;
   } catch (e) {
     throw inputFailure('docx-damaged', inputMessages.docxDamaged(detailOf(e)));
   }
-  return htmlToText(html);
 }

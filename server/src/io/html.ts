@@ -255,11 +255,15 @@ interface Cell {
 }
 
 /** The HTML table model's limits on spans. */
-const MAX_COLSPAN = 1000;
-const MAX_ROWSPAN = 65534;
+export const MAX_COLSPAN = 1000;
+export const MAX_ROWSPAN = 65534;
 
 function span(el: Element, name: string, max: number, zero: number): number {
-  const v = attr(el, name);
+  return spanValue(attr(el, name), max, zero);
+}
+
+/** A `colspan`/`rowspan` attribute's value as the HTML table model reads it (1 when absent or not a number). */
+export function spanValue(v: string | undefined, max: number, zero: number): number {
   const m = v === undefined ? null : /^\s*(\d+)/.exec(v);
   if (!m) return 1;
   const n = parseInt(m[1], 10);
