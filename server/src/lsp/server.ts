@@ -43,6 +43,7 @@ import { FEATURE_MESSAGES as M } from '../core/features';
 import { serverMessages } from '../core/i18n/messages/server';
 import { CompareRequest, type CompareParams } from './protocol';
 import { compareRequest, type CompareHooks } from './compare';
+import { warmUp } from './warmUp';
 import { WorkspaceWiring } from './workspace/setup';
 
 /**
@@ -59,6 +60,8 @@ export function startServer(connection: Connection, compareHooks: CompareHooks =
   let initializeParams: InitializeParams | undefined;
   // LSP lifecycle: requests before `initialize` get ServerNotInitialized, after `shutdown` InvalidRequest.
   let phase: 'starting' | 'running' | 'shutdown' = 'starting';
+  /** Stops warming the engine (see warmUp.ts). */
+  let stopWarmUp: (() => void) | undefined;
   const guard =
     <P, R>(handler: (p: P) => R, valid: (p: unknown) => boolean = () => true) =>
     (p: P): R => {
@@ -106,6 +109,7 @@ export function startServer(connection: Connection, compareHooks: CompareHooks =
   });
 
   connection.onInitialized(() => {
+    if (phase === 'running') stopWarmUp = warmUp();
     if (dynamicConfiguration)
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
     if (ctx && diagnostics && initializeParams && phase === 'running') {
@@ -291,6 +295,7 @@ export function startServer(connection: Connection, compareHooks: CompareHooks =
 
   connection.onShutdown(() => {
     phase = 'shutdown';
+    stopWarmUp?.();
     diagnostics?.dispose();
     extraction.dispose();
     workspace?.dispose();
