@@ -10,7 +10,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { HoverRequest, type Diagnostic, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  HoverRequest,
+  type CodeAction,
+  type Diagnostic,
+  type Hover,
+  type MarkupContent,
+} from 'vscode-languageserver-protocol/node';
 import { parse } from '../../server/src/core';
 import { consistentPair, withT3 } from '../helpers/pairs';
 import { render } from '../helpers/report';
@@ -97,6 +104,24 @@ describe('workspace index: cross-year checks in the editor', () => {
     // The surrogate pairs before it: the character is counted in UTF-16 units, not code points.
     assert.ok(f.prevText.slice(0, prevSpan.start).includes('𠮷'));
     assert.match(rel[0].message, new RegExp(`${f.next}`));
+  });
+
+  test('the code actions on the cross-year finding carry it as published, last year’s cell included', async () => {
+    const p = await h.diagnostics(curUri, hasCarry, 20_000);
+    const d = p.diagnostics.find((x) => x.code === CARRY)!;
+    const actions = (await h.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: curUri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
+    const carried = actions.filter((a) => (a.diagnostics ?? []).some((x) => x.code === CARRY));
+    assert.ok(carried.length > 0, actions.map((a) => a.title).join());
+    for (const a of carried)
+      assert.deepEqual(
+        a.diagnostics?.find((x) => x.code === CARRY),
+        d,
+        a.title,
+      );
   });
 
   test('the hover on a 上年结转 cell shows last year’s 结转下年度继续办理', async () => {

@@ -19,6 +19,7 @@ import type { ConfigFileProblem } from '../config/config';
 import type { GovreportSettings } from './protocol';
 import { settingsKey } from './settings';
 import type { PreviousReport } from './workspace/previous';
+import type { OtherDocument } from './convert';
 
 export const REPORT_LANGUAGE = 'govreport';
 const DETECTED_LANGUAGES = new Set(['plaintext', 'markdown']);
@@ -43,6 +44,12 @@ export interface Analysis {
   configErrors?: ConfigFileProblem[];
   /** Last year's report of the same body, when the workspace has it: its findings are in `result.findings`. */
   previous?: PreviousReport;
+}
+
+/** The other document an analysis's related locations may point into: last year's report, when it has one. */
+export function otherDocumentOf(analysis: Analysis): OtherDocument {
+  const previous = analysis.previous?.doc;
+  return (uri) => (uri === previous?.uri ? previous : undefined);
 }
 
 /** Last year's report of a document, found from its model (the workspace index); and the document's name. */

@@ -8,7 +8,13 @@
  * (the editor refuses it once the document has moved on) and, for lazily resolved actions, by the
  * version carried in `data` (resolve returns no edit for an older version).
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   fingerprint,
@@ -21,7 +27,7 @@ import {
   type TextEdit,
 } from '../core';
 import { arithmeticRuleIds, FEATURE_MESSAGES as M, hasPreferredFix, inside, tableAt, touches } from '../core/features';
-import type { Analysis } from './analysis';
+import { otherDocumentOf, type Analysis } from './analysis';
 import type { ServerContext } from './context';
 import { toDiagnostic, toSpan, toTextEdits } from './convert';
 import { isExtractedUri } from './extracted';
@@ -81,6 +87,8 @@ export async function provideCodeActions(ctx: ServerContext, params: CodeActionP
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
   const findings = analysis.result.findings;
+  const other = otherDocumentOf(analysis);
+  const diag: ToDiagnostic = (f) => toDiagnostic(doc, f, locale, other);
 
   if (only && wants(SOURCE_FIX_ALL_KIND)) {
     // Fix-on-save: computed now, so no resolve round trip is needed while saving.
@@ -95,9 +103,9 @@ export async function provideCodeActions(ctx: ServerContext, params: CodeActionP
 
   const span = toSpan(doc, params.range);
   const here = findings.filter((f) => touches(f.span, span.start, span.end));
-  for (const f of here) actions.push(...quickFixes(ctx, doc, f, locale));
+  for (const f of here) actions.push(...quickFixes(ctx, doc, f, locale, diag));
   // "忽略此问题": a command, so that the server writes the suppressions file in its one layout.
-  if (doc.uri.startsWith('file:')) for (const f of here) actions.push(suppressAction(doc, f, locale));
+  if (doc.uri.startsWith('file:')) for (const f of here) actions.push(suppressAction(doc, f, locale, diag));
 
   const arithmetic = new Set(arithmeticRuleIds());
   const tablesHere = new Map<TableKind, Span>();
@@ -109,15 +117,7 @@ export async function provideCodeActions(ctx: ServerContext, params: CodeActionP
   for (const [kind, tspan] of tablesHere) {
     const inTable = findings.filter((f) => arithmetic.has(f.ruleId) && hasPreferredFix(f) && inside(f.span, tspan));
     actions.push(
-      lazyFixAll(
-        ctx,
-        doc,
-        analysis,
-        localize(M.actionFixTableTotals(M.tableName[kind]), locale),
-        inTable,
-        locale,
-        kind,
-      ),
+      lazyFixAll(ctx, doc, analysis, localize(M.actionFixTableTotals(M.tableName[kind]), locale), inTable, diag, kind),
     );
   }
   const fixable = findings.filter(hasPreferredFix);
@@ -128,17 +128,26 @@ export async function provideCodeActions(ctx: ServerContext, params: CodeActionP
     const ofRule = fixable.filter((f) => f.ruleId === ruleId);
     if (ofRule.length < 2) continue;
     actions.push(
-      lazyFixAll(ctx, doc, analysis, localize(M.actionFixAllOfRule(ruleId), locale), ofRule, locale, undefined, ruleId),
+      lazyFixAll(ctx, doc, analysis, localize(M.actionFixAllOfRule(ruleId), locale), ofRule, diag, undefined, ruleId),
     );
   }
   if (here.some(hasPreferredFix) && fixable.length > 1) {
-    actions.push(lazyFixAll(ctx, doc, analysis, localize(M.actionFixAllInDocument, locale), fixable, locale));
+    actions.push(lazyFixAll(ctx, doc, analysis, localize(M.actionFixAllInDocument, locale), fixable, diag));
   }
   return actions;
 }
 
-function quickFixes(ctx: ServerContext, doc: TextDocument, f: Finding, locale: Locale): CodeAction[] {
-  const diagnostic = toDiagnostic(doc, f, locale);
+/** A finding as the diagnostic the editor shows for it (related locations in last year's report included). */
+type ToDiagnostic = (f: Finding) => Diagnostic;
+
+function quickFixes(
+  ctx: ServerContext,
+  doc: TextDocument,
+  f: Finding,
+  locale: Locale,
+  diag: ToDiagnostic,
+): CodeAction[] {
+  const diagnostic = diag(f);
   return (f.fixes ?? []).map((fix) => ({
     title: localize(fix.title, locale),
     kind: CodeActionKind.QuickFix,
@@ -148,7 +157,7 @@ function quickFixes(ctx: ServerContext, doc: TextDocument, f: Finding, locale: L
   }));
 }
 
-function suppressAction(doc: TextDocument, f: Finding, locale: Locale): CodeAction {
+function suppressAction(doc: TextDocument, f: Finding, locale: Locale, diag: ToDiagnostic): CodeAction {
   const title = localize(suppressionMessages.suppressAction(), locale);
   const args: SuppressCommandArgs = {
     uri: doc.uri,
@@ -159,7 +168,7 @@ function suppressAction(doc: TextDocument, f: Finding, locale: Locale): CodeActi
   return {
     title,
     kind: CodeActionKind.QuickFix,
-    diagnostics: [toDiagnostic(doc, f, locale)],
+    diagnostics: [diag(f)],
     command: { title, command: SUPPRESS_COMMAND, arguments: [args] },
   };
 }
@@ -170,7 +179,7 @@ function lazyFixAll(
   analysis: Analysis,
   title: string,
   covered: readonly Finding[],
-  locale: Locale,
+  diag: ToDiagnostic,
   table?: TableKind,
   ruleId?: string,
 ): CodeAction {
@@ -183,7 +192,7 @@ function lazyFixAll(
   const action: CodeAction = {
     title,
     kind: CodeActionKind.QuickFix,
-    diagnostics: covered.map((f) => toDiagnostic(doc, f, locale)),
+    diagnostics: covered.map(diag),
     data,
   };
   if (!ctx.caps.codeActionResolve)

@@ -4,6 +4,7 @@
  */
 import type { ServerContext } from './context';
 import { toDiagnostic } from './convert';
+import { otherDocumentOf } from './analysis';
 import { bothLanguages, serverMessages } from '../core/i18n/messages/server';
 
 /** A pending lint: a timer, or an immediate when there is no delay. */
@@ -87,8 +88,7 @@ export class DiagnosticsPublisher {
       this.ctx.connection.console.error(`govreport: rule ${err.ruleId} failed: ${err.message}`);
     }
     this.noteSize(uri, analysis.tooLarge);
-    const previous = analysis.previous?.doc;
-    const other = (u: string) => (u === previous?.uri ? previous : undefined);
+    const other = otherDocumentOf(analysis);
     const diagnostics = analysis.linted ? analysis.result.findings.map((f) => toDiagnostic(doc, f, locale, other)) : [];
     await this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
   }
