@@ -14,6 +14,7 @@ import { lint, localize, type Finding } from '../../server/src/core';
 import { readInput } from '../../server/src/io/read';
 import { brokenSeed, makeDocx, makePdf } from '../cli/helpers';
 import {
+  focusEditor,
   focusWorkbench,
   runCommand,
   showProblems,
@@ -102,6 +103,7 @@ describe('Word and PDF reports opened as text in VS Code (code-server)', () => {
     const message = localize(f.message, 'zh-cn');
     const row = await waitForMarker(page, 'Error', message, at.line, at.character, 60_000);
     await row.dblclick();
+    await focusEditor(page);
     return message;
   }
 
@@ -162,11 +164,17 @@ describe('Word and PDF reports opened as text in VS Code (code-server)', () => {
         // No active file: VS Code's file picker, a quick input that takes a path.
         const picker = page.locator('.quick-input-widget input[aria-label*="Open as Report"]');
         await picker.waitFor({ state: 'visible', timeout: 20_000 });
-        await picker.fill(path.join(folder, PDF));
-        // The picker takes the row it has focused, not the typed text: wait until it has caught up with the path.
+        // The picker sets its own value (the folder) once it has listed the folder, replacing a path typed before:
+        // type the path once the listing is there, and press Enter when the input holds exactly it.
         await page
-          .locator('.quick-input-widget .monaco-list-row.focused', { hasText: PDF })
-          .waitFor({ state: 'visible', timeout: 20_000 });
+          .locator('.quick-input-widget .monaco-list-row', { hasText: PDF })
+          .waitFor({ state: 'visible', timeout: 30_000 });
+        const typed = path.join(folder, PDF);
+        await waitFor('the picker to hold the typed path', 30_000, async () => {
+          if ((await picker.inputValue()) === typed) return true;
+          await picker.fill(typed);
+          return false;
+        });
         await page.keyboard.press('Enter');
         await checkOpened(page, PDF);
 

@@ -381,6 +381,20 @@ export async function focusWorkbench(page: Page): Promise<void> {
   }
 }
 
+/**
+ * Puts the keyboard focus in the active editor without moving its cursor (Focus First Editor Group, pressed until
+ * the editor has it): opening a problem from the Problems panel may leave the focus in the panel, and keys typed
+ * there go to the panel's filter.
+ */
+export async function focusEditor(page: Page): Promise<void> {
+  const focused = page.locator('.editor-group-container .monaco-editor.focused');
+  await waitFor('the editor to have the focus', SLOW_UI_WAIT_MS, async () => {
+    if ((await focused.count()) > 0) return true;
+    await page.keyboard.press(`${MOD}+1`);
+    return false;
+  });
+}
+
 /** Runs a command from the command palette by its title. */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await focusWorkbench(page);
