@@ -234,9 +234,10 @@ export interface TypingTarget {
 
 /**
  * Types into two documents in turn — one keystroke in `a`, one in `b` — so that whatever load the
- * machine has falls on both alike. With `b` a plain-text document that is not a report (the server
- * answers with empty diagnostics and lints nothing), `b` measures the floor of this machine at this
- * moment: JSON-RPC both ways, the scheduling of two processes, the server's event loop.
+ * machine has falls on both alike. With `b` a document in a language the server does not check (it
+ * answers with empty diagnostics and lints nothing), `b` measures the floor at this moment: JSON-RPC
+ * both ways, the scheduling of two processes, the server's event loop — and the pauses (garbage
+ * collection, the warm-up) that `a`'s work leaves in the same server.
  */
 export async function typingPair(
   server: ServerUnderTest,
