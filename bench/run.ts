@@ -183,9 +183,8 @@ async function main(): Promise<void> {
       try {
         await server.initialize();
         // The seed, keystroke for keystroke with the floor: a document of the same size in a language the
-        // server never checks (only govreport, plain text and Markdown are), so nothing is linted and
-        // empty diagnostics come back. A plain-text document would not do: plain text is checked to
-        // find out whether it is a report, a whole lint on every keystroke.
+        // server does not check, so nothing is linted and empty diagnostics come back. A plain-text
+        // document would not do: plain text is checked to find out whether it is a report.
         const seedName = `seed ${seed.name.slice(0, 3)}`;
         const plain = notAReport(seed.text);
         const pair = await typingPair(
