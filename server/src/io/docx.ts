@@ -5,7 +5,7 @@
  * The notes section, and documents whose shape the walk does not follow, still go through mammoth's
  * HTML and the HTML reader.
  */
-import * as mammoth from 'mammoth';
+import type * as Mammoth from 'mammoth';
 import * as yauzl from 'yauzl';
 import { htmlToText } from './html';
 import { modelToText, type ModelElement } from './docxModel';
@@ -173,9 +173,20 @@ export function docxFile(parts: Map<string, Buffer>): DocxFile {
   };
 }
 
+let mammothModule: Promise<typeof Mammoth> | undefined;
+
+/**
+ * mammoth, loaded when the first Word file is read: it and what it brings (jszip, xmldom, underscore …) are
+ * about a quarter of the command line's start-up, which a run without Word files need not pay.
+ */
+function loadMammoth(): Promise<typeof Mammoth> {
+  mammothModule ??= import('mammoth');
+  return mammothModule;
+}
+
 /** mammoth's input holding a zip file it reads as is (`{ file }`: unzip.openZip; not in its typings). */
-function input(file: DocxFile): Parameters<typeof mammoth.convertToHtml>[0] {
-  return { file } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+function input(file: DocxFile): Parameters<typeof Mammoth.convertToHtml>[0] {
+  return { file } as unknown as Parameters<typeof Mammoth.convertToHtml>[0];
 }
 
 /** A document with nothing in it: what mammoth converts to HTML after the model has been taken. */
@@ -186,6 +197,7 @@ const EMPTY_DOCUMENT = { type: 'document', children: [], comments: [] };
  * converts an empty document, with no style map to parse.
  */
 async function readModel(file: DocxFile): Promise<ModelElement> {
+  const mammoth = await loadMammoth();
   let model: ModelElement | undefined;
   await mammoth.convertToHtml(input(file), {
     externalFileAccess: false,
@@ -202,6 +214,7 @@ async function readModel(file: DocxFile): Promise<ModelElement> {
 
 /** The whole document through mammoth's HTML and the HTML reader (the shapes the model walk does not follow). */
 async function htmlText(file: DocxFile): Promise<string> {
+  const mammoth = await loadMammoth();
   const result = await mammoth.convertToHtml(input(file), {
     convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
     externalFileAccess: false,
@@ -215,6 +228,7 @@ async function htmlText(file: DocxFile): Promise<string> {
  * paragraph's line is checked and dropped. Undefined when that line is not the references.
  */
 async function notesText(file: DocxFile): Promise<string | undefined> {
+  const mammoth = await loadMammoth();
   let references = 0;
   const result = await mammoth.convertToHtml(input(file), {
     convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
