@@ -163,6 +163,29 @@ export function runCliOn(corpus: Corpus, format: string, jobs: number | undefine
   };
 }
 
+/**
+ * The floor of the CLI on PDFs: `processes` fresh Node processes side by side, each reading (pdfToText)
+ * and linting its share of the files (bench/freshBatch.ts), with none of the CLI's own work.
+ */
+export function runFreshPdf(corpus: Corpus, processes: number): DocumentRun {
+  const script = path.join(__dirname, 'freshBatch.js');
+  const t = timedShell(
+    `pids=; for k in $(seq 0 ${processes - 1}); do ${JSON.stringify(process.execPath)} ${JSON.stringify(script)} pdf "$1" "$k" ${processes} >/dev/null & pids="$pids $!"; done
+s=0; for p in $pids; do wait "$p" || s=3; done; (exit $s)`,
+    [corpus.dir],
+  );
+  return {
+    format: 'pdf',
+    how: `our reader + engine alone, ${processes} fresh process${processes === 1 ? '' : 'es'} (no CLI)`,
+    threads: processes,
+    files: corpus.files.length,
+    seconds: t.seconds,
+    cpuSeconds: t.cpuSeconds,
+    reportsPerSecond: corpus.files.length / t.seconds,
+    note: t.status === 0 ? undefined : `failed: ${t.stderr.split('\n')[0]}`,
+  };
+}
+
 /** Runs `each` over the files in this process, one after another, and times it (CPU of this process). */
 async function inProcess(
   corpus: Corpus,

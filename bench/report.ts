@@ -160,9 +160,13 @@ export function checkTargets(r: Results): TargetCheck[] {
   }
   if (defaultCli && mdAlone) {
     const ratio = mdAlone.seconds / defaultCli.seconds;
+    // The engine alone in a whole process is what the CLI cannot go below: markdownlint ÷ it is the most the CLI can reach.
+    const ceiling = engineAlone
+      ? `; the most reachable, markdownlint ÷ the engine alone in a whole process: ${(mdAlone.seconds / engineAlone.seconds).toFixed(1)}×`
+      : '';
     out.push({
       target: 'CLI whole process ≥ 10× faster than markdownlint whole process, same files',
-      measured: `${ratio.toFixed(1)}× (${defaultCli.seconds.toFixed(2)} s against ${mdAlone.seconds.toFixed(2)} s)`,
+      measured: `${ratio.toFixed(1)}× (${defaultCli.seconds.toFixed(2)} s against ${mdAlone.seconds.toFixed(2)} s${ceiling})`,
       met: ratio >= 10,
     });
   }
@@ -196,12 +200,17 @@ function documentTargets(r: Results): TargetCheck[] {
   const out: TargetCheck[] = [];
   const cli = sumOf(r.documents, 'pdf', 'CLI default');
   const poppler = sumOf(r.documents, 'pdf', 'pdftotext');
+  const floor = sumOf(r.documents, 'pdf', 'our reader + engine alone');
   if (cli && poppler) {
     const wall = cli.seconds / poppler.seconds;
     const cpu = cli.cpu !== undefined && poppler.cpu !== undefined ? cli.cpu / poppler.cpu : undefined;
+    // pdf.js and the engine in fresh processes, as many as the CLI's workers, are what the CLI cannot go below.
+    const least = floor
+      ? `; the least reachable, the reader and engine alone: ${(floor.seconds / poppler.seconds).toFixed(2)}×`
+      : '';
     out.push({
       target: 'PDF: CLI (default --jobs auto) within 3× of `pdftotext -layout` on the same files (wall time)',
-      measured: `${wall.toFixed(2)}× wall${cpu === undefined ? '' : `, ${cpu.toFixed(2)}× CPU`}`,
+      measured: `${wall.toFixed(2)}× wall${cpu === undefined ? '' : `, ${cpu.toFixed(2)}× CPU`}${least}`,
       met: wall <= 3,
     });
   }

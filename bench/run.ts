@@ -41,6 +41,7 @@ import {
   mammothInProcess,
   ourDocxInProcess,
   ourPdfInProcess,
+  runFreshPdf,
   pdftotextAvailable,
   runCliOn,
   runPdftotext,
@@ -303,6 +304,7 @@ async function main(): Promise<void> {
           runs.push(runCliOn(corpus, format, undefined, jobsFor(count, undefined, 'documents')));
           runs.push(runCliOn(corpus, format, 1, 1));
         }
+        if (format === 'pdf') runs.push(runFreshPdf(corpus, jobsFor(count, undefined, 'documents')));
         runs.push(await (format === 'pdf' ? ourPdfInProcess(corpus) : ourDocxInProcess(corpus)));
       }
       for (const b of runs)
