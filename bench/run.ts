@@ -41,9 +41,9 @@ import {
   mammothInProcess,
   ourDocxInProcess,
   ourPdfInProcess,
-  runFreshPdf,
   pdftotextAvailable,
   runCliOn,
+  runFreshPdf,
   runPdftotext,
   writeDocuments,
   type DocumentRun,
@@ -295,16 +295,18 @@ async function main(): Promise<void> {
       if (format === 'pdf' && !reference)
         results.documentNotes.push('pdftotext: reference unavailable (poppler-utils is not installed)');
       if (!cli.ok) results.documentNotes.push(`${format}: CLI not measured: ${cli.why}`);
-      // Rounds of reference, CLI as a user runs it, CLI on one worker, reader in-process: a load that comes and goes hits them alike.
+      // Rounds of reference, CLI as a user runs it, CLI on one worker, the PDF floor on as many processes as the
+      // CLI's workers, reader in-process: a load that comes and goes hits them alike.
       const rounds = args.smoke ? 1 : args.documentRounds;
+      const workers = jobsFor(count, undefined, 'documents');
       for (let round = 0; round < rounds; round++) {
         if (format === 'pdf' && reference) runs.push(runPdftotext(corpus));
         if (format === 'docx') runs.push(await mammothInProcess(corpus));
         if (cli.ok) {
-          runs.push(runCliOn(corpus, format, undefined, jobsFor(count, undefined, 'documents')));
+          runs.push(runCliOn(corpus, format, undefined, workers));
           runs.push(runCliOn(corpus, format, 1, 1));
         }
-        if (format === 'pdf') runs.push(runFreshPdf(corpus, jobsFor(count, undefined, 'documents')));
+        if (format === 'pdf') runs.push(runFreshPdf(corpus, workers));
         runs.push(await (format === 'pdf' ? ourPdfInProcess(corpus) : ourDocxInProcess(corpus)));
       }
       for (const b of runs)
