@@ -49,8 +49,10 @@ describe('workspace problems of Word and PDF reports in VS Code (code-server)', 
         // Nothing is opened: the Problems panel fills from the workspace check alone. Only the broken totals are
         // shown, so that both files' rows are drawn (the panel's list draws only what fits).
         await showProblems(page);
-        await page.locator('.viewpane-filter input, .markers-panel-action-filter input').first().fill('行合计不符');
+        const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
         for (const file of [DOCX, PDF]) {
+          // Set for each file: the panel may redraw its filter empty while the previous file's text opens.
+          await filter.fill('行合计不符');
           const { text } = await readInput(path.join(folder, file));
           const f = lint(text, { force: true }).findings.find((x) => x.ruleId === 'sum-row-total');
           assert.ok(f, `the engine finds the broken total in ${file}`);
