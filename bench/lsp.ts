@@ -175,6 +175,8 @@ export function positionOf(text: string, offset: number): { line: number; charac
 
 export interface TypingResult extends Summary {
   document: string;
+  /** Which keystrokes: the timed ones (absent), the first ones after the start, or those of a warm engine. */
+  phase?: 'first' | 'warm';
   bytes: number;
   edits: number;
   /** Diagnostics published after the last edit (a sanity check: the document is linted). */
@@ -232,12 +234,24 @@ export interface TypingTarget {
   languageId: string;
 }
 
+/** Keystrokes of `typingPair` outside its timed ones, each summarised on its own. */
+export interface TypingPhases {
+  /** The untimed keystrokes before the timed ones (the first after the server started). */
+  first: Summary & { edits: number };
+  /** After the timed keystrokes, `settle` more untimed ones, then these: the engine warm by then. */
+  warm?: Summary & { edits: number; from: number };
+}
+
 /**
  * Types into two documents in turn — one keystroke in `a`, one in `b` — so that whatever load the
  * machine has falls on both alike. With `b` a document in a language the server does not check (it
  * answers with empty diagnostics and lints nothing), `b` measures the floor at this moment: JSON-RPC
  * both ways, the scheduling of two processes, the server's event loop — and the pauses (garbage
  * collection, the warm-up) that `a`'s work leaves in the same server.
+ *
+ * The `warmup` keystrokes before the timed ones are summarised apart (`first`), and with `warm`, the
+ * same server goes on for `settle` untimed keystrokes and `edits` timed ones: the timed keystrokes
+ * beside the first ones after the start and the ones of a server whose engine is warm.
  */
 export async function typingPair(
   server: ServerUnderTest,
@@ -245,28 +259,47 @@ export async function typingPair(
   edits: number,
   warmup: number,
   budgetMs: number,
-): Promise<[TypingResult, TypingResult]> {
+  warm?: { settle: number; edits: number },
+): Promise<[TypingResult & TypingPhases, TypingResult & TypingPhases]> {
   const state = await Promise.all(
     targets.map(async (t) => {
       await server.open(t.uri, t.text, 1, t.languageId);
       const original = t.text[t.offset];
       const other = original === '9' ? '8' : String.fromCharCode(original.charCodeAt(0) + 1);
-      return { t, original, other, pos: positionOf(t.text, t.offset), version: 1, times: [] as number[], last: 0 };
+      return {
+        t,
+        original,
+        other,
+        pos: positionOf(t.text, t.offset),
+        version: 1,
+        first: [] as number[],
+        times: [] as number[],
+        warm: [] as number[],
+        last: 0,
+      };
     }),
   );
-  const type = async (k: number, timed: boolean) => {
+  const type = async (k: number, into?: 'first' | 'times' | 'warm') => {
     const st = state[k];
     st.version++;
     const text = st.version % 2 === 0 ? st.other : st.original;
     const r = await server.change(st.t.uri, st.version, st.pos.line, st.pos.character, 1, text);
-    if (timed) st.times.push(r.ms);
+    if (into) st[into].push(r.ms);
     st.last = r.count;
     return r.ms;
   };
-  for (let i = 0; i < warmup; i++) for (const k of [0, 1]) await type(k, false);
+  for (let i = 0; i < warmup; i++) for (const k of [0, 1]) await type(k, 'first');
   let spent = 0;
   while (state[0].times.length < edits && (spent < budgetMs || state[0].times.length < 5)) {
-    for (const k of [0, 1]) spent += await type(k, true);
+    for (const k of [0, 1]) spent += await type(k, 'times');
+  }
+  const timed = state[0].times.length;
+  if (warm) {
+    for (let i = 0; i < warm.settle; i++) for (const k of [0, 1]) await type(k);
+    spent = 0;
+    while (state[0].warm.length < warm.edits && (spent < budgetMs || state[0].warm.length < 5)) {
+      for (const k of [0, 1]) spent += await type(k, 'warm');
+    }
   }
   return state.map((st) => ({
     ...summarize(st.times),
@@ -274,7 +307,12 @@ export async function typingPair(
     bytes: Buffer.byteLength(st.t.text, 'utf8'),
     edits: st.times.length,
     lastDiagnostics: st.last,
-  })) as [TypingResult, TypingResult];
+    first: { ...summarize(st.first), edits: st.first.length },
+    warm:
+      warm && st.warm.length
+        ? { ...summarize(st.warm), edits: st.warm.length, from: warmup + timed + warm.settle + 1 }
+        : undefined,
+  })) as [TypingResult & TypingPhases, TypingResult & TypingPhases];
 }
 
 export interface MemoryResult {
