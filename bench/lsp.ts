@@ -288,18 +288,19 @@ export async function typingPair(
     st.last = r.count;
     return r.ms;
   };
+  /** `count` keystrokes into each document in turn, kept in `into`, up to `budgetMs` (at least 5). */
+  const timedRun = async (into: 'times' | 'warm', count: number) => {
+    let spent = 0;
+    while (state[0][into].length < count && (spent < budgetMs || state[0][into].length < 5)) {
+      for (const k of [0, 1]) spent += await type(k, into);
+    }
+  };
   for (let i = 0; i < warmup; i++) for (const k of [0, 1]) await type(k, 'first');
-  let spent = 0;
-  while (state[0].times.length < edits && (spent < budgetMs || state[0].times.length < 5)) {
-    for (const k of [0, 1]) spent += await type(k, 'times');
-  }
+  await timedRun('times', edits);
   const timed = state[0].times.length;
   if (warm) {
     for (let i = 0; i < warm.settle; i++) for (const k of [0, 1]) await type(k);
-    spent = 0;
-    while (state[0].warm.length < warm.edits && (spent < budgetMs || state[0].warm.length < 5)) {
-      for (const k of [0, 1]) spent += await type(k, 'warm');
-    }
+    await timedRun('warm', warm.edits);
   }
   return state.map((st) => ({
     ...summarize(st.times),
