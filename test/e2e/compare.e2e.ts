@@ -106,18 +106,23 @@ describe('与上年报告对比 in VS Code (code-server)', () => {
         assert.match(await frame.locator('h1').innerText(), /年度报告对比/);
         await vscode.screenshot('compare-panel');
 
-        // Last year's value opens last year's report with the cell selected.
+        // Last year's value opens last year's report with the cell selected. The status bar shows the selection of
+        // the focused editor only, and a click into the panel moves focus to the panel a moment later (the
+        // webview's own focus event), which can come after the editor was opened and focused: so the opened tab
+        // is clicked — that focuses its editor without touching its selection — before the selection is read.
         const expectAt = async (file: string, text: string, side: 'previous' | 'current') => {
           const span = figure[side]!.span;
           const end = statusPosition(text, span.end);
-          await waitFor(`${file} active`, 30_000, () =>
-            page.locator(`.tabs-container .tab.active[data-resource-name="${file}"]`).isVisible(),
-          );
-          const status = await waitFor(`the selection of the ${side} cell`, 30_000, async () => {
+          const tab = page.locator(`.tabs-container .tab.active[data-resource-name="${file}"]`);
+          await waitFor(`${file} active`, 30_000, () => tab.isVisible());
+          const want = `Ln ${end.line}, Col ${end.column} (${span.end - span.start} selected)`;
+          const status = await waitFor(`the selection of the ${side} cell in ${file}`, 30_000, async () => {
+            await tab.click();
             const s = await selectionStatus(page);
-            return s && s.line === end.line && s.column === end.column && s.selected === span.end - span.start
-              ? s
-              : undefined;
+            if (s && s.line === end.line && s.column === end.column && s.selected === span.end - span.start) return s;
+            throw new Error(
+              s ? `status bar ${JSON.stringify(s)}, want ${want}` : `no editor selection shown, want ${want}`,
+            );
           });
           assert.equal(status.line, end.line);
         };
