@@ -11,11 +11,9 @@
  * of its own time, whichever comes first, and when stopped.
  *
  * 200 checks, not more: while the author types, every check of the warm-up is a wait for a keystroke,
- * and past about 200 checks that wait costs more than the warmer engine gives back. Typed into from the
- * server's start as the benchmark's editor rows do, five or six runs each, four times: 200 checks p99
- * 6.0–8.8, 6.0–7.6, 7.4–10.0 and 7.4–11.6 ms; 400 checks 6.3–10.8, 9.2–11.9, 11.1–13.7 and 12.0–15.1 ms;
- * keystrokes 21–50 took 2.5–3.8 ms on average against 4.9–6.8. Until the author's own checks make up the difference, an engine warmed by
- * 200 checks runs a tenth to a fifth slower than one warmed by 400 (a tenth of a millisecond on a seed).
+ * and past about 200 checks that wait costs more than the warmer engine gives back. The measurements
+ * (200 against 400, 150, 300 and 100 checks) are in BENCHMARKS.md, "Typing: the first second of a
+ * server, and a shorter warm-up".
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '../core';
