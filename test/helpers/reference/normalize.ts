@@ -181,7 +181,7 @@ export function normalize(original: string): NormalizedText {
     original,
     text,
     span(s, e) {
-      if (e <= s) {
+      if (e <= s || s >= o) {
         const p = s < o ? map[s] : n;
         return wholePairs(original, p, p);
       }

@@ -237,6 +237,11 @@ function findLine(lines: Line[], from: number, pred: (l: Line) => boolean): numb
 /** Start offsets of every line in the original text; \r\n, \r and \n all end a line (as in LSP). */
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    // Most texts break lines with \n alone: let the string search find them.
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0d) {
@@ -253,6 +258,7 @@ export function lineOf(lineStarts: number[], offset: number): number {
 }
 
 function detectEol(text: string): '\n' | '\r\n' | '\r' {
+  if (text.indexOf('\r') < 0) return '\n';
   let crlf = 0;
   let lf = 0;
   let cr = 0;

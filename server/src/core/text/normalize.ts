@@ -78,10 +78,19 @@ function classify(c: number): Cls {
   return Cls.Keep;
 }
 
+/**
+ * The code units the loop below has work for: CR, and everything outside ASCII, the dashes and quotes
+ * U+2010–U+202E and the CJK range U+3001–U+9FFF. The rest (most of a report) is kept as is and maps to
+ * itself; the search skips it in native code.
+ */
+const SPECIAL = /[\r\x80-\u200f\u202f-\u3000\ua000-\uffff]/g;
+
 /** Normalizes `original`; linear in its length. */
 export function normalize(original: string): NormalizedText {
   const n = original.length;
-  const map = new Int32Array(n + 1);
+  // Normalized unit → original offset. Until a unit is dropped (a CR of CRLF, a zero-width character, a
+  // pair replaced by one unit) every unit maps to itself, and no map is kept.
+  let map: Int32Array | undefined;
   const runs: CompatRun[] = [];
   // The normalized text is built from runs of original text kept as is, and the replacements between them.
   const parts: string[] = [];
@@ -97,47 +106,62 @@ export function normalize(original: string): NormalizedText {
     kept = next;
     changed = true;
   };
-  while (i < n) {
-    const c = original.charCodeAt(i);
-    // Fast path: ASCII and ordinary CJK.
-    // (CJK punctuation U+3001–U+33FF and the dashes and quotes U+2010–U+202E are kept as they are.)
-    if (
-      c < 0x0d ||
-      (c > 0x0d && c < 0x80 && c !== 0x0a) ||
-      (c >= 0x3001 && c < 0xa000) ||
-      (c >= 0x2010 && c <= 0x202e)
-    ) {
-      map[o++] = i++;
-      run = undefined;
-      continue;
+  /** Before the first unit that does not map to itself: the map so far is the identity. */
+  const keepMap = (): Int32Array => {
+    if (!map) {
+      map = new Int32Array(n + 1);
+      for (let k = 0; k < o; k++) map[k] = k;
     }
+    return map;
+  };
+  /** The next normalized unit comes from original offset `src`. */
+  const emit = (src: number) => {
+    if (map) map[o] = src;
+    o++;
+  };
+  while (i < n) {
+    // Skip to the next code unit that may change (kept as is: ASCII, ordinary CJK, the dashes and quotes).
+    SPECIAL.lastIndex = i;
+    const next = SPECIAL.test(original) ? SPECIAL.lastIndex - 1 : n;
+    if (next > i) {
+      if (map) while (i < next) map[o++] = i++;
+      else {
+        o += next - i;
+        i = next;
+      }
+      run = undefined;
+      if (i >= n) break;
+    }
+    const c = original.charCodeAt(i);
     const cls = classify(c);
     if (cls === Cls.Newline) {
       if (c === 0x0d && i + 1 < n && original.charCodeAt(i + 1) === 0x0a) {
+        keepMap();
         replace(i, i + 1, ''); // drop the CR of a CRLF; the LF maps to itself
         i++;
         continue;
       }
       if (c === 0x0d) replace(i, i + 1, '\n');
-      map[o++] = i++;
+      emit(i++);
       run = undefined;
       continue;
     }
     if (cls === Cls.Drop) {
+      keepMap();
       replace(i, i + 1, '');
       i++;
       continue;
     }
     if (cls === Cls.Space) {
       if (c !== 0x20) replace(i, i + 1, ' ');
-      map[o++] = i++;
+      emit(i++);
       run = undefined;
       continue;
     }
     // Full-width ASCII forms.
     if (c >= 0xff01 && c <= 0xff5e) {
       replace(i, i + 1, String.fromCharCode(c - 0xfee0));
-      map[o++] = i++;
+      emit(i++);
       run = undefined;
       continue;
     }
@@ -147,8 +171,9 @@ export function normalize(original: string): NormalizedText {
     if (isCompatIdeograph(cp)) {
       const rep = compatReplacement(cp);
       if (rep !== undefined && rep.length <= len) {
+        if (rep.length < len) keepMap();
         replace(i, i + len, rep);
-        for (let k = 0; k < rep.length; k++) map[o++] = i + Math.min(k, len - 1);
+        for (let k = 0; k < rep.length; k++) emit(i + Math.min(k, len - 1));
         const src = original.slice(i, i + len);
         if (run && run.end === i) {
           run.end = i + len;
@@ -163,10 +188,9 @@ export function normalize(original: string): NormalizedText {
       }
     }
     run = undefined;
-    for (let k = 0; k < len; k++) map[o++] = i + k;
+    for (let k = 0; k < len; k++) emit(i + k);
     i += len;
   }
-  map[o] = n;
 
   if (!changed) {
     return {
@@ -179,13 +203,17 @@ export function normalize(original: string): NormalizedText {
   }
   if (kept < n) parts.push(original.slice(kept));
   const text = parts.join('');
+  const m = map;
+  if (m) m[o] = n;
+  /** Original offset of normalized unit `j` (0 ≤ j ≤ o). */
+  const at = m ? (j: number): number => m[j] : (j: number): number => j;
   const endOf = (j: number): number => {
-    const s = map[j];
+    const s = at(j);
     const c = original.charCodeAt(s);
     if (isHighSurrogate(c) && s + 1 < n && isLowSurrogate(original.charCodeAt(s + 1))) {
       // A pair normalized to one unit, or the high half of a pair kept as is: the end is after the pair
       // unless the next normalized unit is that pair's low half.
-      if (j + 1 < o && map[j + 1] === s + 1) return s + 1;
+      if (j + 1 < o && at(j + 1) === s + 1) return s + 1;
       return s + 2;
     }
     return s + 1;
@@ -194,13 +222,14 @@ export function normalize(original: string): NormalizedText {
     original,
     text,
     span(s, e) {
-      if (e <= s) {
-        const p = s < o ? map[s] : n;
+      // An empty range, or one that starts at or past the end: the insertion point.
+      if (e <= s || s >= o) {
+        const p = s < o ? at(s) : n;
         return wholePairs(original, p, p);
       }
-      return wholePairs(original, map[s], endOf(Math.min(e, o) - 1));
+      return wholePairs(original, at(s), endOf(Math.min(e, o) - 1));
     },
-    offset: (p) => wholePairs(original, p < o ? map[p] : n, p < o ? map[p] : n).start,
+    offset: (p) => wholePairs(original, p < o ? at(p) : n, p < o ? at(p) : n).start,
     compatRuns: runs,
   };
 }
