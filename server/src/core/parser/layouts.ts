@@ -195,6 +195,18 @@ export function classifyValue(raw: string, start: number): CellToken | undefined
   const shape = valueShape(raw);
   if (shape === 0) return undefined;
   if (shape === 3) return { start, end: start + raw.length, raw, kind: 'invalid' };
+  if (shape === 1 && raw.length <= 15 && isDigit(raw.charCodeAt(0))) {
+    // Most cells are a few plain digits: their value without going through Number's string parsing
+    // (exact: 15 digits stay below 2^53).
+    let value = 0;
+    let k = 0;
+    for (; k < raw.length; k++) {
+      const d = raw.charCodeAt(k) - 0x30;
+      if (d < 0 || d > 9) break;
+      value = value * 10 + d;
+    }
+    if (k === raw.length) return { start, end: start + raw.length, raw, kind: 'integer', value, grouped: undefined };
+  }
   const grouped = shape === 2;
   let clean = grouped ? raw.replace(/,/g, '') : raw;
   if (raw.charCodeAt(0) === 0x2212) clean = '-' + clean.slice(1);
