@@ -20,6 +20,7 @@ import {
   overlaps,
   problemCount,
   ROOT,
+  runCodeAction,
   runCommandTitles,
   startVSCode,
   visibleText,
@@ -184,14 +185,7 @@ describe('a report in VS Code (code-server) with the packaged extension', () => 
           at.character,
           60_000,
         );
-        await row.dblclick(); // puts the editor's cursor on the problem, where the light bulb appears
-        const bulb = page.locator('.editor-group-container .monaco-editor .lightBulbWidget');
-        await waitFor('the light bulb', 20_000, () => bulb.isVisible());
-        await bulb.click();
-        const item = page.locator('.action-widget .monaco-list-row', { hasText: localize(fix.title, 'zh-cn') }).first();
-        await item.waitFor({ state: 'visible', timeout: 20_000 });
-        await vscode.screenshot('broken-total-quick-fix');
-        await item.click();
+        await runCodeAction(page, row, localize(fix.title, 'zh-cn'), () => vscode.screenshot('broken-total-quick-fix'));
 
         await waitFor('the problem to go', 20_000, async () => (await problemCount(page, BROKEN_FILE)) === 0);
         await focusWorkbench(page);

@@ -26,6 +26,7 @@ import {
   focusWorkbench,
   openFile,
   problemCount,
+  runCodeAction,
   startVSCode,
   waitFor,
   waitForMarker,
@@ -65,13 +66,7 @@ describe('suppressions and the per-rule fix-all in the editor', () => {
     const { page } = vscode;
     const at = lineCharacter(TEXT, f.span.start);
     const row = await waitForMarker(page, 'Error', localize(f.message, 'zh-cn'), at.line, at.character, 60_000);
-    await row.dblclick();
-    const bulb = page.locator('.editor-group-container .monaco-editor .lightBulbWidget');
-    await waitFor('the light bulb', 20_000, () => bulb.isVisible());
-    await bulb.click();
-    const item = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
-    await item.waitFor({ state: 'visible', timeout: 20_000 });
-    await item.click();
+    await runCodeAction(page, row, title);
   }
 
   /** Whether the Problems panel lists a problem with this finding's message. */
