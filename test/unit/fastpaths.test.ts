@@ -17,6 +17,9 @@ import * as ref from '../helpers/reference/keys';
 import * as refLines from '../helpers/reference/lines';
 import * as refHeadings from '../helpers/reference/headings';
 import { normalize as refNormalize } from '../helpers/reference/normalize';
+import { fingerprint as refFingerprint } from '../helpers/reference/fingerprint';
+import { lint, type Finding } from '../../server/src/core';
+import { fingerprint } from '../../server/src/core/suppressions';
 import { FIXTURES } from '../helpers/paths';
 import { anyString, VOCABULARY } from '../fuzz/arbitraries';
 
@@ -98,20 +101,22 @@ const piecesString = (max: number) =>
     })
     .map((p) => p.join(''));
 
-/** Every line of every text fixture, normalized as the parser sees it. */
-function fixtureLines(): string[] {
+/** The text of every text fixture. */
+function fixtureTexts(): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(txt|md)$/.test(e.name)) out.push(...normalize(fs.readFileSync(p, 'utf8')).text.split('\n'));
+      else if (/\.(txt|md)$/.test(e.name)) out.push(fs.readFileSync(p, 'utf8'));
     }
   };
   walk(FIXTURES);
   return out;
 }
-const LINES = fixtureLines();
+const TEXTS = fixtureTexts();
+/** Every line of every text fixture, normalized as the parser sees it. */
+const LINES = TEXTS.flatMap((t) => normalize(t).text.split('\n'));
 
 /** Section titles, their variants, and damaged forms of them. */
 const HEADING_WORDS = SECTIONS.flatMap((s) => [
@@ -262,4 +267,46 @@ test('normalize agrees with the reference: text, compatibility runs, spans and o
     params,
   );
   for (const l of LINES.slice(0, 3000)) check(l);
+});
+
+test('fingerprint agrees with the reference: every finding of the fixtures, and made-up findings', () => {
+  let n = 0;
+  for (const text of TEXTS) {
+    for (const f of lint(text, { force: true }).findings) {
+      assert.equal(fingerprint(text, f), refFingerprint(text, f));
+      n++;
+    }
+  }
+  assert.ok(n > 500, `${n} findings`);
+  // Stored in suppression files: a value written by an earlier version must still match.
+  const known: Finding = {
+    ruleId: 'sum-row-total',
+    severity: 'error',
+    message: { zh: '', en: '' },
+    span: { start: 4, end: 5 },
+  };
+  assert.equal(fingerprint('合计\t 3 \n', known), refFingerprint('合计\t 3 \n', known));
+  assert.equal(fingerprint('合计\t 3 \n', known), 'fp1:8281f7743c5baef3');
+  fc.assert(
+    fc.property(
+      piecesString(30),
+      fc.nat(40),
+      fc.nat(10),
+      fc.constantFrom('sum-row-total', 'text-number-mismatch', ''),
+      fc.option(fc.record({ row: fc.string(), column: fc.string(), relation: fc.integer(), along: fc.boolean() }), {
+        nil: undefined,
+      }),
+      (text, start, len, ruleId, data) => {
+        const f = {
+          ruleId,
+          severity: 'error',
+          message: { zh: '', en: '' },
+          span: { start, end: start + len },
+          data,
+        } as Finding;
+        assert.equal(fingerprint(text, f), refFingerprint(text, f));
+      },
+    ),
+    params,
+  );
 });

@@ -51,15 +51,6 @@ function normalize(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-function fnv1a(s: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
 function lineStartAt(text: string, offset: number): number {
   let i = offset;
   while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
@@ -93,13 +84,37 @@ export function fingerprintFields(text: string, f: Finding): string[] {
   return [f.ruleId, normalize(text.slice(start, end)), ids.join(';'), normalize(before), normalize(after)];
 }
 
+const FNV_PRIME = 0x01000193;
+const FNV_SEED_A = 0x811c9dc5;
+const FNV_SEED_B = 0x01234567 ^ 0x811c9dc5;
+
+/**
+ * The fields joined by NUL, hashed twice with 32-bit FNV-1a under two seeds: one pass over each field, both hashes
+ * at once, no joined string built (the CLI fingerprints every finding it prints). Stored in suppression files, so
+ * the value never changes for the same fields (test/unit/fingerprint.test.ts holds it to the plain form).
+ */
 export function fingerprint(text: string, f: Finding): string {
-  const s = fingerprintFields(text, f).join('\u0000');
-  const a = fnv1a(s, 0x811c9dc5).toString(16).padStart(8, '0');
-  const b = fnv1a(s, 0x01234567 ^ 0x811c9dc5)
-    .toString(16)
-    .padStart(8, '0');
-  return `fp1:${a}${b}`;
+  const fields = fingerprintFields(text, f);
+  let a = FNV_SEED_A;
+  let b = FNV_SEED_B;
+  for (let k = 0; k < fields.length; k++) {
+    if (k > 0) {
+      // The NUL between two fields: xor with 0 leaves the hash as it is, only the multiplication remains.
+      a = Math.imul(a, FNV_PRIME);
+      b = Math.imul(b, FNV_PRIME);
+    }
+    const s = fields[k];
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, FNV_PRIME);
+      b = Math.imul(b ^ c, FNV_PRIME);
+    }
+  }
+  return `fp1:${hex8(a)}${hex8(b)}`;
+}
+
+function hex8(h: number): string {
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /** Parses the file's text. Never throws: what is not understood becomes a problem. */
