@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pkg from '../../package.json';
-import { isOwnOutput } from '../../server/src/cli/format/marker';
+import fc from 'fast-check';
+import { isOwnOutput, isOwnOutputBytes, MARKER_BYTES } from '../../server/src/cli/format/marker';
 import { brokenSeed, runCli, tempDir } from './helpers';
 import type { JsonEntry } from './helpers';
 
@@ -96,6 +97,41 @@ test('isOwnOutput: our markers, and texts that are not ours', () => {
   assert.equal(isOwnOutput('{"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "runs": []}'), false);
   assert.equal(isOwnOutput('<meta name="generator" content="govreport-linter 1">'), false);
   assert.equal(isOwnOutput('某某区2023年政府信息公开工作年度报告\n一、总体情况'), false);
+});
+
+test('isOwnOutputBytes: the same answer as isOwnOutput on the first bytes, decoded or not', () => {
+  const same = (s: string) => {
+    const bytes = Buffer.from(s, 'utf8');
+    assert.equal(isOwnOutputBytes(bytes), isOwnOutput(bytes.subarray(0, MARKER_BYTES).toString('utf8')), s);
+  };
+  const sarif =
+    '{"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "runs": [{"tool": {"driver": {"name": "govreport-lint"';
+  const html = '<!DOCTYPE html><meta name="generator" content="govreport-lint 0.1.0">';
+  for (const s of [
+    '[]\n',
+    '\ufeff[{"file": "a"}]',
+    sarif,
+    '\ufeff \u3000' + sarif,
+    html,
+    '报告'.repeat(3000) + html,
+    '',
+    '一、总体情况',
+  ])
+    same(s);
+  assert.equal(isOwnOutputBytes(Buffer.from(html)), true);
+  assert.equal(isOwnOutputBytes(Buffer.from('一、总体情况\n（一）主动公开')), false);
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.constantFrom('[', '{', '<', '"file": "', sarif, html, ' ', '\u3000', '\ufeff', '报', 'é', '\ud800', 'a'),
+        {
+          maxLength: 12,
+        },
+      ),
+      (parts) => same(parts.join('')),
+    ),
+    { numRuns: 2000, seed: 20261203 },
+  );
 });
 
 test('-o naming one of the reports (by its path or by a link) is refused before anything is read or written', () => {

@@ -11,7 +11,7 @@ import type { Localized } from '../core/types';
 import { cliMessages as M } from '../core/i18n/messages/cli';
 import { REPORT_EXTENSIONS } from '../io/read';
 import { globBase, globToRegExp, hasGlobChars } from './glob';
-import { isOwnOutput, MARKER_BYTES } from './format/marker';
+import { isOwnOutputBytes, MARKER_BYTES } from './format/marker';
 
 export interface DiscoveryProblem {
   input: string;
@@ -90,6 +90,8 @@ export function discover(inputs: readonly string[], cwd: string = process.cwd())
 
 /** The kinds an output of ours can be written as (html pages; json and sarif under a text name). */
 const SNIFFED = new Set(['.html', '.htm', '.shtml', '.txt', '.md', '.markdown']);
+/** One buffer for every file sniffed: the read and the check are synchronous. */
+const SNIFF_BUFFER = Buffer.allocUnsafe(MARKER_BYTES);
 
 /**
  * Whether `file` is one of our own outputs: a regular file whose first bytes carry our marker. Only
@@ -101,9 +103,8 @@ export function isOwnOutputFile(file: string): boolean {
   try {
     if (!fs.statSync(file).isFile()) return false;
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    const buf = Buffer.alloc(MARKER_BYTES);
-    const n = fs.readSync(fd, buf, 0, MARKER_BYTES, 0);
-    return isOwnOutput(buf.subarray(0, n).toString('utf8'));
+    const n = fs.readSync(fd, SNIFF_BUFFER, 0, MARKER_BYTES, 0);
+    return isOwnOutputBytes(SNIFF_BUFFER.subarray(0, n));
   } catch {
     return false;
   } finally {

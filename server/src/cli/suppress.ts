@@ -40,9 +40,16 @@ export async function applySuppressionFiles(results: FileResult[], o: Suppressio
   const loaded = new Map<string, LoadedSuppressions>();
   const changed = new Set<string>();
   const fallback = path.join(o.cwd, SUPPRESSIONS_FILE_NAME);
+  // Looked up once per folder: a batch's reports share a few folders, and each lookup stats a name in every
+  // folder up to the root. No suppressions file is written before all are looked up.
+  const nearest = new Map<string, string | undefined>();
+  const nearestTo = (dir: string): string | undefined => {
+    if (!nearest.has(dir)) nearest.set(dir, findSuppressionsFile(dir));
+    return nearest.get(dir);
+  };
   for (const r of results) {
     if (r.status !== 'checked') continue;
-    const file = findSuppressionsFile(path.dirname(r.path)) ?? (o.suppressAll ? fallback : undefined);
+    const file = nearestTo(path.dirname(r.path)) ?? (o.suppressAll ? fallback : undefined);
     if (!file) continue;
     let l = loaded.get(file);
     if (!l) {

@@ -26,3 +26,16 @@ export function isOwnOutput(head: string): boolean {
   const h = head.slice(0, MARKER_BYTES);
   return HTML.test(h) || SARIF.test(h) || JSON_FORMAT.test(h);
 }
+
+/** The bytes every marker needs one of: `<` (html), `{` (SARIF), `[` (JSON). */
+const MARKER_START_BYTES = [0x3c, 0x7b, 0x5b] as const;
+
+/**
+ * {@link isOwnOutput} on the first bytes of a file, read as UTF-8. A file holding none of the bytes a marker needs
+ * (most reports) is answered without decoding: each of those characters is one byte in UTF-8, never part of another.
+ */
+export function isOwnOutputBytes(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, MARKER_BYTES);
+  if (!MARKER_START_BYTES.some((b) => head.includes(b))) return false;
+  return isOwnOutput(Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('utf8'));
+}
