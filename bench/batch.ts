@@ -21,6 +21,23 @@ export interface BatchRun {
   reportsPerSecond: number;
   exitCode?: number;
   note?: string;
+  /** When the row is the median of interleaved rounds: the seconds of each round, in order. */
+  rounds?: number[];
+}
+
+/**
+ * One row from the same run repeated in interleaved rounds: the round of median time (the later of the two middle
+ * ones for an even count), with every round's seconds kept. A single whole-process run on a shared 2-core machine
+ * can be off by a quarter; its ratio to a reference run once is as noisy as both.
+ */
+export function medianRun(runs: readonly BatchRun[]): BatchRun {
+  if (runs.length === 0) throw new Error('medianRun: no runs');
+  const failed = runs.find((r) => r.note?.startsWith('failed'));
+  if (failed) return failed;
+  if (runs.length === 1) return runs[0];
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  const mid = sorted[Math.floor(sorted.length / 2)];
+  return { ...mid, rounds: runs.map((r) => r.seconds) };
 }
 
 /** Whether the built CLI exists and offers `--jobs`. */

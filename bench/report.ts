@@ -339,7 +339,12 @@ export function renderMarkdown(r: Results): string {
             String(b.files),
             b.seconds.toFixed(2),
             b.reportsPerSecond.toFixed(0),
-            b.note ?? '',
+            [
+              b.note,
+              b.rounds && `median of ${b.rounds.length} rounds: ${b.rounds.map((x) => x.toFixed(2)).join(', ')} s`,
+            ]
+              .filter(Boolean)
+              .join('; '),
           ]),
         ),
     );

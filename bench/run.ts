@@ -3,14 +3,14 @@
  * memory of the built language server, and batch throughput of the CLI. Prints Markdown tables
  * and writes bench/results/latest.json (and latest.md).
  *
- *   node out/bench/run.js [--smoke] [--skip engine,markdownlint,lsp,workspace,batch,pdf,docx] [--document-rounds N] [--out DIR]
+ *   node out/bench/run.js [--smoke] [--skip engine,markdownlint,lsp,workspace,batch,pdf,docx] [--document-rounds N] [--batch-rounds N] [--out DIR]
  *
  * `--smoke` runs tiny sizes with few repeats: it shows that the harness works, nothing more.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cliAvailable, inProcessSerial, inProcessWorkers, runCli, runFresh, type BatchRun } from './batch';
+import { cliAvailable, inProcessSerial, inProcessWorkers, medianRun, runCli, runFresh, type BatchRun } from './batch';
 import { jobsFor } from '../server/src/cli/run';
 import { benchEngine, type BenchDocument, type EngineRow } from './engine';
 import {
@@ -54,6 +54,8 @@ interface Args {
   smoke: boolean;
   /** Interleaved rounds of the PDF and Word rows. */
   documentRounds: number;
+  /** Rounds of the batch's whole-process rows that the targets compare (engine alone, CLI default, markdownlint). */
+  batchRounds: number;
   skip: Set<string>;
   outDir: string;
 }
@@ -62,6 +64,7 @@ function parseArgs(argv: readonly string[]): Args {
   const a: Args = {
     smoke: false,
     documentRounds: 2,
+    batchRounds: 3,
     skip: new Set(),
     outDir: path.join(__dirname, '..', '..', 'bench', 'results'),
   };
@@ -69,6 +72,7 @@ function parseArgs(argv: readonly string[]): Args {
     if (argv[i] === '--smoke') a.smoke = true;
     else if (argv[i] === '--skip') for (const s of (argv[++i] ?? '').split(',')) a.skip.add(s.trim());
     else if (argv[i] === '--document-rounds') a.documentRounds = Math.max(1, Number(argv[++i]) || 1);
+    else if (argv[i] === '--batch-rounds') a.batchRounds = Math.max(1, Number(argv[++i]) || 1);
     else if (argv[i] === '--out') a.outDir = path.resolve(argv[++i] ?? a.outDir);
     else throw new Error(`unknown argument: ${argv[i]}`);
   }
@@ -287,10 +291,15 @@ async function main(): Promise<void> {
       if (cli.ok) {
         // What a user gets without options on this machine, then one thread and all cores forced.
         // Interleaved with its whole-process references, so that a load that comes and goes hits them alike.
+        // The three rows the targets compare run in interleaved rounds, each row's median kept.
+        const rounds: BatchRun[][] = [[], [], []];
+        for (let i = 0; i < (args.smoke ? 1 : args.batchRounds); i++) {
+          rounds[0].push(runFresh('engine', dir, count));
+          rounds[1].push(runCli(dir, count, jobsFor(count, undefined), undefined, 'auto'));
+          if (!args.skip.has('markdownlint')) rounds[2].push(runFresh('markdownlint', dir, count));
+        }
         runs.push(
-          runFresh('engine', dir, count),
-          runCli(dir, count, jobsFor(count, undefined), undefined, 'auto'),
-          ...(args.skip.has('markdownlint') ? [] : [runFresh('markdownlint', dir, count)]),
+          ...rounds.filter((r) => r.length > 0).map(medianRun),
           runCli(dir, count, 1),
           runCli(dir, count, threads),
         );
