@@ -12,6 +12,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { FileChecker, displayPath } from './process';
 import type { CheckSettings, FileResult } from './process';
 import { inputMessages } from '../core/i18n/messages/input';
+import { READER_WORKER_HEAP_MB } from '../io/read';
 import type { Localized } from '../core/types';
 
 const WORKER_TAG = 'govreport-lint-worker';
@@ -31,7 +32,7 @@ export const DEFAULT_TIMEOUT_SECONDS = 20;
 
 export const DEFAULT_FILE_LIMITS: FileLimits = {
   timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
-  workerHeapMb: 1024,
+  workerHeapMb: READER_WORKER_HEAP_MB,
   rssPerWorkerBytes: 1280 * 1024 * 1024,
 };
 

@@ -44,6 +44,14 @@ export interface InputText {
   writable: boolean;
 }
 
+/**
+ * The V8 heap of a worker thread that reads Word and PDF files (the CLI's and the language server's), in MB. V8 grows
+ * a heap in steps set by its limit: below 2048 MB (on 64-bit) in smaller steps, so that a worker of 1024 MB collected
+ * garbage more often — two workers reading 60 PDFs took 15–20 % longer than with 2048 MB or with no limit (five
+ * interleaved runs each, BENCHMARKS.md). The CLI's watch on the process's resident memory stays the first bound.
+ */
+export const READER_WORKER_HEAP_MB = 2048;
+
 export function kindOfPath(file: string): InputKind {
   return REPORT_EXTENSIONS[path.extname(file).toLowerCase()] ?? 'text';
 }

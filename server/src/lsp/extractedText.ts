@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { localize, type Locale, type Localized } from '../core';
 import { extractedMessages } from '../core/i18n/messages/extracted';
 import { inputMessages } from '../core/i18n/messages/input';
-import { InputError, readInput, type InputKind } from '../io/read';
+import { InputError, READER_WORKER_HEAP_MB, readInput, type InputKind } from '../io/read';
 import { isExtractedKind, isExtractedUri, sourceUriOf } from './extracted';
 import type { ExtractedTextResult } from './protocol';
 
@@ -28,7 +28,7 @@ export const EXTRACT_LIMITS = {
   /** Wall-clock time of one read, in milliseconds. */
   timeoutMs: 20_000,
   /** V8 heap of the worker, in MB. */
-  workerHeapMb: 1024,
+  workerHeapMb: READER_WORKER_HEAP_MB,
   /** An idle worker is stopped after this many milliseconds. */
   idleMs: 30_000,
 };
