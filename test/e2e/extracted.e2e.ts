@@ -14,6 +14,7 @@ import { lint, localize, type Finding } from '../../server/src/core';
 import { readInput } from '../../server/src/io/read';
 import { brokenSeed, makeDocx, makePdf } from '../cli/helpers';
 import {
+  clickMenuEntry,
   focusEditor,
   focusWorkbench,
   runCommand,
@@ -127,7 +128,7 @@ describe('Word and PDF reports opened as text in VS Code (code-server)', () => {
           await page.keyboard.press('Escape');
           return false;
         });
-        await entry.click();
+        await clickMenuEntry(entry);
         await checkOpened(page, DOCX);
         await vscode.screenshot('extracted-docx');
 

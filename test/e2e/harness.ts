@@ -415,6 +415,21 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 }
 
 /**
+ * Clicks an entry of the open context menu, and again while the menu stays open: a click that comes while the menu
+ * is still being laid out can highlight the entry without running it (the menu then stays open, the entry hovered).
+ */
+export async function clickMenuEntry(entry: Locator): Promise<void> {
+  await waitFor('the context menu to run its entry', UI_WAIT_MS, async () => {
+    if (!(await entry.isVisible())) return true;
+    await entry.click({ timeout: 5_000 }).catch(() => undefined);
+    return entry.waitFor({ state: 'hidden', timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+  });
+}
+
+/**
  * Runs the code action titled `title` at a problem: double-clicks the problem's row (the editor's cursor goes onto
  * it), opens the light bulb's menu and clicks the action. The menu is computed from the problems the editor holds
  * at that moment; when it opens on an older set (the editor busy, the markers just replaced) the action is missing,
