@@ -14,8 +14,13 @@ import {
   suppressionMessages as M,
 } from '../core';
 import type { Localized, SuppressionEntry } from '../core';
-import { findSuppressionsFile } from '../config/find';
-import { entriesOf, loadSuppressionsFile, suppressionKeyOf, writeSuppressionsFile } from '../config/suppressions';
+import {
+  entriesOf,
+  loadSuppressionsFile,
+  suppressionKeyOf,
+  SuppressionsResolver,
+  writeSuppressionsFile,
+} from '../config/suppressions';
 import type { LoadedSuppressions } from '../config/suppressions';
 import { detailOf } from '../io/errors';
 import type { FileResult } from './process';
@@ -40,16 +45,11 @@ export async function applySuppressionFiles(results: FileResult[], o: Suppressio
   const loaded = new Map<string, LoadedSuppressions>();
   const changed = new Set<string>();
   const fallback = path.join(o.cwd, SUPPRESSIONS_FILE_NAME);
-  // Looked up once per folder: a batch's reports share a few folders, and each lookup stats a name in every
-  // folder up to the root. No suppressions file is written before all are looked up.
-  const nearest = new Map<string, string | undefined>();
-  const nearestTo = (dir: string): string | undefined => {
-    if (!nearest.has(dir)) nearest.set(dir, findSuppressionsFile(dir));
-    return nearest.get(dir);
-  };
+  // Looked up once per folder (no suppressions file is written before all are looked up).
+  const nearest = new SuppressionsResolver();
   for (const r of results) {
     if (r.status !== 'checked') continue;
-    const file = nearestTo(path.dirname(r.path)) ?? (o.suppressAll ? fallback : undefined);
+    const file = nearest.fileFor(r.path) ?? (o.suppressAll ? fallback : undefined);
     if (!file) continue;
     let l = loaded.get(file);
     if (!l) {

@@ -60,12 +60,17 @@ export class SuppressionsResolver {
 
   /** The report's suppressions file (undefined: none) and its entries for the report. */
   forFile(reportPath: string): { loaded?: LoadedSuppressions; entries: SuppressionEntry[] } {
-    const dir = path.dirname(path.resolve(reportPath));
-    if (!this.fileOfDir.has(dir)) this.fileOfDir.set(dir, findSuppressionsFile(dir));
-    const file = this.fileOfDir.get(dir);
+    const file = this.fileFor(reportPath);
     if (!file) return { entries: [] };
     let l = this.loaded.get(file);
     if (!l) this.loaded.set(file, (l = loadSuppressionsFile(file)));
     return { loaded: l, entries: entriesOf(l, reportPath) };
+  }
+
+  /** The nearest suppressions file above the report (undefined: none), looked up once per folder. */
+  fileFor(reportPath: string): string | undefined {
+    const dir = path.dirname(path.resolve(reportPath));
+    if (!this.fileOfDir.has(dir)) this.fileOfDir.set(dir, findSuppressionsFile(dir));
+    return this.fileOfDir.get(dir);
   }
 }

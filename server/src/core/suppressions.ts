@@ -91,7 +91,7 @@ const FNV_SEED_B = 0x01234567 ^ 0x811c9dc5;
 /**
  * The fields joined by NUL, hashed twice with 32-bit FNV-1a under two seeds: one pass over each field, both hashes
  * at once, no joined string built (the CLI fingerprints every finding it prints). Stored in suppression files, so
- * the value never changes for the same fields (test/unit/fingerprint.test.ts holds it to the plain form).
+ * the value never changes for the same fields (test/unit/fastpaths.test.ts holds it to the plain form).
  */
 export function fingerprint(text: string, f: Finding): string {
   const fields = fingerprintFields(text, f);
